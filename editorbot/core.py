@@ -132,10 +132,11 @@ def segments_from_array(a) -> list[Segment]:
     "Inverse of `segments_to_array`."
     return [Segment(*[int(round(v)) if f != 'gain' else float(v) for f, v in zip(SEGMENT_FIELDS, row)]) for row in np.asarray(a).reshape(-1, len(SEGMENT_FIELDS))]
 
-# %% ../nbs/00_core.ipynb #9d162938
+# %% ../nbs/00_core.ipynb #a0995f7b
 def segments_to_pointers(segments, # list of `Segment`s, in samples
                          n_edit_samples: int, # length of the edit in samples
                          cfg: AudioConfig | None = None, # frame parameters
+                         n_raw_samples: int | None = None, # raw length: pointers are clipped to its last frame
                         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "True `(pointers, fade_in, fade_out)` per edit frame, each with a final STOP entry (`n_frames + 1`,)."
     cfg = cfg or AudioConfig()
@@ -146,6 +147,7 @@ def segments_to_pointers(segments, # list of `Segment`s, in samples
     for s in sorted(segments, key=lambda s: s.edit_start):
         m = (centres >= s.edit_start) & (centres < s.edit_end)
         ptr[:n][m] = cfg.samples_to_frames(s.raw_start + (centres[m] - s.edit_start))
+        if n_raw_samples is not None: ptr[:n][m] = np.minimum(ptr[:n][m], cfg.n_frames(n_raw_samples) - 1)
         fin[:n] |= m & (centres < s.edit_start + s.fade_in)
         fout[:n] |= m & (centres >= s.edit_end - s.fade_out)
     return ptr, fin, fout

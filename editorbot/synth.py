@@ -679,7 +679,7 @@ def bars_to_segments(plan: SongPlan, # the song
     if fo: segs[-1].fade_out = min(fo, segs[-1].length - segs[-1].fade_in)
     return segs
 
-# %% ../nbs/02_synth.ipynb #6d50133d
+# %% ../nbs/02_synth.ipynb #28ad6416
 @dataclass
 class Pair:
     "A raw take, its edit and the ground truth of the edit."
@@ -739,7 +739,7 @@ def generate_pair(seed: int, # the pair's seed: the same seed (and style) gives 
     segs = bars_to_segments(plan, take, bars, sr, fi, fo, tail, params['tail_fade'])
     xf = int(round(crossfade * sr))
     edit = render_segments(raw, segs, crossfade=xf)
-    ptr, fin, fout = segments_to_pointers(segs, len(edit), cfg)
+    ptr, fin, fout = segments_to_pointers(segs, len(edit), cfg, n_raw_samples=len(raw))
     ops = label_ops(ptr, fin, fout)
     eb = _edit_beats(segs, take.beat_times, sr); edb = _edit_beats(segs, take.downbeat_times, sr)
     truth = dict(pointers=ptr, ops=ops, fade_in=fin, fade_out=fout, segments=segments_to_array(segs),
