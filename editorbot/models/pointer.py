@@ -379,17 +379,20 @@ class PointerNetwork(nn.Module):
         f = f + torch.where((frame_ptr >= 0)[..., None], _take(enc['mem'], frame_ptr), self.null_emb)
         return self.op_head(f)
 
-# %% ../../nbs/08a_models.pointer.ipynb #515317d3
+# %% ../../nbs/08a_models.pointer.ipynb #fecc0fa8
 def run_targets(batch: dict, max_run: int) -> dict:
-    "Per-step (B, N) and per-frame (B, T) teacher-forcing targets from `pointers` and `length`."
+    """Per-step (B, N) and per-frame (B, T) teacher-forcing targets from `pointers` and `length`.
+    A final stop step is added only for items whose pointers end with STOP_TOKEN at `length` (a whole edit, or the
+    last chunk of one); a chunk cut from the middle of an edit teaches "do not stop yet" on every step."""
     P, lengths = batch['pointers'].cpu().numpy(), batch['length'].cpu().numpy()
     B, T = P.shape
-    per = []
+    per, has_stop = [], np.array([lengths[b] < T and P[b, lengths[b]] == STOP_TOKEN for b in range(B)], dtype=bool)
     for b in range(B):
         p = P[b, :lengths[b]]; s, l = runs_of(p, max_run); n = len(s)
         last = p[s + l - 1] if n else np.zeros(0, np.int64)
-        per.append(dict(start=np.r_[s, lengths[b]], ptr=np.r_[p[s] if n else [], -1].astype(np.int64), len=np.r_[l, 0],
-                        prev=np.r_[-2, last].astype(np.int64), prev_len=np.r_[0, l], stop=np.r_[np.zeros(n), 1.0],
+        k = 1 if has_stop[b] else 0                                   # the terminal stop step, if any
+        per.append(dict(start=np.r_[s, lengths[b]][:n + k], ptr=np.r_[p[s] if n else [], -1].astype(np.int64)[:n + k], len=np.r_[l, 0][:n + k],
+                        prev=np.r_[-2, last].astype(np.int64)[:n + k], prev_len=np.r_[0, l][:n + k], stop=np.r_[np.zeros(n), 1.0][:n + k],
                         step_of=np.repeat(np.arange(n), l), offset=np.arange(lengths[b]) - np.repeat(s, l)))
     N = max(len(d['start']) for d in per)
     out = {}
@@ -403,10 +406,11 @@ def run_targets(batch: dict, max_run: int) -> dict:
         for b, d in enumerate(per): a[b, :len(d[k])] = d[k]
         out[k] = torch.from_numpy(a)
     out['frame_mask'] = torch.arange(T)[None] < torch.as_tensor(lengths)[:, None]
+    out['has_stop'] = torch.from_numpy(has_stop)
     dev = batch['pointers'].device
     return {k: v.to(dev) for k, v in out.items()}
 
-# %% ../../nbs/08a_models.pointer.ipynb #422544f0
+# %% ../../nbs/08a_models.pointer.ipynb #f265cb84
 @torch.no_grad()
 def _argmax(lg, valid): return lg.float().masked_fill(~valid, -torch.inf).argmax(-1)
 
@@ -457,7 +461,7 @@ def _forward(self, batch: dict, z: torch.Tensor | None = None) -> dict:
     fptr = batch['pointers'].clamp(min=-1)
     frame_ok = _take1(acc_ok, rt['step_of']) & (rt['offset'] < _take1(cut_pred, rt['step_of'])) & fm
     stop_ok = ((stop_lg > 0) & stop & smask).sum()
-    n_targets = fm.sum() + B
+    n_targets = fm.sum() + rt['has_stop'].sum()
     metrics = dict(pointer_acc=((frame_ok.sum() + stop_ok) / n_targets).item(), stop_acc=(((stop_lg > 0) == stop) & smask).float().sum().item() / smask.sum().item(),
                    n_steps=int(smask.sum()), n_frames=int(fm.sum()))
     if c.use_edit_ops:
@@ -466,7 +470,8 @@ def _forward(self, batch: dict, z: torch.Tensor | None = None) -> dict:
         L['op'] = masked_ce(op_lg, t_op, None, ls)
         metrics['op_acc'] = ((op_lg.argmax(-1) == t_op) & fm).sum().item() / fm.sum().clamp(min=1).item()
     if c.use_vae and mu is not None: L['kl'] = kl_standard_normal(mu.float(), logvar.float()).mean()
-    L['length'] = F.mse_loss(self.predict_length(enc, z).float(), torch.log1p(batch['length'].float()))
+    hs = rt['has_stop']   # the output length is only known for whole edits (items that end with STOP)
+    L['length'] = (F.mse_loss(self.predict_length(enc, z).float(), torch.log1p(batch['length'].float()), reduction='none') * hs).sum() / hs.sum().clamp(min=1)
     w = dict(bar=c.w_bar, beat=c.w_beat, frame=c.w_frame, cut=c.w_cut, stop=c.w_stop, op=c.w_op, kl=c.w_kl, length=c.w_length)
     return dict(loss=sum(w[k] * v for k, v in L.items()), losses={k: v.detach() for k, v in L.items()}, metrics=metrics)
 
