@@ -11,7 +11,7 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'SEGMENT_FIELDS', 'EditOp', 'AudioConfig', 'Segment', 'segments_to_array',
-           'segments_from_array', 'segments_to_pointers', 'label_ops', 'default_device', 'seed_everything']
+           'segments_from_array', 'segments_to_pointers', 'label_ops', 'run_cli', 'default_device', 'seed_everything']
 
 # %% ../nbs/00_core.ipynb #d6e4b735
 class EditOp(IntEnum):
@@ -174,7 +174,25 @@ def label_ops(pointers, # raw frame per edit frame (-1: no source), optionally e
     ops[prev[d < -tol]] = int(EditOp.LOOP_END)
     return ops
 
-# %% ../nbs/00_core.ipynb #3b076311
+# %% ../nbs/00_core.ipynb #1909bb1b
+def run_cli(func, # a `call_parse` function (or a plain annotated one)
+            argv=None, # arguments (default: `sys.argv[1:]`)
+           ):
+    "Parse `argv` for `func` with dashed flags (`--cache-dir`; `--cache_dir` is accepted too) and call it."
+    import sys
+    from fastcore.script import anno_parser
+    f = getattr(func, '__wrapped__', func)
+    p = anno_parser(f)
+    for a in p._actions:
+        for o in list(a.option_strings):
+            if o.startswith('--') and '_' in o[2:]:
+                a.option_strings[a.option_strings.index(o)] = o.replace('_', '-')
+                p._option_string_actions[o.replace('_', '-')] = a     # --cache_dir still works, --help shows --cache-dir
+    args = vars(p.parse_args(sys.argv[1:] if argv is None else [str(x) for x in argv]))
+    for k in ('pdb', 'xtra'): args.pop(k, None)
+    return f(**args)
+
+# %% ../nbs/00_core.ipynb #ccbef9fa
 def default_device() -> torch.device:
     "CUDA when available, then Apple's MPS, else the CPU. `EDITORBOT_DEVICE` overrides."
     import torch  # imported here so that numpy-only users of `core` (the synthesiser's workers) do not pay for torch
