@@ -174,9 +174,10 @@ def label_ops(pointers, # raw frame per edit frame (-1: no source), optionally e
     ops[prev[d < -tol]] = int(EditOp.LOOP_END)
     return ops
 
-# %% ../nbs/00_core.ipynb #1909bb1b
+# %% ../nbs/00_core.ipynb #c5213ac8
 def run_cli(func, # a `call_parse` function (or a plain annotated one)
             argv=None, # arguments (default: `sys.argv[1:]`)
+            short: dict | None = None, # extra option strings, e.g. `{'--out': '-o'}`
            ):
     "Parse `argv` for `func` with dashed flags (`--cache-dir`; `--cache_dir` is accepted too) and call it."
     import sys
@@ -188,6 +189,9 @@ def run_cli(func, # a `call_parse` function (or a plain annotated one)
             if o.startswith('--') and '_' in o[2:]:
                 a.option_strings[a.option_strings.index(o)] = o.replace('_', '-')
                 p._option_string_actions[o.replace('_', '-')] = a     # --cache_dir still works, --help shows --cache-dir
+        for long_, s_ in (short or {}).items():
+            if long_ in a.option_strings and s_ not in a.option_strings:
+                a.option_strings.insert(0, s_); p._option_string_actions[s_] = a
     args = vars(p.parse_args(sys.argv[1:] if argv is None else [str(x) for x in argv]))
     for k in ('pdb', 'xtra'): args.pop(k, None)
     return f(**args)

@@ -127,7 +127,7 @@ def demo(out='editorbot_demo_out', # folder for everything (data, cache, model, 
     log(f"edit your own recording with this model: editorbot_edit RAW.wav -o EDITED.wav --model {ck}")
     return dict(results=res, table=table, verdict=v, edits=edits, timings=T, out=out, checkpoint=ck)
 
-# %% ../nbs/10a_demo.ipynb #ffc2e5ec
+# %% ../nbs/10a_demo.ipynb #841db3e6
 from fastcore.script import call_parse
 
 @call_parse
@@ -151,5 +151,5 @@ def demo_cli(out: str = 'editorbot_demo_out', # folder for the data, cache, mode
 
 def main(argv=None):
     "Console entry point of `editorbot_demo` (flags with `-` or `_`)."
-    from editorbot.edit import run_cli
+    from editorbot.core import run_cli
     return run_cli(demo_cli, argv)
