@@ -11,7 +11,8 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'SEGMENT_FIELDS', 'EditOp', 'AudioConfig', 'Segment', 'segments_to_array',
-           'segments_from_array', 'segments_to_pointers', 'label_ops', 'run_cli', 'default_device', 'seed_everything']
+           'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write', 'atomic_write_text', 'run_cli',
+           'default_device', 'seed_everything']
 
 # %% ../nbs/00_core.ipynb #d6e4b735
 class EditOp(IntEnum):
@@ -174,7 +175,34 @@ def label_ops(pointers, # raw frame per edit frame (-1: no source), optionally e
     ops[prev[d < -tol]] = int(EditOp.LOOP_END)
     return ops
 
-# %% ../nbs/00_core.ipynb #c5213ac8
+# %% ../nbs/00_core.ipynb #2157f9dc
+def atomic_write(path, # destination
+                 write, # `write(tmp_path)` writes the content to the temporary path it is given
+                 suffix: str | None = None, # temporary file suffix (default `.part` + the destination's suffix, so writers that go by the suffix still work)
+                ):
+    "Call `write` on a temporary file beside `path`, flush it to disk, then rename it to `path`; return `Path(path)`."
+    import tempfile
+    from pathlib import Path
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.part' + path.suffix if suffix is None else suffix)
+    os.close(fd)
+    try:
+        write(tmp)
+        with open(tmp, 'rb+') as f: os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp): os.unlink(tmp)
+        raise
+    return path
+
+def atomic_write_text(path, text: str):
+    "Write `text` (UTF-8, newlines as given) to `path` atomically."
+    def w(tmp):
+        with open(tmp, 'w', encoding='utf-8', newline='') as f: f.write(text)
+    return atomic_write(path, w)
+
+# %% ../nbs/00_core.ipynb #1534024e
 def run_cli(func, # a `call_parse` function (or a plain annotated one)
             argv=None, # arguments (default: `sys.argv[1:]`)
             short: dict | None = None, # extra option strings, e.g. `{'--out': '-o'}`
@@ -196,7 +224,7 @@ def run_cli(func, # a `call_parse` function (or a plain annotated one)
     for k in ('pdb', 'xtra'): args.pop(k, None)
     return f(**args)
 
-# %% ../nbs/00_core.ipynb #ccbef9fa
+# %% ../nbs/00_core.ipynb #afd17535
 def default_device() -> torch.device:
     "CUDA when available, then Apple's MPS, else the CPU. `EDITORBOT_DEVICE` overrides."
     import torch  # imported here so that numpy-only users of `core` (the synthesiser's workers) do not pay for torch

@@ -28,7 +28,7 @@ def verdict(res: dict) -> dict:
     return dict(beats_copy_raw=bool(checks['cut_f1'] and checks['iou']), checks=checks,
                 model={k: fr.get(k) for k in checks}, copy_raw={k: fr.get(f'copy_{k}') for k in checks}, trim={k: fr.get(f'trim_{k}') for k in checks})
 
-# %% ../nbs/10a_demo.ipynb #61d2ec39
+# %% ../nbs/10a_demo.ipynb #528d573a
 def demo(out='editorbot_demo_out', # folder for everything (data, cache, model, edits, results)
          n_pairs: int = 24, # synthetic pairs
          duration: float = 24.0, # seconds per synthetic song
@@ -120,9 +120,9 @@ def demo(out='editorbot_demo_out', # folder for everything (data, cache, model, 
     md = (f"# editorbot demo\n\n{n_pairs} synthetic pairs of {duration:g} s, {config} model trained {T['train'] / 60:.1f} min "
           f"({lm.trainer_.global_step} steps), {len(items)} held-out songs; total {T['total'] / 60:.1f} min.\n\n{table}\n\n{summary}\n\n"
           f"Stage times (s): " + ', '.join(f"{k} {x:.0f}" for k, x in T.items()) + '\n')
-    from editorbot.render import _atomic_write_text
-    _atomic_write_text(out / 'results.md', md)
-    _atomic_write_text(out / 'results.json', json.dumps(dict(results=res, verdict=v, edits=edits, timings=T, checkpoint=str(ck)), indent=1, default=float))
+    from editorbot.core import atomic_write_text
+    atomic_write_text(out / 'results.md', md)
+    atomic_write_text(out / 'results.json', json.dumps(dict(results=res, verdict=v, edits=edits, timings=T, checkpoint=str(ck)), indent=1, default=float))
     log('\n' + table + '\n'); log(summary); log(f"done in {T['total'] / 60:.1f} min; results in {out / 'results.md'}, edits in {edir}")
     log(f"edit your own recording with this model: editorbot_edit RAW.wav -o EDITED.wav --model {ck}")
     return dict(results=res, table=table, verdict=v, edits=edits, timings=T, out=out, checkpoint=ck)
