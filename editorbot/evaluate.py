@@ -149,7 +149,7 @@ def trim_heuristic(raw_mel: np.ndarray, # (S, n_mels) normalised log-mel in [0, 
     b -= int(np.argmax(music[a:b][::-1]))                                       # end after the last one
     return np.arange(a, b, dtype=np.int64)
 
-# %% ../nbs/09a_evaluate.ipynb #87b72ed8
+# %% ../nbs/09a_evaluate.ipynb #c8e04ef3
 CUT_EARLY = -3  # estimated pointer of a frame the model would not have reached (it stopped or cut earlier)
 
 @torch.no_grad()
@@ -157,6 +157,7 @@ def teacher_forced(model, # a `PointerNetwork`
                    batch: dict, # batch dict (batch contract)
                   ) -> list[dict]:
     "Per item: `pointers` (est, T), `ref` (T), `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length`, `ref_length`."
+    if hasattr(model, 'teacher_forced'): return model.teacher_forced(batch)   # the beat-level network scores itself
     from editorbot.models.pointer import run_targets, _take1, _argmax, StyleVAE
     was = model.training; model.eval()
     c = model.cfg
@@ -200,7 +201,7 @@ def teacher_forced(model, # a `PointerNetwork`
     model.train(was)
     return out
 
-# %% ../nbs/09a_evaluate.ipynb #16a6bb47
+# %% ../nbs/09a_evaluate.ipynb #9c3c5781
 def item_style(item: dict) -> str:
     "The edit style of an item: its `style` key, else the last `_` part of its name."
     return str(item.get('style') or str(item.get('name', '')).rsplit('_', 1)[-1])
@@ -266,9 +267,11 @@ def evaluate_items(model, # a `PointerNetwork`
                    items: list, # whole-song items (dicts of the data module's format) with `name`
                    free_running: bool = True, # also generate and score free-running edits (slow)
                    progress: bool = True,
+                   style: str = 'reference', # style latent of the free-running edits: 'reference' (posterior mean of the song's true edit) or 'prior' (zeros)
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
+    if style not in ('reference', 'prior'): raise ValueError(f"style must be 'reference' or 'prior', got {style!r}")
     model.eval(); tf_rows, fr_rows = [], []
     for it in tqdm(items, desc='evaluate', disable=not progress):
         r = teacher_forced(model, _collate([it]))[0]
@@ -277,7 +280,8 @@ def evaluate_items(model, # a `PointerNetwork`
         tf_rows.append(r)
         if free_running:
             ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel'])
-            est = generate_item(model, it, max_length=2 * S)
+            z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else None
+            est = generate_item(model, it, z=z, max_length=2 * S)
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat))
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
             for k, v in free_running_scores(ref, trim_heuristic(it['raw_mel'], int(round(beat))), S, beat).items(): fr[f'trim_{k}'] = v
@@ -311,7 +315,7 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
         if rows: out[s] = dict(example=ex.get('name'), **_agg_fr(rows))
     return out
 
-# %% ../nbs/09a_evaluate.ipynb #6fb6afbb
+# %% ../nbs/09a_evaluate.ipynb #bed88ee2
 TF_ROWS = [('pointer accuracy (exact frame)', 'pointer_acc', 'base_pointer_acc', '%'), ('within-5 accuracy', 'within5_acc', 'base_within5_acc', '%'),
            ('length MAE (frames)', 'length_mae', None, 'f'), ('stop precision', 'stop_precision', None, '%'), ('edit-op macro F1', 'op_macro_f1', None, 'f'),
            ('jump target within +-1 beat', 'jump_target_acc', 'base_jump_target_acc', '%'), ('jump-or-continue F1', 'jump_f1', 'base_jump_f1', 'f'),
@@ -331,7 +335,8 @@ def results_table(res: dict) -> str:
         cell = lambda s: _fmt(res['teacher_forced'][s].get(k), kind) + (f" / {_fmt(res['teacher_forced'][s].get(bk), kind)}" if bk else '')
         lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
     if res.get('free_running'):
-        lines += ['', '**Free-running** (model / copy raw / heuristic trim)', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
+        sty = {'reference': "; the model decodes with its true edit's style latent", 'prior': '; the model decodes with the prior style latent'}.get(res.get('style'), '')
+        lines += ['', f'**Free-running** (model / copy raw / heuristic trim{sty})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
         for name, k, kind in FR_ROWS:
             cell = lambda s: ' / '.join(_fmt(res['free_running'][s].get(p + k), kind) for p in ('', 'copy_', 'trim_'))
             lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
@@ -345,7 +350,7 @@ def results_table(res: dict) -> str:
         lines.append('| example | ' + ' | '.join(str(sb[s]['example']) for s in ss) + ' |')
     return '\n'.join(lines)
 
-# %% ../nbs/09a_evaluate.ipynb #c74ff77a
+# %% ../nbs/09a_evaluate.ipynb #5413f3b2
 try: from fastcore.script import call_parse
 except ImportError: call_parse = lambda f: f   # pragma: no cover
 
@@ -380,6 +385,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          grid_sources: str = 'analysis,truth,fixed', # where the raw's beat grid comes from, in order of preference (as in training)
          chunk_bars: int = 0, # score chunks of this many edit bars, as in training (0: whole songs)
          threads: int = 0, # CPU threads for torch (0: default)
+         style: str = 'reference', # free-running style latent: reference (the true edit's) or prior
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.pointer import load_pointer_network
@@ -390,7 +396,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
         model = load_pointer_network(checkpoint)
         gs = tuple(grid_sources.split(','))
         items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars)
-        res = evaluate_items(model, items, free_running=free_running)
+        res = evaluate_items(model, items, free_running=free_running, style=style); res['style'] = style
         if style_examples and model.cfg.use_vae and free_running:
             ex, seen = {}, {item_style(i) for i in items}
             for it in load_items(pointer_dir, cache_dir, 'train', fr, max_songs=40, progress=False, grid_sources=gs, chunk_bars=chunk_bars):

@@ -585,7 +585,7 @@ def _generate(self, raw_mel: torch.Tensor, # (S, n_mels) or (B, S, n_mels) norma
 
 PointerNetwork.generate = _generate
 
-# %% ../../nbs/08a_models.pointer.ipynb #44d56e30
+# %% ../../nbs/08a_models.pointer.ipynb #608460c5
 def save_checkpoint(path, # destination .pt file
                     model: PointerNetwork, **extra) -> Path:
     "Write `{'config': ..., 'model_state_dict': ..., **extra}` atomically (temp file + rename)."
@@ -599,4 +599,7 @@ def load_pointer_network(path, # checkpoint written by `save_checkpoint`
     try: ck = torch.load(path, map_location=map_location, weights_only=True)
     except Exception as e: raise ValueError(f"{path}: not a readable checkpoint ({e.__class__.__name__}: {e})") from None
     if not isinstance(ck, dict) or 'config' not in ck or 'model_state_dict' not in ck: raise ValueError(f"{path}: not a PointerNetwork checkpoint (needs 'config' and 'model_state_dict')")
+    if ck['config'].get('arch') == 'beat':   # a `BeatPointerNetwork` checkpoint (08b): rebuild that network
+        from editorbot.models.beat_pointer import load_model
+        return load_model(path, map_location)
     m = PointerNetwork(PointerConfig.from_dict(ck['config'])); m.load_state_dict(ck['model_state_dict']); return m.eval()
