@@ -351,18 +351,18 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     for r in res[1:]: r.timings = t
     return best
 
-# %% ../nbs/10_edit.ipynb #4023baf7
+# %% ../nbs/10_edit.ipynb #aca47cb3
 def bench_edit(duration: float = 180.0, # seconds of synthetic song
                seed: int = 0,
-               config=None, # `PointerConfig` (default: the full default config)
+               config=None, # network config (default: the full default `BeatPointerConfig`)
                min_duration: float = 120.0, # the decoder may not stop before this many seconds of edit
                repeats: int = 1,
               ) -> list[dict]:
     "Edit a synthetic song of `duration` s with a random network; per repeat the timings (s), edit length and decoding steps."
     from editorbot.synth import generate_song
-    from editorbot.models.pointer import PointerNetwork, PointerConfig
+    from editorbot.models.beat_pointer import build_model, BeatPointerConfig
     song = generate_song(seed, duration=duration)
-    torch.manual_seed(seed); m = PointerNetwork(config or PointerConfig()).eval()
+    torch.manual_seed(seed); m = build_model(config or BeatPointerConfig()).eval()
     out = []
     with tempfile.TemporaryDirectory() as d:
         p = Path(d) / 'song.wav'; save_audio(p, song.y, song.sr)
