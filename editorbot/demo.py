@@ -28,16 +28,16 @@ def verdict(res: dict) -> dict:
     return dict(beats_copy_raw=bool(checks['cut_f1'] and checks['iou']), checks=checks,
                 model={k: fr.get(k) for k in checks}, copy_raw={k: fr.get(f'copy_{k}') for k in checks}, trim={k: fr.get(f'trim_{k}') for k in checks})
 
-# %% ../nbs/10a_demo.ipynb #528d573a
+# %% ../nbs/10a_demo.ipynb #aa9091a6
 def demo(out='editorbot_demo_out', # folder for everything (data, cache, model, edits, results)
-         n_pairs: int = 24, # synthetic pairs
-         duration: float = 24.0, # seconds per synthetic song
+         n_pairs: int = 64, # synthetic pairs
+         duration: float = 30.0, # seconds per synthetic song
          train_minutes: float = 6.0, # training time budget
          max_steps: int = -1, # also stop after this many optimizer steps (-1: only the time budget)
          config: str = 'mini', # network: mini, full or a JSON file of PointerConfig fields
-         batch_size: int = 2,
-         lr: float = 2e-3, # peak learning rate (warm-up, then constant)
-         warmup_steps: int = 30,
+         batch_size: int = 8,
+         lr: float = 1e-3, # peak learning rate (warm-up, then constant)
+         warmup_steps: int = 100,
          chunk_bars: int = 0, # edit bars per training item (0: whole songs, so that stop and length are learnt for whole songs)
          fractions=(0.8, 0.05, 0.15), # train, valid, test split of the songs (by name hash)
          seed: int = 0,
@@ -127,17 +127,17 @@ def demo(out='editorbot_demo_out', # folder for everything (data, cache, model, 
     log(f"edit your own recording with this model: editorbot_edit RAW.wav -o EDITED.wav --model {ck}")
     return dict(results=res, table=table, verdict=v, edits=edits, timings=T, out=out, checkpoint=ck)
 
-# %% ../nbs/10a_demo.ipynb #841db3e6
+# %% ../nbs/10a_demo.ipynb #7ef133d2
 from fastcore.script import call_parse
 
 @call_parse
 def demo_cli(out: str = 'editorbot_demo_out', # folder for the data, cache, model, edits and results
-             n_pairs: int = 24, # synthetic pairs
-             duration: float = 24.0, # seconds per synthetic song
+             n_pairs: int = 64, # synthetic pairs
+             duration: float = 30.0, # seconds per synthetic song
              minutes: float = 6.0, # training time budget in minutes
              config: str = 'mini', # network: mini, full or a JSON file of PointerConfig fields
              chunk_bars: int = 0, # edit bars per training item (0: whole songs)
-             batch_size: int = 2, # items per training batch
+             batch_size: int = 8, # items per training batch
              seed: int = 0,
              jobs: int = 0, # worker processes for synthesis and alignment (0: all cores)
              threads: int = 0, # CPU threads for torch (0: default)

@@ -13,14 +13,15 @@ from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops
 from .pointer import StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid, _take, _take1, PointerNetwork, PointerConfig, save_checkpoint
 
 # %% auto #0
-__all__ = ['CUT_EARLY', 'FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'BeatPointerNetwork',
-           'play_history', 'step_targets', 'weighted_ce', 'config_from_dict', 'build_model', 'load_model']
+__all__ = ['CUT_EARLY', 'FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder',
+           'BeatPointerNetwork', 'play_history', 'step_targets', 'weighted_ce', 'config_from_dict', 'build_model',
+           'load_model']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 CUT_EARLY = -3   # estimated pointer of a frame the model would not have reached (it stopped earlier)
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #4645ed5e
+# %% ../../nbs/08b_models.beat_pointer.ipynb #fac9b882
 @dataclass
 class BeatPointerConfig:
     "Sizes, switches and loss weights of `BeatPointerNetwork`."
@@ -39,13 +40,15 @@ class BeatPointerConfig:
     null_frames: int = 43            # longest step of frames with no source
     dropout: float = 0.1
     use_vae: bool = True             # edit-style latent
+    style_layers: int = 2            # layers of the edit encoder of the style posterior (0: the pooled `StyleVAE` of 08a)
+    style_block: int = 43            # edit frames pooled into one token of the edit encoder
     use_stems: bool = False          # add pooled per-stem mels to the beat features
     n_stems: int = 4
     use_length_cond: bool = True     # condition decoding on a target output length (dropped at random in training)
     length_drop: float = 0.5         # probability of training a step sequence without the target length
     label_smoothing: float = 0.05
     w_pointer: float = 1.0           # beat-pointer / stop CE
-    w_jump: float = 4.0              # weight of the steps whose truth is a jump or the stop (the decisions "+1" misses)
+    w_jump: float = 2.0              # weight of the steps whose truth is a jump or the stop (the decisions "+1" misses)
     w_fade: float = 0.5              # fade-class CE
     w_kl: float = 0.05               # VAE KL
     w_length: float = 0.05           # output-length MSE (log frames)
@@ -57,6 +60,7 @@ class BeatPointerConfig:
     def to_dict(self) -> dict: return asdict(self)
     @classmethod
     def from_dict(cls, d: dict) -> 'BeatPointerConfig':
+        if 'style_layers' not in d: d = {**d, 'style_layers': 0}   # configs saved before the edit encoder existed used the pooled posterior
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
 
@@ -139,7 +143,32 @@ class DecoderLayer(nn.Module):
         x = x + self.drop(self.o2(self._merge(a)))
         return x + self.drop(self.ff(self.n3(x)))
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #b7db45d4
+# %% ../../nbs/08b_models.beat_pointer.ipynb #015e4850
+class EditEncoder(nn.Module):
+    "Style posterior from the edit's mel (B, T, n_mels) and the raw's beat encodings: (mu, logvar) (B, d_latent)."
+    def __init__(self, n_mels, d, d_latent, n_heads, d_ff, n_layers, block, dropout):
+        super().__init__()
+        self.block = block
+        self.inp = nn.Linear(2 * n_mels, d)
+        layer = nn.TransformerDecoderLayer(d, n_heads, d_ff, dropout, activation='gelu', batch_first=True, norm_first=True)
+        self.layers = nn.TransformerDecoder(layer, n_layers)
+        self.out = nn.Sequential(nn.LayerNorm(2 * d), nn.Linear(2 * d, d), nn.GELU(), nn.Linear(d, 2 * d_latent))
+
+    def forward(self, edit_mel, edit_mask, enc):
+        B, T, M = edit_mel.shape; k = self.block; nb = -(-T // k)
+        x = F.pad(edit_mel * edit_mask[..., None], (0, 0, 0, nb * k - T)).view(B, nb, k, M)
+        w = F.pad(edit_mask.float(), (0, nb * k - T)).view(B, nb, k)
+        cnt = w.sum(-1).clamp(min=1)
+        mean = x.sum(2) / cnt[..., None]; mx = x.amax(2)
+        bm = w.sum(-1) > 0                                                        # (B, nb) blocks with frames
+        h = self.inp(torch.cat([mean, mx], -1)) + _sinusoid(torch.arange(nb, device=x.device).float(), self.inp.out_features)[None]
+        h = self.layers(h, enc['beat'], tgt_key_padding_mask=~bm, memory_key_padding_mask=~enc['beat_mask'])
+        pooled = (h * bm[..., None]).sum(1) / bm.sum(1, keepdim=True).clamp(min=1)
+        length = _sinusoid(edit_mask.sum(1).float() / k, h.shape[-1])
+        mu, logvar = self.out(torch.cat([pooled, length], -1)).chunk(2, -1)
+        return mu, logvar.clamp(-8, 8)
+
+# %% ../../nbs/08b_models.beat_pointer.ipynb #0cb8465a
 class BeatPointerNetwork(nn.Module):
     "Beat-level pointer network: raw mel (B, S, n_mels) -> an edit as one pointer per played raw beat, with stop, fades and a style latent."
     def __init__(self, cfg: BeatPointerConfig | None = None, **kw):
@@ -153,7 +182,9 @@ class BeatPointerNetwork(nn.Module):
         self.enc = nn.TransformerEncoder(layer, c.n_encoder_layers, enable_nested_tensor=False)
         self.enc_norm = nn.LayerNorm(d)
         self.k_ptr = nn.Linear(2 * d, dp)                     # key of beat j: its encoding and its predecessor's
-        if c.use_vae: self.vae, self.z_proj = StyleVAE(M, d, c.d_latent), nn.Linear(c.d_latent, d)
+        if c.use_vae:
+            self.vae = StyleVAE(M, d, c.d_latent) if c.style_layers == 0 else EditEncoder(M, d, c.d_latent, c.n_heads, c.d_ff, c.style_layers, c.style_block, c.dropout)
+            self.z_proj = nn.Linear(c.d_latent, d)
         self.length_head = nn.Sequential(nn.Linear(d, d), nn.GELU(), nn.Linear(d, 1))
         self.start_emb, self.null_emb, self.nolen_emb = (nn.Parameter(torch.randn(d) * 0.02) for _ in range(3))
         self.cont_in, self.jump_emb = nn.Linear(d, d), nn.Embedding(2, d)
@@ -253,7 +284,7 @@ class BeatPointerNetwork(nn.Module):
         e = torch.where((beat >= 0)[..., None], _take(enc['beat'], beat.clamp(min=0)), self.null_emb)
         return self.fade_head(torch.cat([h, e], -1))
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #627ca3ac
+# %% ../../nbs/08b_models.beat_pointer.ipynb #3638cc60
 def play_history(beats, # (N,) raw beat each step plays (-1: none)
                  jumps, # (N,) bool: the step jumped
                 ) -> tuple[np.ndarray, np.ndarray]:
@@ -302,13 +333,13 @@ def weighted_ce(logits, target, valid, weight, smoothing=0.0):
     w = weight * (target >= 0)
     return (((1 - smoothing) * nll + smoothing * smooth) * w).sum() / w.sum().clamp(min=1e-6)
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #f2fb601e
+# %% ../../nbs/08b_models.beat_pointer.ipynb #965b4f60
 def _style(self, batch, enc, sample: bool):
     c = self.cfg; B = enc['beat'].shape[0]
     if not c.use_vae: return None, None, None
     if batch.get('edit_mel') is None: return enc['beat'].new_zeros(B, c.d_latent), None, None
     fm = torch.arange(batch['edit_mel'].shape[1], device=enc['beat'].device)[None] < batch['length'][:, None].to(enc['beat'].device)
-    mu, logvar = self.vae(batch['edit_mel'], fm, enc['summary'])
+    mu, logvar = self.vae(batch['edit_mel'], fm, enc['summary']) if self.cfg.style_layers == 0 else self.vae(batch['edit_mel'], fm, enc)
     return (StyleVAE.sample(mu, logvar) if sample else mu), mu, logvar
 
 def _forward(self, batch: dict, z=None) -> dict:
@@ -383,7 +414,7 @@ def _teacher_forced(self, batch: dict, z=None) -> list[dict]:
 
 BeatPointerNetwork.forward, BeatPointerNetwork.encode_style, BeatPointerNetwork.teacher_forced = _forward, _encode_style, _teacher_forced
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #fdbc2577
+# %% ../../nbs/08b_models.beat_pointer.ipynb #fd7ad920
 def _choose(lg, valid, greedy, temperature, gen):
     p = lg.float().masked_fill(~valid, -torch.inf)
     p = (p / max(temperature, 1e-6)).softmax(-1)
@@ -469,7 +500,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
 
 BeatPointerNetwork.generate = _generate
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #7e5d2397
+# %% ../../nbs/08b_models.beat_pointer.ipynb #58977456
 def config_from_dict(d: dict):
     "`BeatPointerConfig` when `d['arch'] == 'beat'`, else the run-level `PointerConfig`."
     return BeatPointerConfig.from_dict(d) if d.get('arch') == 'beat' else PointerConfig.from_dict(d)

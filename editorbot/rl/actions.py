@@ -209,7 +209,7 @@ def skip_target(pos: int, n: int) -> int:
     "Where SKIP with a size of `n` beats lands: the next multiple of `n` after `pos`."
     return (pos // n + 1) * n
 
-# %% ../../nbs/11_rl.actions.ipynb #14ba5a4a
+# %% ../../nbs/11_rl.actions.ipynb #a16d80a8
 @dataclass
 class MaskConfig:
     "Limits on what an editing agent may do."
@@ -226,39 +226,46 @@ class MaskConfig:
 
 LENGTHENING = frozenset(ActionType) - DROP_TYPES   # every other type adds material to the edit
 
+def _type_mask(types) -> np.ndarray:
+    m = np.zeros(N_TYPES, bool); m[[int(t) for t in types]] = True; return m
+
+_SIZES = np.array(SIZE_BEATS)
+_JB_DIST = np.array([AMOUNT_TABLE[ActionType.JUMP_BACK].get(a, 10**9) for a in ActionAmount])   # beats back per amount
+_LOOP_M, _EFFECT_M, _FADE_M = _type_mask(LOOP_TYPES), _type_mask(EFFECT_TYPES), _type_mask(FADE_TYPES)
+_AFTER_FADE_OUT_M = _type_mask({ActionType.FADE_IN, ActionType.CUT, ActionType.SKIP})
+_CAPPED_M = _type_mask(LENGTHENING - {ActionType.KEEP})          # lengthening types the length cap applies to
+_ADDED = np.where(_type_mask({ActionType.LOOP, ActionType.SWAP_NEXT})[:, None], 2 * _SIZES, _SIZES)   # (20, 5) beats added
+_ENABLED: dict = {}
+
 def action_masks(state: EditState, # where the agent stands
                  cfg: MaskConfig | None = None, # limits
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     "Valid choices: `type_mask (20,)`, `size_mask (20, 5)`, `amount_mask (20, 5)` (bool; the size and amount rows are per type)."
     cfg = cfg or MaskConfig(); T = ActionType
-    size_m = np.zeros((N_TYPES, N_SIZES), bool); amt_m = np.zeros((N_TYPES, N_AMOUNTS), bool)
-    if state.done: return np.zeros(N_TYPES, bool), size_m, amt_m
-    sizes = np.array(SIZE_BEATS); rem = state.remaining
-    fits = sizes <= rem
-    started = state.beats_out > 0
-    after_fade_out = state.last_type == T.FADE_OUT
-    max_out = None if state.target_beats is None else cfg.max_length_factor * state.target_beats
-    for t in cfg.types:
-        sm = fits.copy(); am = valid_amounts(t)
-        if t == T.SWAP_NEXT: sm = 2 * sizes <= rem
-        elif t == T.SKIP: sm = np.array([skip_target(state.pos, n) <= state.n_beats for n in sizes])
-        elif t == T.REPEAT_PREV: sm = sizes <= state.beats_out
-        elif t == T.JUMP_BACK:
-            dist = np.array([jump_back_beats(a) if am[a] else 0 for a in range(N_AMOUNTS)])
-            am = am & (dist <= state.pos); sm = sizes <= state.pos
-        if t in LOOP_TYPES and (not started or state.n_loops >= cfg.max_loops): sm[:] = False
-        if t in EFFECT_TYPES and state.n_effects >= cfg.max_effects: sm[:] = False
-        if t in FADE_TYPES and state.n_fades >= cfg.max_fades: sm[:] = False
-        if t == T.REORDER and state.n_reorders >= cfg.max_reorders: sm[:] = False
-        if t == T.FADE_IN and started and state.last_type not in (T.FADE_OUT, T.CUT, T.SKIP): sm[:] = False
-        if after_fade_out and t not in (T.FADE_IN, T.CUT, T.SKIP): sm[:] = False
-        if max_out is not None and t in LENGTHENING and t != T.KEEP:
-            added = 2 * sizes if t in (T.LOOP, T.SWAP_NEXT) else sizes
-            sm &= state.final_beats + added <= max_out
-        size_m[t] = sm; amt_m[t] = am if sm.any() else False
+    if state.done: return np.zeros(N_TYPES, bool), np.zeros((N_TYPES, N_SIZES), bool), np.zeros((N_TYPES, N_AMOUNTS), bool)
+    enabled = _ENABLED.get(cfg.types)
+    if enabled is None: enabled = _ENABLED[cfg.types] = _type_mask(cfg.types)
+    pos, started, after_fade_out = state.pos, state.beats_out > 0, state.last_type == T.FADE_OUT
+    fits = _SIZES <= state.remaining
+    size_m = np.empty((N_TYPES, N_SIZES), bool); size_m[:] = fits
+    size_m[T.SWAP_NEXT] = 2 * _SIZES <= state.remaining
+    size_m[T.SKIP] = (pos // _SIZES + 1) * _SIZES <= state.n_beats
+    size_m[T.REPEAT_PREV] = _SIZES <= state.beats_out
+    size_m[T.JUMP_BACK] = _SIZES <= pos
+    amt_m = VALID_AMOUNTS.copy(); amt_m[T.JUMP_BACK] &= _JB_DIST <= pos
+    off = ~enabled
+    if not started or state.n_loops >= cfg.max_loops: off = off | _LOOP_M
+    if state.n_effects >= cfg.max_effects: off = off | _EFFECT_M
+    if state.n_fades >= cfg.max_fades: off = off | _FADE_M
+    if state.n_reorders >= cfg.max_reorders: off = off.copy(); off[T.REORDER] = True
+    if started and state.last_type not in (T.FADE_OUT, T.CUT, T.SKIP): off = off.copy(); off[T.FADE_IN] = True
+    if after_fade_out: off = off | ~_AFTER_FADE_OUT_M
+    size_m[off] = False
+    if state.target_beats is not None:
+        size_m &= ~_CAPPED_M[:, None] | (state.final_beats + _ADDED <= cfg.max_length_factor * state.target_beats)
     type_m = size_m.any(1) & amt_m.any(1)
     if after_fade_out and not type_m.any():   # a fade to silence with nothing valid after it: let the song continue with KEEP
-        type_m[T.KEEP] = True; size_m[T.KEEP] = fits; amt_m[T.KEEP] = valid_amounts(T.KEEP)
+        type_m[T.KEEP] = True; size_m[T.KEEP] = fits
     size_m[~type_m] = False; amt_m[~type_m] = False
     return type_m, size_m, amt_m
 

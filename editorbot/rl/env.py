@@ -112,7 +112,7 @@ def join_chunks(chunks: list, # float32 (n_k,) pieces of audio, in order
         out = np.concatenate([out[:-xf], mid, c[xf:]])
     return out
 
-# %% ../../nbs/11b_rl.env.ipynb #bf2a319d
+# %% ../../nbs/11b_rl.env.ipynb #c98f214c
 _LAST = N_TYPES + 1   # one-hot of the previous type, plus "none yet"
 
 class EditEnv(gym.Env):
@@ -125,13 +125,16 @@ class EditEnv(gym.Env):
                  reference: list | None = None, # the reference edit as `Segment`s in samples (None: no reference)
                  target_beats: int | None = None, # desired edit length (default: the reference's length, else the song's)
                  downbeat: int = 0, # index of a beat that starts a bar
-                 cfg: EnvConfig | None = None):
+                 cfg: EnvConfig | None = None,
+                 keep_audio: bool = True, # False: free the samples after the features are computed (training needs no rendering)
+                ):
         super().__init__()
         self.cfg = cfg or EnvConfig()
         self.y = np.asarray(y, np.float32); check_audio(self.y, 'raw audio')
         if self.y.ndim != 1: raise ValueError(f"EditEnv needs mono audio (n,), got shape {self.y.shape}")
         self.sr = int(sr); self.bounds = beat_bounds(beat_times, len(self.y), self.sr); self.n_beats = len(self.bounds) - 1
         self.feats = beat_mel(self.y, self.sr, self.bounds, self.cfg.n_bands)
+        if not keep_audio: self.y = None
         self.downbeat = int(downbeat) % self.cfg.beats_per_bar
         self.ref = None if reference is None else beat_sequence(reference, self.bounds)
         if self.ref is not None and len(self.ref) < 2: raise ValueError("the reference edit covers fewer than 2 beats of the raw")
@@ -183,16 +186,21 @@ class EditEnv(gym.Env):
 
     def _obs(self) -> np.ndarray:
         c, s = self.cfg, self.state
-        idx = np.arange(s.pos - c.past_beats, s.pos - c.past_beats + c.context_beats)
-        win = np.where(((idx >= 0) & (idx < self.n_beats))[:, None], self.feats[np.clip(idx, 0, self.n_beats - 1)], 0.0)
-        last_out = self.feats[self.out[-1]] if self.out else np.zeros(c.n_bands, np.float32)
-        phase = np.zeros(c.beats_per_bar); phase[(min(s.pos, self.n_beats - 1) - self.downbeat) % c.beats_per_bar] = 1
+        if self._padded is None:   # the features with `past_beats` zero rows before and `context_beats` after: every window is a slice
+            z = np.zeros((c.context_beats, c.n_bands), np.float32)
+            self._padded = np.concatenate([z[:c.past_beats], self.feats, z]).reshape(-1)
+        nb, nw = c.n_bands, c.context_beats * c.n_bands
+        o = np.zeros(self.observation_space.shape[0], np.float32)
+        o[:nw] = self._padded[s.pos * nb:s.pos * nb + nw]                         # features in [0, 1] already
+        if self.out: o[nw:nw + nb] = self.feats[self.out[-1]]
+        k = nw + nb; o[k + (min(s.pos, self.n_beats - 1) - self.downbeat) % c.beats_per_bar] = 1; k += c.beats_per_bar
         m = c.mask
-        scal = [s.pos / self.n_beats, s.remaining / self.n_beats, s.final_beats / (2 * self.target),
-                np.clip((self.target - s.final_beats) / self.target, -1, 1),
-                s.n_loops / max(m.max_loops, 1), s.n_fades / max(m.max_fades, 1), s.n_reorders / max(m.max_reorders, 1), float(bool(self.out))]
-        last = np.zeros(_LAST); last[N_TYPES if s.last_type is None else int(s.last_type)] = 1
-        return np.clip(np.concatenate([win.reshape(-1), last_out, phase, scal, last]), -1, 1).astype(np.float32)
+        o[k:k + 8] = (s.pos / self.n_beats, s.remaining / self.n_beats, min(s.final_beats / (2 * self.target), 1.0),
+                      min(max((self.target - s.final_beats) / self.target, -1.0), 1.0),
+                      min(s.n_loops / max(m.max_loops, 1), 1.0), min(s.n_fades / max(m.max_fades, 1), 1.0),
+                      min(s.n_reorders / max(m.max_reorders, 1), 1.0), float(bool(self.out)))
+        o[k + 8 + (N_TYPES if s.last_type is None else int(s.last_type))] = 1
+        return o
 
     def _info(self, **kw) -> dict:
         return {'action_mask': pack_masks(*self.masks()), 'history': list(self.history), **kw}
@@ -203,6 +211,7 @@ class EditEnv(gym.Env):
         self.state = EditState(n_beats=self.n_beats, target_beats=self.target)
         self.out, self.pieces, self.held, self.history = [], [], [], []
         self.hits = Counter(); self._masks = None
+        if not hasattr(self, '_padded'): self._padded = None
         return self._obs(), self._info()
 
     def step(self, action):
@@ -250,6 +259,7 @@ class EditEnv(gym.Env):
 
     def render_edit(self) -> np.ndarray:
         "The edit's audio (float32 (n,)): plain runs cut from the raw by `render_segments`, effect runs through `apply_effect`, joined by equal-power crossfades."
+        if self.y is None: raise ValueError("this environment was built with keep_audio=False: it cannot render")
         runs, segs = self._runs(), self.edit_segments()
         chunks, plain = [], []
         def flush():
@@ -264,7 +274,7 @@ class EditEnv(gym.Env):
         flush()
         return join_chunks(chunks, self.cfg.crossfade)
 
-# %% ../../nbs/11b_rl.env.ipynb #6312374d
+# %% ../../nbs/11b_rl.env.ipynb #10f1dd44
 def _largest(sm_row, limit):
     ok = [k for k in range(len(sm_row)) if sm_row[k] and ActionSize(k).beats <= limit]
     return max(ok, key=lambda k: (ActionSize(k).beats, -k)) if ok else None
