@@ -285,7 +285,7 @@ def song_envs(data_dir='training_data', # folder in the pair layout
     if not envs: raise ValueError(f"{data_dir}: no usable songs{'' if split is None else f' in the {split} split'}")
     return envs, names, fades
 
-# %% ../../nbs/11c_rl.train.ipynb #099429ed
+# %% ../../nbs/11c_rl.train.ipynb #5c741c57
 def bc_pretrain(agent, # a `FactoredActorCritic`
                 bc: dict, # obs (M, D), actions (M, 3), masks (M, 220)
                 epochs: int = 5, batch_size: int = 256, lr: float = 1e-3, seed: int = 0,
@@ -301,7 +301,7 @@ def bc_pretrain(agent, # a `FactoredActorCritic`
         for s in range(0, len(obs), batch_size):
             ix = perm[s:s + batch_size]
             _, logp, _, _ = agent.get_action_and_value(obs[ix], mk[ix], act[ix])
-            loss = -logp.mean(); opt.zero_grad(); loss.backward(); opt.step(); tot += float(loss) * len(ix)
+            loss = -logp.mean(); opt.zero_grad(); loss.backward(); opt.step(); tot += loss.item() * len(ix)
         out.append(tot / len(obs))
     return out
 
@@ -325,7 +325,7 @@ def load_agent(path) -> tuple:
     agent = FactoredActorCritic(ActorCriticConfig(**c)); agent.load_state_dict(ck['state_dict']); agent.eval()
     return agent, env_config_from_dict(json.loads(ck['env_config'])), json.loads(ck['meta'])
 
-# %% ../../nbs/11c_rl.train.ipynb #da46c2ba
+# %% ../../nbs/11c_rl.train.ipynb #f47c4197
 def train_rl(data_dir='training_data', # folder in the pair layout
              save_dir='models/rl_model', # where agent.pt and the TensorBoard logs go
              bc_mixed=None, # BC-label file (`editorbot_bc_labels`); None: pure PPO
@@ -338,13 +338,22 @@ def train_rl(data_dir='training_data', # folder in the pair layout
              envs: list | None = None, # prebuilt training environments (else built from `data_dir`)
              progress: bool = True, log=None,
             ) -> tuple:
-    "BC pre-training then PPO with BC mixed in; writes `save_dir/agent.pt`; returns `(agent, history)`."
+    "BC pre-training then PPO with BC mixed in; writes `save_dir/agent.pt`; returns `(agent, history)`. Demonstrations of songs outside the training split are not used."
     import torch
     from editorbot.rl.ppo import train_ppo, PPOConfig, FactoredActorCritic, ActorCriticConfig
     log = log or sys.stderr
     bc = load_bc_labels(bc_mixed) if bc_mixed is not None else None
     cfg = bc['env_config'] if bc is not None else rl_env_config()
-    if envs is None: envs, names, _ = song_envs(data_dir, 'train', fractions, cfg, labels, max_songs, progress=progress)
+    if envs is None:
+        envs, names, _ = song_envs(data_dir, 'train', fractions, cfg, labels, max_songs, progress=progress)
+        if bc is not None:   # demonstrations of songs outside the training split would leak held-out songs into training
+            from editorbot.data import song_split
+            keep_song = np.array([song_split(str(n), fractions) == 'train' for n in bc['names']])
+            keep = keep_song[bc['song']]
+            if not keep.any(): raise ValueError(f"{bc_mixed}: none of its songs is in the training split of {data_dir}")
+            if not keep.all():
+                print(f"BC labels: using the {int(keep_song.sum())} of {len(keep_song)} songs in the training split", file=log)
+                bc = {**bc, **{k: bc[k][keep] for k in ('obs', 'actions', 'masks', 'song')}}
     else: names = [f'env{i}' for i in range(len(envs))]
     D = envs[0].observation_space.shape[0]
     if bc is not None and bc['obs'].shape[1] != D: raise ValueError(f"{bc_mixed}: observations of {bc['obs'].shape[1]} values, the environment gives {D}")
