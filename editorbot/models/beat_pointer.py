@@ -21,7 +21,7 @@ __all__ = ['CUT_EARLY', 'FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps
 CUT_EARLY = -3   # estimated pointer of a frame the model would not have reached (it stopped earlier)
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #fac9b882
+# %% ../../nbs/08b_models.beat_pointer.ipynb #6f71112a
 @dataclass
 class BeatPointerConfig:
     "Sizes, switches and loss weights of `BeatPointerNetwork`."
@@ -50,7 +50,8 @@ class BeatPointerConfig:
     w_pointer: float = 1.0           # beat-pointer / stop CE
     w_jump: float = 2.0              # weight of the steps whose truth is a jump or the stop (the decisions "+1" misses)
     w_fade: float = 0.5              # fade-class CE
-    w_kl: float = 0.05               # VAE KL
+    w_kl: float = 0.02               # VAE KL
+    kl_free_bits: float = 0.25       # nats per latent dimension that are not penalised (free bits: keeps the latent from collapsing)
     w_length: float = 0.05           # output-length MSE (log frames)
 
     @classmethod
@@ -61,6 +62,7 @@ class BeatPointerConfig:
     @classmethod
     def from_dict(cls, d: dict) -> 'BeatPointerConfig':
         if 'style_layers' not in d: d = {**d, 'style_layers': 0}   # configs saved before the edit encoder existed used the pooled posterior
+        if 'kl_free_bits' not in d: d = {**d, 'kl_free_bits': 0.0, 'w_kl': d.get('w_kl', 0.05)}
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
 
@@ -333,7 +335,7 @@ def weighted_ce(logits, target, valid, weight, smoothing=0.0):
     w = weight * (target >= 0)
     return (((1 - smoothing) * nll + smoothing * smooth) * w).sum() / w.sum().clamp(min=1e-6)
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #965b4f60
+# %% ../../nbs/08b_models.beat_pointer.ipynb #f4a8ccc3
 def _style(self, batch, enc, sample: bool):
     c = self.cfg; B = enc['beat'].shape[0]
     if not c.use_vae: return None, None, None
@@ -359,10 +361,13 @@ def _forward(self, batch: dict, z=None) -> dict:
         L['stop'] = weighted_ce(lg, torch.where(cls == NB + 1, cls, -1), valid, torch.ones_like(wt))
     fl = self.fade_logits(h, enc, torch.where(cls < NB, cls, -1))
     L['op'] = weighted_ce(fl, torch.where(m & (cls <= NB), rt['fade'], -1), torch.ones_like(fl, dtype=torch.bool), torch.ones_like(wt), c.label_smoothing)
-    if mu is not None: L['kl'] = kl_standard_normal(mu.float(), logvar.float()).mean()
+    kl_fb = 0.0
+    if mu is not None:
+        kd = 0.5 * (mu.float().pow(2) + logvar.float().exp() - 1 - logvar.float())     # (B, d_latent)
+        L['kl'] = kd.sum(-1).mean(); kl_fb = kd.mean(0).clamp(min=c.kl_free_bits).sum()
     hs = (cls == NB + 1).any(1)
     L['length'] = (F.mse_loss(self.predict_length(enc, z).float(), torch.log1p(batch['length'].float().to(hs.device)), reduction='none') * hs).sum() / hs.sum().clamp(min=1)
-    loss = c.w_pointer * L['frame'] + c.w_fade * L['op'] + c.w_kl * L.get('kl', 0.0) + c.w_length * L['length']
+    loss = c.w_pointer * L['frame'] + c.w_fade * L['op'] + c.w_kl * kl_fb + c.w_length * L['length']
     with torch.no_grad():
         pred = lg.float().masked_fill(~valid, -torch.inf).argmax(-1); ok = (pred == cls) & m
         nf = torch.where(cls == NB + 1, 1, rt['n']) * m
