@@ -201,7 +201,7 @@ def teacher_forced(model, # a `PointerNetwork`
     model.train(was)
     return out
 
-# %% ../nbs/09a_evaluate.ipynb #9c3c5781
+# %% ../nbs/09a_evaluate.ipynb #cfef945a
 def item_style(item: dict) -> str:
     "The edit style of an item: its `style` key, else the last `_` part of its name."
     return str(item.get('style') or str(item.get('name', '')).rsplit('_', 1)[-1])
@@ -245,6 +245,10 @@ def _agg_tf(rows):
     tp, fp, fn = (sum(r['jumps'][k] for r in rows) for k in ('tp', 'fp', 'fn'))
     nj, hits = sum(r['jumps']['n_jumps'] for r in rows), sum(r['jumps']['jump_hits'] for r in rows)
     out.update(jump_f1=f1_score(tp, fp, fn), jump_target_acc=hits / nj if nj else float('nan'), n_jumps=nj)
+    if 'pointers_step' in rows[0]:   # a step-level network's stricter protocol: every frame of a step follows its decision
+        est_s = cat('pointers_step'); js = [jump_scores(r['ref'], r['pointers_step'], int(round(r['beat']))) for r in rows]
+        out.update(step_pointer_acc=pointer_accuracy(ref, est_s), step_within5_acc=pointer_accuracy(ref, est_s, 5),
+                   step_jump_f1=f1_score(*(sum(x[k] for x in js) for k in ('tp', 'fp', 'fn'))))
     b = np.concatenate([plus_one(r['ref']) for r in rows])
     bj = [jump_scores(r['ref'], plus_one(r['ref']), r['beat']) for r in rows]
     out.update(base_pointer_acc=pointer_accuracy(ref, b), base_within5_acc=pointer_accuracy(ref, b, 5),
@@ -315,11 +319,13 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
         if rows: out[s] = dict(example=ex.get('name'), **_agg_fr(rows))
     return out
 
-# %% ../nbs/09a_evaluate.ipynb #bed88ee2
+# %% ../nbs/09a_evaluate.ipynb #02da147b
 TF_ROWS = [('pointer accuracy (exact frame)', 'pointer_acc', 'base_pointer_acc', '%'), ('within-5 accuracy', 'within5_acc', 'base_within5_acc', '%'),
            ('length MAE (frames)', 'length_mae', None, 'f'), ('stop precision', 'stop_precision', None, '%'), ('edit-op macro F1', 'op_macro_f1', None, 'f'),
            ('jump target within +-1 beat', 'jump_target_acc', 'base_jump_target_acc', '%'), ('jump-or-continue F1', 'jump_f1', 'base_jump_f1', 'f'),
-           ('frames / jumps', 'n_frames', 'n_jumps', 'n')]
+           ('frames / jumps', 'n_frames', 'n_jumps', 'n'),
+           ('committed steps: pointer accuracy', 'step_pointer_acc', None, '%'), ('committed steps: within-5', 'step_within5_acc', None, '%'),
+           ('committed steps: jump-or-continue F1', 'step_jump_f1', None, 'f')]
 FR_ROWS = [('cut-point precision', 'cut_precision', '%'), ('cut-point recall', 'cut_recall', '%'), ('cut-point F1', 'cut_f1', 'f'),
            ('median length error (beats)', 'length_error_beats', 'f'), ('raw-frame IoU', 'iou', 'f')]
 
@@ -332,6 +338,7 @@ def results_table(res: dict) -> str:
     cols = [s for s in res['teacher_forced'] if s != 'overall'] + ['overall']
     lines = ['**Teacher-forced** (model / "previous + 1" baseline)', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
     for name, k, bk, kind in TF_ROWS:
+        if all(res['teacher_forced'][s].get(k) is None for s in cols): continue   # a metric this network does not have
         cell = lambda s: _fmt(res['teacher_forced'][s].get(k), kind) + (f" / {_fmt(res['teacher_forced'][s].get(bk), kind)}" if bk else '')
         lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
     if res.get('free_running'):

@@ -335,7 +335,7 @@ def weighted_ce(logits, target, valid, weight, smoothing=0.0):
     w = weight * (target >= 0)
     return (((1 - smoothing) * nll + smoothing * smooth) * w).sum() / w.sum().clamp(min=1e-6)
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #f4a8ccc3
+# %% ../../nbs/08b_models.beat_pointer.ipynb #f0582cac
 def _style(self, batch, enc, sample: bool):
     c = self.cfg; B = enc['beat'].shape[0]
     if not c.use_vae: return None, None, None
@@ -399,20 +399,23 @@ def _teacher_forced(self, batch: dict, z=None) -> list[dict]:
     for b in range(enc['beat'].shape[0]):
         n = int(batch['length'][b]); m = rt['mask'][b]; ns = int(m.sum())
         ref = batch['pointers'][b, :n].cpu().numpy(); est = np.full(n, CUT_EARLY, np.int64); fi = np.zeros(n, bool); fo = np.zeros(n, bool)
+        frame = np.r_[0, np.where(ref[:-1] >= 0, ref[:-1] + 1, -1)].astype(np.int64)   # per frame, given the true past: continue ...
         st, ln, pr, pv, cbb, fd = (x[b, :ns].cpu().numpy() for x in (rt['start'], rt['n'], pred, rt['prev'], cb, fade))
         bs = enc['beat_start'][b].cpu().numpy(); stop = pr == NB + 1
         for s in range(ns):
             a, k = st[s], ln[s]
+            if k and pr[s] == NB + 1: frame[a] = CUT_EARLY
             if k == 0 or pr[s] == NB + 1: continue
             if pr[s] == NB: est[a:a + k] = -1
             elif pr[s] == cbb[s]: est[a:a + k] = pv[s] + 1 + np.arange(k)
             else: est[a:a + k] = bs[pr[s]] + np.arange(k)
+            frame[a] = est[a]                                                            # ... except where a step decides
             fi[a:a + k], fo[a:a + k] = fd[s] == 1, fd[s] == 2
         first = np.flatnonzero(stop)
         n_raw = int(enc['n_valid'][b]); lastp = ref[ref >= 0][-1] if (ref >= 0).any() else 0
         length = float(st[first[0]]) if len(first) else float(n + max(n_raw - 1 - lastp, 0))
         ops = label_ops(np.where(est >= 0, est, -1), fi, fo)[:-1]
-        out.append(dict(pointers=est, ref=ref, ops=ops, ref_ops=batch['ops'][b, :n].cpu().numpy(), stop=stop, ref_stop=(rt['cls'][b, :ns] == NB + 1).cpu().numpy(),
+        out.append(dict(pointers=frame, pointers_step=est, ref=ref, ops=ops, ref_ops=batch['ops'][b, :n].cpu().numpy(), stop=stop, ref_stop=(rt['cls'][b, :ns] == NB + 1).cpu().numpy(),
                         length=length, ref_length=n))
     self.train(was)
     return out
