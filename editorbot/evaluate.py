@@ -201,7 +201,7 @@ def teacher_forced(model, # a `PointerNetwork`
     model.train(was)
     return out
 
-# %% ../nbs/09a_evaluate.ipynb #cfef945a
+# %% ../nbs/09a_evaluate.ipynb #fea18698
 def item_style(item: dict) -> str:
     "The edit style of an item: its `style` key, else the last `_` part of its name."
     return str(item.get('style') or str(item.get('name', '')).rsplit('_', 1)[-1])
@@ -294,6 +294,7 @@ def evaluate_items(model, # a `PointerNetwork`
     res = dict(teacher_forced={s: _agg_tf([r for r in tf_rows if r['style'] == s]) for s in styles},
                free_running={s: _agg_fr([r for r in fr_rows if r['style'] == s]) for s in styles} if free_running else {})
     res['teacher_forced']['overall'] = _agg_tf(tf_rows)
+    res['style'] = style
     if free_running: res['free_running']['overall'] = _agg_fr(fr_rows)
     res['songs'] = [dict(name=r['name'], style=r['style'], pointer_acc=pointer_accuracy(r['ref'], r['pointers']), **{k: v for k, v in r['jumps'].items()})
                     for r in tf_rows]
