@@ -21,7 +21,7 @@ __all__ = ['CUT_EARLY', 'FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps
 CUT_EARLY = -3   # estimated pointer of a frame the model would not have reached (it stopped earlier)
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #6f71112a
+# %% ../../nbs/08b_models.beat_pointer.ipynb #614a2dac
 @dataclass
 class BeatPointerConfig:
     "Sizes, switches and loss weights of `BeatPointerNetwork`."
@@ -45,6 +45,7 @@ class BeatPointerConfig:
     use_stems: bool = False          # add pooled per-stem mels to the beat features
     n_stems: int = 4
     use_length_cond: bool = True     # condition decoding on a target output length (dropped at random in training)
+    relative_position: bool = True   # positions as fractions of the song (raw beats, output time), so songs longer than the training songs look familiar; False: absolute beat / step counts and seconds
     length_drop: float = 0.5         # probability of training a step sequence without the target length
     label_smoothing: float = 0.05
     w_pointer: float = 1.0           # beat-pointer / stop CE
@@ -63,6 +64,7 @@ class BeatPointerConfig:
     def from_dict(cls, d: dict) -> 'BeatPointerConfig':
         if 'style_layers' not in d: d = {**d, 'style_layers': 0}   # configs saved before the edit encoder existed used the pooled posterior
         if 'kl_free_bits' not in d: d = {**d, 'kl_free_bits': 0.0, 'w_kl': d.get('w_kl', 0.05)}
+        if 'relative_position' not in d: d = {**d, 'relative_position': False}
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
 
@@ -170,7 +172,7 @@ class EditEncoder(nn.Module):
         mu, logvar = self.out(torch.cat([pooled, length], -1)).chunk(2, -1)
         return mu, logvar.clamp(-8, 8)
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #0cb8465a
+# %% ../../nbs/08b_models.beat_pointer.ipynb #df327ff7
 class BeatPointerNetwork(nn.Module):
     "Beat-level pointer network: raw mel (B, S, n_mels) -> an edit as one pointer per played raw beat, with stop, fades and a style latent."
     def __init__(self, cfg: BeatPointerConfig | None = None, **kw):
@@ -223,10 +225,16 @@ class BeatPointerNetwork(nn.Module):
         flux = F.pad((raw[:, 1:] - raw[:, :-1]).clamp(min=0), (0, 0, 1, 0)) * w[..., None]
         flux = raw.new_zeros(B, NB, M).scatter_add_(1, bi[..., None].expand(B, S, M), flux) / cnt.clamp(min=1)[..., None] * 4
         posf = batch['raw_pos'].float()
+        if c.relative_position:   # the absolute columns (phrase count, seconds) become the fraction of the song
+            from editorbot.position import POS_FEATURE_NAMES
+            i_ph, i_s = POS_FEATURE_NAMES.index('phrase8_index'), POS_FEATURE_NAMES.index('seconds')
+            posf = posf.clone(); sec = posf[..., i_s]
+            posf[..., i_s] = sec / sec.amax(1, keepdim=True).clamp(min=1e-6); posf[..., i_ph] = 0.0
         pos = posf.new_zeros(B, NB, posf.shape[-1]).scatter_add_(1, bi[..., None].expand(B, S, posf.shape[-1]), posf * w[..., None]) / cnt.clamp(min=1)[..., None]
         beat_mask = cnt > 0
         x = self.inp(torch.cat([mean, mx, flux, (cnt / c.frames_per_beat)[..., None]], -1)) + self.pos(pos)
-        x = x + _sinusoid(torch.arange(NB, device=raw.device).float(), c.d_model)[None]
+        ar = torch.arange(NB, device=raw.device).float()
+        x = x + (_sinusoid(ar[None] / cnt.gt(0).sum(1, keepdim=True).clamp(min=1) * 256.0, c.d_model) if c.relative_position else _sinusoid(ar, c.d_model)[None])
         if c.use_stems and batch.get('stem_mels') is not None:
             sm = batch['stem_mels'].float().permute(0, 2, 1, 3).reshape(B, S, -1)
             x = x + self.stems(sm.new_zeros(B, NB, sm.shape[-1]).scatter_add_(1, bi[..., None].expand(B, S, sm.shape[-1]), sm * w[..., None]) / cnt.clamp(min=1)[..., None])
@@ -251,7 +259,8 @@ class BeatPointerNetwork(nn.Module):
         x = torch.where((prev >= 0)[..., None], _take(enc['beat'], pb), torch.where((prev == -1)[..., None], self.null_emb, self.start_emb))
         cont = prev + 1; ok = (prev >= 0) & (cont < enc['n_valid'][:, None])
         x = x + self.cont_in(_take(enc['beat'], _take1(enc['beat_index'], cont.clamp(0, S - 1)))) * ok[..., None]
-        x = x + self.jump_emb(jumped.long()) + _sinusoid(step.float(), c.d_model) + _sinusoid(start.float() / c.frames_per_beat + 500.0, c.d_model)
+        if c.relative_position: x = x + self.jump_emb(jumped.long()) + _sinusoid(start.float() / enc['n_valid'][:, None].float() * 256.0 + 500.0, c.d_model)
+        else: x = x + self.jump_emb(jumped.long()) + _sinusoid(step.float(), c.d_model) + _sinusoid(start.float() / c.frames_per_beat + 500.0, c.d_model)
         if plays is not None: x = x + self.plays_emb(plays.clamp(0, 7)) + self.since_emb(since.clamp(0, 64))
         if c.use_length_cond:
             if target_len is None: x = x + self.nolen_emb
