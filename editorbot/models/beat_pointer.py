@@ -431,7 +431,7 @@ def _teacher_forced(self, batch: dict, z=None) -> list[dict]:
 
 BeatPointerNetwork.forward, BeatPointerNetwork.encode_style, BeatPointerNetwork.teacher_forced = _forward, _encode_style, _teacher_forced
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #fd7ad920
+# %% ../../nbs/08b_models.beat_pointer.ipynb #34d85866
 def _choose(lg, valid, greedy, temperature, gen):
     p = lg.float().masked_fill(~valid, -torch.inf)
     p = (p / max(temperature, 1e-6)).softmax(-1)
@@ -451,13 +451,14 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
               use_cache: bool = True, # cached incremental decoding (False: recompute the decoder each step)
               min_length: int = 1, # no stop before this many frames
               bf16: bool = False, # bfloat16 autocast
+              allow_null: bool = False, # allow steps with no source (silence); off by default, as edits of recordings rarely insert silence
              ) -> dict:
     "Decode edits beat by beat; returns `pointers`, `ops` (each ending with STOP), `confidence`, `op_confidence`, `length`, `n_steps`, `z`, `runs`."
     dev = next(self.parameters()).device
     if bf16:
         with torch.autocast(dev.type, dtype=torch.bfloat16):
             return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times,
-                             z, target_length, greedy, temperature, seed, use_cache, min_length, bf16=False)
+                             z, target_length, greedy, temperature, seed, use_cache, min_length, bf16=False, allow_null=allow_null)
     c = self.cfg; was = self.training; self.eval()
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
     if raw.dim() == 2: raw = raw[None]
@@ -487,6 +488,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
             else: ins.append(x); h = self.decode(torch.cat(ins, 1), e, mem)[:, -1:]
             lg, v, cb = self.pointer_logits(h, e, t(prev))
             if out < min_length: v[..., NB + 1] = False
+            if not allow_null: v[..., NB] = False
             k, p = _choose(lg, v, greedy, temperature, gen); k = int(k); stop_p = float(lg.float().masked_fill(~v, -torch.inf).softmax(-1)[0, 0, NB + 1])
             if k == NB + 1: break
             cbi = int(cb[0, 0])
