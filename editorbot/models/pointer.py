@@ -483,12 +483,19 @@ def _encode_style(self, batch: dict) -> torch.Tensor:
 
 PointerNetwork.forward, PointerNetwork.encode_style = _forward, _encode_style
 
-# %% ../../nbs/08a_models.pointer.ipynb #e1b2e414
+# %% ../../nbs/08a_models.pointer.ipynb #0aad0d39
 def _choose(lg, valid, greedy, temperature, gen):
     p = lg.float().masked_fill(~valid, -torch.inf)
     p = (p / max(temperature, 1e-6)).softmax(-1)
     i = p.argmax(-1) if greedy else torch.multinomial(p.reshape(-1, p.shape[-1]).cpu(), 1, generator=gen).view(p.shape[:-1]).to(p.device)  # CPU generator: same draws on any device
     return i, p.gather(-1, i[..., None])[..., 0]
+
+def _stack_generated(results: list, z) -> dict:
+    "The batch dict `generate` returns, from one dict per item (`pointers`, `ops`, `confidence`, `op_confidence`, `n_steps`, `runs`)."
+    return dict(pointers=_pad([r['pointers'] for r in results], PAD_TOKEN), ops=_pad([r['ops'] for r in results], -1),
+                confidence=_pad([r['confidence'] for r in results], 0.0), op_confidence=_pad([r['op_confidence'] for r in results], 0.0),
+                length=torch.tensor([len(r['pointers']) - 1 for r in results]), n_steps=torch.tensor([r['n_steps'] for r in results]), z=z,
+                runs=[r['runs'] for r in results])
 
 @torch.no_grad()
 def _generate(self, raw_mel: torch.Tensor, # (S, n_mels) or (B, S, n_mels) normalised log-mel, time-major
@@ -578,10 +585,7 @@ def _generate(self, raw_mel: torch.Tensor, # (S, n_mels) or (B, S, n_mels) norma
                             confidence=torch.cat([torch.cat(conf) if conf else torch.zeros(0, device=dev), torch.tensor([stop_p], device=dev)]),
                             op_confidence=torch.cat([oc, torch.ones(1, device=dev)]), n_steps=len(ptrs), runs=runs))
     self.train(was)
-    return dict(pointers=_pad([r['pointers'] for r in results], PAD_TOKEN), ops=_pad([r['ops'] for r in results], -1),
-                confidence=_pad([r['confidence'] for r in results], 0.0), op_confidence=_pad([r['op_confidence'] for r in results], 0.0),
-                length=torch.tensor([len(r['pointers']) - 1 for r in results]), n_steps=torch.tensor([r['n_steps'] for r in results]), z=z,
-                runs=[r['runs'] for r in results])
+    return _stack_generated(results, z)
 
 PointerNetwork.generate = _generate
 
