@@ -15,7 +15,7 @@ from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, sa
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw', 'decision_score', 'decode',
            'raw_usage', 'EditResult', 'plot_edit', 'output_paths', 'save_edit', 'edit_points', 'edit_widget',
-           'style_latent', 'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main']
+           'preset_latent', 'style_latent', 'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main']
 
 # %% ../nbs/10_edit.ipynb #1f0ca455
 MIN_SECONDS = 2.0   # shorter raw recordings are refused (the beat tracker needs at least this much)
@@ -278,6 +278,17 @@ def edit_widget(r: EditResult, # the edit
 EditResult.widget = edit_widget
 
 # %% ../nbs/10_edit.ipynb #d63faa40
+def preset_latent(model, # a trained network
+                  style: str | None, # a name in `model.style_presets` (None: no preset)
+                 ) -> torch.Tensor | None:
+    "The named style latent `(1, d_latent)` a training run stored in the checkpoint (`editorbot_train` writes one per style of the training songs' names, and 'all')."
+    if style is None: return None
+    pres = getattr(model, 'style_presets', None) or {}
+    if style not in pres:
+        have = ', '.join(sorted(pres)) if pres else 'none (checkpoints from editorbot_train store them; older ones have none)'
+        raise ValueError(f"unknown style {style!r}: this model's named styles are {have}")
+    return pres[style].reshape(1, -1).float()
+
 def style_latent(model, # a `PointerNetwork`
                  raw, # example raw: path or samples
                  edit, # the example's edit: path or samples
@@ -303,6 +314,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          style_example=None, # (raw, edit) example pair (paths or arrays at `sr`) whose style to follow
          target_duration: float | None = None, # wanted edit length in seconds (length conditioning)
          seed: int = 0, # seed of the sampled candidates
+         style: str | None = None, # a named style stored in the checkpoint (`model.style_presets`: e.g. 'radio', or 'all'), instead of an example
          n_best: int = 1, # candidates to decode; the best by score is returned, the others in `.alternatives`
          cfg: AudioConfig | None = None, # frame grid (default: `AudioConfig` with the model's frames per beat/bar)
          crossfade: float = 0.020, # seconds of crossfade at joins
@@ -322,13 +334,15 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     cfg = cfg or AudioConfig(frames_per_beat=mc.frames_per_beat, frames_per_bar=mc.frames_per_bar, n_mels=mc.n_mels)
     if cfg.n_mels != mc.n_mels: raise ValueError(f"the model reads {mc.n_mels} mel bands but cfg has {cfg.n_mels}")
     if n_best < 1: raise ValueError(f"n_best must be at least 1, got {n_best}")
+    if style is not None and style_example is not None: raise ValueError("give a style name or a style example pair, not both")
+    preset_latent(model, style)                                   # an unknown style name fails before the audio is loaded
     if target_duration is not None and not target_duration > 0: raise ValueError(f"target duration must be positive, got {target_duration}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
     y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
     t1 = time.perf_counter(); bar.set_postfix_str('analysing')
     an = analyze_raw(y, sr, cfg, name, beats=beats)
-    z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else None
+    z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else preset_latent(model, style)
     t['analysis'] = time.perf_counter() - t1; bar.update()
     t1 = time.perf_counter(); bar.set_postfix_str('decoding')
     nt = torch.get_num_threads()
@@ -392,6 +406,7 @@ def edit_files(raw, # the raw recording
                min_duration: float = 0.0,
                progress: bool = True,
                log=None, # where progress messages go (default: stderr)
+               style: str | None = None, # a named style of the checkpoint
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     from editorbot.models.pointer import load_pointer_network
@@ -405,11 +420,11 @@ def edit_files(raw, # the raw recording
     if not raw.exists(): raise FileNotFoundError(f"{raw}: no such file")
     m = load_pointer_network(model)
     r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, seed=seed,
-             n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress)
+             n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style)
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s, decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
-    meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, target_duration=target_duration)
+    meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration)
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:
@@ -424,6 +439,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              out: Param("the edited audio to write (.wav, .flac, .ogg, .mp3); the decision lists and picture go next to it", str) = None,
              model: str = DEFAULT_MODEL, # a pointer-network checkpoint (editorbot_train / editorbot_demo)
              style_example: Param("an example pair RAW2 EDIT2 whose editing style to follow (models with a style VAE)", str, nargs=2) = None,
+             style: str = None, # a named style stored in the checkpoint by editorbot_train (e.g. radio, cleanup, all); instead of --style-example
              target_duration: float = None, # wanted edit length in seconds (models with length conditioning)
              seed: int = 0, # seed of the sampled candidates
              n_best: int = 1, # write this many alternative edits (EDITED_1 ... EDITED_K, best first) with their scores
@@ -437,7 +453,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
         if out is None: raise ValueError("give the output file with -o EDITED.wav")
         if n_best < 1: raise ValueError(f"--n-best must be at least 1, got {n_best}")
         if threads > 0: torch.set_num_threads(threads)
-        res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet)
+        res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style)
     except (OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr); sys.exit(1)
     for k, d in enumerate(res):

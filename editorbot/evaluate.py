@@ -307,17 +307,20 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
                      items: list, # songs to edit; each is scored against its own true edit in its style
                      progress: bool = True,
                     ) -> dict:
-    "Per style: free-running scores of the songs of that style edited with the example's style latent, next to the prior-mean latent."
+    "Per style: free-running scores of the songs of that style edited with the example's style latent; under `prior` the same songs edited with the prior mean (zeros), and under `preset` with the model's named style latent of that style (`style_presets`, when it has one)."
     from tqdm.auto import tqdm
     if not model.cfg.use_vae: raise ValueError("style_by_example: the model has no style latent (use_vae=False)")
     model.eval(); out = {}
     for s, ex in examples.items():
         z = model.encode_style(_collate([ex]))
-        rows = []
+        zp = (getattr(model, 'style_presets', None) or {}).get(s)
+        rows, prior, preset = [], [], []
         for it in tqdm([i for i in items if item_style(i) == s and i.get('name') != ex.get('name')], desc=f'style {s}', disable=not progress):
             ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel']); beat = beat_frames(it)
             rows.append(free_running_scores(ref, generate_item(model, it, z=z, max_length=2 * S), S, beat))
-        if rows: out[s] = dict(example=ex.get('name'), **_agg_fr(rows))
+            prior.append(free_running_scores(ref, generate_item(model, it, z=None, max_length=2 * S), S, beat))
+            if zp is not None: preset.append(free_running_scores(ref, generate_item(model, it, z=zp, max_length=2 * S), S, beat))
+        if rows: out[s] = dict(example=ex.get('name'), **_agg_fr(rows), prior=_agg_fr(prior), **(dict(preset=_agg_fr(preset)) if preset else {}))
     return out
 
 # %% ../nbs/09a_evaluate.ipynb #02da147b
@@ -351,10 +354,13 @@ def results_table(res: dict) -> str:
         lines.append('| songs | ' + ' | '.join(str(res['free_running'][s].get('n_songs', 0)) for s in cols) + ' |')
     if res.get('style_by_example'):
         sb = res['style_by_example']; ss = list(sb)
-        lines += ['', '**Style by example** (latent of one example pair; model with the example / with the prior mean)', '',
+        own = res.get('style') == 'reference' and res.get('free_running'); pre = any('preset' in sb[s] for s in ss)
+        lines += ['', '**Style by example** (model with the latent of one example pair of the style' + (" / with the style's stored preset" if pre else '') + ' / with the prior mean' + (" / with the song's own true edit's latent" if own else '') + ')', '',
                   '| metric | ' + ' | '.join(ss) + ' |', '|---|' + '---|' * len(ss)]
         for name, k, kind in FR_ROWS:
-            lines.append(f'| {name} | ' + ' | '.join(_fmt(sb[s].get(k), kind) + ' / ' + _fmt(res['free_running'].get(s, {}).get(k), kind) for s in ss) + ' |')
+            cell = lambda s: ' / '.join([_fmt(sb[s].get(k), kind)] + ([_fmt(sb[s].get('preset', {}).get(k), kind)] if pre else []) + [_fmt(sb[s].get('prior', {}).get(k), kind)]
+                                        + ([_fmt(res['free_running'].get(s, {}).get(k), kind)] if own else []))
+            lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in ss) + ' |')
         lines.append('| example | ' + ' | '.join(str(sb[s]['example']) for s in ss) + ' |')
     return '\n'.join(lines)
 

@@ -17,7 +17,7 @@ from .models.beat_pointer import BeatPointerNetwork, BeatPointerConfig, build_mo
 # %% auto #0
 __all__ = ['SCHEDULERS', 'LOSS_NAMES', 'CONFIGS', 'lr_factor', 'make_scheduler', 'TrainConfig', 'NonFiniteLossError',
            'EpochSampler', 'PointerLightning', 'PointerCheckpoint', 'fit', 'lr_find', 'model_config', 'data_loaders',
-           'train_cli', 'lr_find_cli', 'main', 'lr_find_main']
+           'add_style_presets', 'train_cli', 'lr_find_cli', 'main', 'lr_find_main']
 
 # %% ../nbs/09_train.ipynb #69672a6b
 SCHEDULERS = ('warmup', 'warmup_cosine', 'cosine', 'onecycle')
@@ -80,7 +80,7 @@ class TrainConfig:
 
 # %% ../nbs/09_train.ipynb #3d6fe42e
 LOSS_NAMES = dict(frame='pointer_loss', bar='bar_pointer_loss', beat='beat_pointer_loss', cut='cut_loss', op='op_loss',
-                  stop='stop_loss', kl='kl_loss', length='length_loss')
+                  stop='stop_loss', kl='kl_loss', length='length_loss', plan='plan_loss')
 
 class NonFiniteLossError(RuntimeError):
     "Training stopped because losses or gradients stayed NaN/inf."
@@ -338,6 +338,29 @@ def _floats(s: str, n: int, name: str) -> tuple:
 try: from fastcore.script import call_parse
 except ImportError: call_parse = lambda f: f   # pragma: no cover
 
+def _preset_items(ds, max_songs: int = 400) -> list:
+    "Up to `max_songs` items of a `PointerDataset`, evenly spread, without augmentation."
+    aug, ds.augment = getattr(ds, 'augment', None), None
+    try: return [ds[int(i)] for i in np.unique(np.linspace(0, len(ds) - 1, min(len(ds), max_songs)).round())]
+    finally: ds.augment = aug
+
+def add_style_presets(save_dir, # folder with best.pt and last.pt of a beat-network run
+                      items, # whole-song training items of the data module (with `name`)
+                      min_songs: int = 3, # a style needs this many songs
+                     ) -> dict:
+    "Compute `models.beat_pointer.style_presets` with the weights of `best.pt` and of `last.pt` and write them into each (atomically): `{file: presets}`."
+    from editorbot.models.beat_pointer import load_model, style_presets
+    out = {}
+    for fn in ('best.pt', 'last.pt'):
+        p = Path(save_dir) / fn
+        if not p.exists(): continue
+        m = load_model(p)
+        if not m.cfg.use_vae: continue
+        ck = torch.load(p, map_location='cpu', weights_only=True)
+        ck['style_presets'] = out[fn] = style_presets(m, items, min_songs)
+        _atomic_save(ck, p)
+    return out
+
 def _fail(e):
     print(f"error: {e}", file=sys.stderr); sys.exit(1)
 
@@ -375,6 +398,9 @@ def train_cli(cache_dir: str = 'cache', # mel cache folder
                           grid_sources=tuple(grid_sources.split(',')))
         dev = devices if devices == 'auto' else int(devices)
         lm = fit(dl['train'], dl['valid'], mc, tc, save_dir, resume=resume, devices=dev, num_nodes=num_nodes)
+        if getattr(lm.model.cfg, 'use_vae', False) and hasattr(lm.model, 'plan'):   # the beat network: named style latents for editing without an example
+            pre = add_style_presets(save_dir, _preset_items(dl['train'].dataset))
+            print(f"style presets in best.pt / last.pt: {', '.join(pre.get('best.pt', {}))}")
     except (OSError, ValueError, NonFiniteLossError) as e: _fail(e)
     m = lm.trainer_.callback_metrics
     print(f"trained to step {lm.trainer_.global_step}; val_accuracy {float(m.get('val_accuracy', float('nan'))):.4f}; checkpoints in {save_dir}")

@@ -14,8 +14,8 @@ from .pointer import StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid
 
 # %% auto #0
 __all__ = ['CUT_EARLY', 'FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder',
-           'BeatPointerNetwork', 'play_history', 'step_targets', 'weighted_ce', 'config_from_dict', 'build_model',
-           'load_model']
+           'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'config_from_dict',
+           'build_model', 'load_model', 'song_style', 'style_presets']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 CUT_EARLY = -3   # estimated pointer of a frame the model would not have reached (it stopped earlier)
@@ -54,6 +54,9 @@ class BeatPointerConfig:
     w_kl: float = 0.02               # VAE KL
     kl_free_bits: float = 0.25       # nats per latent dimension that are not penalised (free bits: keeps the latent from collapsing)
     w_length: float = 0.05           # output-length MSE (log frames)
+    use_plan: bool = True            # decode the style latent into a per-beat play plan (how often the edit plays each raw beat) that the decoder sees
+    max_plays: int = 4               # plan classes: 0, 1, ..., max_plays or more plays
+    w_plan: float = 0.5              # plan CE
 
     @classmethod
     def mini(cls, **kw) -> 'BeatPointerConfig':
@@ -65,6 +68,7 @@ class BeatPointerConfig:
         if 'style_layers' not in d: d = {**d, 'style_layers': 0}   # configs saved before the edit encoder existed used the pooled posterior
         if 'kl_free_bits' not in d: d = {**d, 'kl_free_bits': 0.0, 'w_kl': d.get('w_kl', 0.05)}
         if 'relative_position' not in d: d = {**d, 'relative_position': False}
+        if 'use_plan' not in d: d = {**d, 'use_plan': False}   # configs saved before the play plan existed
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
 
@@ -199,6 +203,10 @@ class BeatPointerNetwork(nn.Module):
         self.q_ptr, self.rel = nn.Linear(d, dp), nn.Linear(d, 2 * c.max_relative + 1)
         self.extra = nn.Linear(d, 2)                           # logits of "no source" and "stop"
         self.fade_head = nn.Sequential(nn.Linear(2 * d, d), nn.GELU(), nn.Linear(d, len(FADES)))
+        if c.use_plan:
+            self.plan_z = nn.Linear(c.d_latent, d)
+            self.plan_head = nn.Sequential(nn.LayerNorm(d), nn.Linear(d, d), nn.GELU(), nn.Linear(d, c.max_plays + 1))
+            self.plan_emb = nn.Linear(c.max_plays + 1, d)
 
     # ---------------------------------------------------------------- encoder
     check_raw = PointerNetwork.check_raw   # the same checks of the raw mel as the run-level network
@@ -241,6 +249,15 @@ class BeatPointerNetwork(nn.Module):
         key = self.k_ptr(torch.cat([x, F.pad(x, (0, 0, 1, 0))[:, :-1]], -1))     # (B, NB, dp)
         return dict(beat=x, beat_mask=beat_mask, beat_start=beat_start, beat_len=cnt.long(), beat_index=bi, mask=mask,
                     n_valid=mask.sum(1), summary=summary, key=key)
+
+    def plan(self, enc, z=None) -> dict:
+        "The play plan of the style latent z (B, d_latent): `plan_logits` (B, NB, max_plays + 1) per raw beat, and the beat encodings and keys the decoder uses, with the plan added."
+        if not self.cfg.use_plan: return enc
+        zz = enc['beat'].new_zeros(enc['beat'].shape[0], self.cfg.d_latent) if z is None else z.to(enc['beat'].dtype)
+        pl = self.plan_head(enc['beat'] + self.plan_z(zz)[:, None])                              # (B, NB, P)
+        x = (enc['beat'] + self.plan_emb(pl.softmax(-1))) * enc['beat_mask'][..., None]
+        key = self.k_ptr(torch.cat([x, F.pad(x, (0, 0, 1, 0))[:, :-1]], -1))
+        return {**enc, 'beat': x, 'key': key, 'plan_logits': pl}
 
     def predict_length(self, enc, z=None):  # -> (B,) predicted log(1 + edit frames)
         h = enc['summary'] + (self.z_proj(z) if z is not None and self.cfg.use_vae else 0)
@@ -304,8 +321,18 @@ def play_history(beats, # (N,) raw beat each step plays (-1: none)
         if jumps[s]: last = s
     return plays, since
 
-def step_targets(batch: dict, enc: dict, null_frames: int = 43) -> dict:
-    "Teacher-forcing tensors (B, N) of `beat_steps` for a batch: start, n, cls (beat / NB no source / NB+1 stop), prev, jump, jumped, fade, step, mask."
+def beat_plays(pointers, # raw frame per edit frame (-1: no source), without the STOP entry
+               beat_index, # (S,) beat of every raw frame
+               max_plays: int = 4, # plays are clipped to this
+              ) -> np.ndarray:
+    "How often an edit plays each raw beat `(NB,)`: the edit frames that point into the beat over the beat's length, rounded, at most `max_plays`."
+    p = np.asarray(pointers, np.int64); bi = np.asarray(beat_index, np.int64); nb = int(bi.max()) + 1 if len(bi) else 0
+    p = p[(p >= 0) & (p < len(bi))]
+    used, size = np.bincount(bi[p], minlength=nb)[:nb], np.bincount(bi, minlength=nb)[:nb]
+    return np.minimum(np.floor(used / np.maximum(size, 1) + 0.5), max_plays).astype(np.int64)
+
+def step_targets(batch: dict, enc: dict, null_frames: int = 43, max_plays: int = 4) -> dict:
+    "Teacher-forcing tensors (B, N) of `beat_steps` for a batch: start, n, cls (beat / NB no source / NB+1 stop), prev, jump, jumped, fade, step, mask; and `plan` (B, NB), the true `beat_plays` (-1: no beat)."
     P, L = batch['pointers'].cpu().numpy(), batch['length'].cpu().numpy()
     O = batch['ops'].cpu().numpy() if batch.get('ops') is not None else None
     bi, nv = enc['beat_index'].cpu().numpy(), enc['n_valid'].cpu().numpy()
@@ -319,6 +346,7 @@ def step_targets(batch: dict, enc: dict, null_frames: int = 43) -> dict:
         d['cls'] = np.where(d['target'] >= 0, d['target'], np.where(d['target'] == -1, NB, NB + 1))
         d['jumped'] = np.r_[False, d['jump'][:-1]]
         d['plays'], d['since'] = play_history(d['beat'], d['jump'])
+        d['plan'] = beat_plays(p, bi[b, :s], max_plays)
         per.append(d)
     N = max(1, max(len(d['start']) for d in per))
     out = {}
@@ -328,6 +356,9 @@ def step_targets(batch: dict, enc: dict, null_frames: int = 43) -> dict:
         out[k] = torch.from_numpy(a)
     out['mask'] = out['cls'] >= 0
     out['step'] = torch.arange(N).expand(B, N).clone()
+    plan = np.full((B, NB), -1, np.int64)
+    for b, d in enumerate(per): plan[b, :len(d['plan'])] = d['plan']
+    out['plan'] = torch.from_numpy(plan).masked_fill(~enc['beat_mask'].cpu(), -1)
     dev = enc['beat'].device
     return {k: v.to(dev) for k, v in out.items()}
 
@@ -350,9 +381,10 @@ def _style(self, batch, enc, sample: bool):
 
 def _forward(self, batch: dict, z=None) -> dict:
     c = self.cfg
-    enc = self.encode(batch); rt = step_targets(batch, enc, c.null_frames); B = enc['beat'].shape[0]
+    enc = self.encode(batch); rt = step_targets(batch, enc, c.null_frames, c.max_plays); B = enc['beat'].shape[0]
     mu = logvar = None
     if z is None: z, mu, logvar = _style(self, batch, enc, self.training)
+    enc = self.plan(enc, z)
     tl = batch['length'].to(enc['beat'].device)
     if self.training and c.use_length_cond: tl = torch.where(torch.rand(B, device=tl.device) < c.length_drop, -1, tl)
     h = self.decode(self.step_inputs(enc, rt['prev'], rt['start'], rt['jumped'], rt['step'], tl if c.use_length_cond else None, z, rt['plays'], rt['since']), enc)
@@ -372,12 +404,17 @@ def _forward(self, batch: dict, z=None) -> dict:
     hs = (cls == NB + 1).any(1)
     L['length'] = (F.mse_loss(self.predict_length(enc, z).float(), torch.log1p(batch['length'].float().to(hs.device)), reduction='none') * hs).sum() / hs.sum().clamp(min=1)
     loss = c.w_pointer * L['frame'] + c.w_fade * L['op'] + c.w_kl * kl_fb + c.w_length * L['length']
+    if c.use_plan:
+        pm = rt['plan'] >= 0
+        L['plan'] = F.cross_entropy(enc['plan_logits'][pm].float(), rt['plan'][pm]) if pm.any() else enc['plan_logits'].sum() * 0
+        loss = loss + c.w_plan * L['plan']
     with torch.no_grad():
         pred = lg.float().masked_fill(~valid, -torch.inf).argmax(-1); ok = (pred == cls) & m
         nf = torch.where(cls == NB + 1, 1, rt['n']) * m
         j = rt['jump'] & m & (cls < NB)
         metrics = dict(pointer_acc=((ok * nf).sum() / nf.sum().clamp(min=1)).item(), step_acc=(ok.sum() / m.sum().clamp(min=1)).item(),
                        jump_acc=(ok & j).sum().item() / max(int(j.sum()), 1), stop_acc=(ok & (cls == NB + 1)).sum().item() / max(int((cls == NB + 1).sum()), 1),
+                       plan_acc=((enc['plan_logits'].argmax(-1) == rt['plan']) & (rt['plan'] >= 0)).sum().item() / max(int((rt['plan'] >= 0).sum()), 1) if c.use_plan else float('nan'),
                        n_steps=int(m.sum()), n_frames=int((rt['n'] * m).sum()))
     return dict(loss=loss, losses={k: v.detach() if torch.is_tensor(v) else torch.tensor(v) for k, v in L.items()}, metrics=metrics)
 
@@ -392,8 +429,9 @@ def _teacher_forced(self, batch: dict, z=None) -> list[dict]:
     was = self.training; self.eval(); c = self.cfg
     dev = next(self.parameters()).device
     batch = {k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in batch.items()}
-    enc = self.encode(batch); rt = step_targets(batch, enc, c.null_frames)
+    enc = self.encode(batch); rt = step_targets(batch, enc, c.null_frames, c.max_plays)
     if z is None: z = _style(self, batch, enc, False)[0]
+    enc = self.plan(enc, z)
     h = self.decode(self.step_inputs(enc, rt['prev'], rt['start'], rt['jumped'], rt['step'], None, z, rt['plays'], rt['since']), enc)
     lg, valid, cb = self.pointer_logits(h, enc, rt['prev'])
     NB = enc['beat'].shape[1]
@@ -459,6 +497,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
     batch = {k: v for k, v in dict(raw_mel=raw, raw_mask=raw_mask, raw_pos=raw_pos, beat_index=beat_index, stem_mels=stem_mels).items() if v is not None}
     enc = self.encode(batch)
     if c.use_vae and z is None: z = torch.zeros(B, c.d_latent, device=dev)
+    enc = self.plan(enc, z)
     NB = enc['beat'].shape[1]; results = []
     for b in range(B):
         e = {k: v[b:b + 1] for k, v in enc.items()}
@@ -525,4 +564,32 @@ def load_model(path, # checkpoint written by `save_checkpoint` (or a training `b
     m = build_model(config_from_dict(ck['config']))
     try: m.load_state_dict(ck['model_state_dict'])
     except RuntimeError as e: raise ValueError(f"{path}: weights do not fit the network its config describes ({str(e).splitlines()[0]})") from None
+    m.style_presets = {str(k): torch.as_tensor(v, dtype=torch.float32).reshape(1, -1) for k, v in (ck.get('style_presets') or {}).items()}
     return m.eval()
+
+def song_style(name: str) -> str:
+    "The style a song's name declares: its last `_` part (`synth00001_radio` -> `radio`); a name without `_` declares none ('')."
+    name = str(name); return name.rsplit('_', 1)[-1] if '_' in name else ''
+
+@torch.no_grad()
+def style_presets(model, # a network with a style latent (`use_vae`)
+                  items, # whole-song items of the data module (`raw_mel`, `edit_mel`, `pointers`, `length`, `name`, ...)
+                  min_songs: int = 3, # a style needs this many songs to get a preset
+                  batch_size: int = 8,
+                 ) -> dict:
+    "Named style latents for editing without an example: the mean posterior latent of the songs of each style (`song_style` of the name) with at least `min_songs` songs, and 'all' (every song). `{name: list of d_latent floats}`."
+    from editorbot.data import Collate
+    if not model.cfg.use_vae: raise ValueError("style presets need a style latent (use_vae=False)")
+    items = list(items)
+    if not items: raise ValueError("style presets: no songs")
+    was = model.training; model.eval(); dev = next(model.parameters()).device
+    zs = []
+    for i in range(0, len(items), batch_size):
+        b = Collate()(items[i:i + batch_size])
+        zs.append(model.encode_style({k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in b.items()}).float().cpu())
+    model.train(was)
+    z = torch.cat(zs); styles = np.array([song_style(it.get('name', '')) for it in items])
+    out = {'all': z.mean(0).tolist()}
+    for st in sorted(set(styles) - {''}):
+        if (styles == st).sum() >= min_songs and st != 'all': out[str(st)] = z[torch.from_numpy(styles == st)].mean(0).tolist()   # plain str keys: weights_only loads them
+    return out
