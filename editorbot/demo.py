@@ -51,7 +51,8 @@ def demo(out='editorbot_demo_out', # folder for everything (data, cache, model, 
     from editorbot.synth import synth_pairs
     from editorbot.align import align_folder
     from editorbot.data import MelCache, split_names
-    from editorbot.train import fit, TrainConfig, model_config, data_loaders
+    from editorbot.train import fit, TrainConfig, model_config, data_loaders, add_style_presets, _preset_items
+    from editorbot.models.beat_pointer import song_style
     from editorbot.evaluate import load_items, evaluate_items, results_table
     from editorbot.models.pointer import load_pointer_network, save_checkpoint
     from editorbot.edit import edit
@@ -94,6 +95,7 @@ def demo(out='editorbot_demo_out', # folder for everything (data, cache, model, 
         lm = fit(dl['train'], dl.get('valid'), model_config(config), tc, mdir, progress=progress, logger=False,
                  callbacks=[Timer(duration=timedelta(seconds=train_minutes * 60), interval='step', verbose=False)])
     save_checkpoint(mdir / 'final.pt', lm.model)
+    if getattr(lm.model.cfg, 'use_vae', False) and hasattr(lm.model, 'plan'): add_style_presets(mdir, _preset_items(dl['train'].dataset))   # named styles for the edits below
     ck = mdir / 'best.pt' if (mdir / 'best.pt').exists() else mdir / 'final.pt'
     T['train'] = time.perf_counter() - t
     log(f"      {lm.trainer_.global_step} steps, {lm.trainer_.current_epoch} epochs in {T['train']:.0f} s; using {ck}")
@@ -108,7 +110,8 @@ def demo(out='editorbot_demo_out', # folder for everything (data, cache, model, 
     t = _stage(log, 6, N, f"editing {min(max_edits, len(names['test']))} held-out raws into {edir}")
     edits = []
     for name in names['test'][:max_edits]:
-        r = edit(data / 'input' / f'{name}_raw.wav', model, seed=seed)
+        st = song_style(name) if song_style(name) in (getattr(model, 'style_presets', None) or {}) else None   # the song's style, by name
+        r = edit(data / 'input' / f'{name}_raw.wav', model, seed=seed, style=st)
         ps = r.save(edir / f'{name}.wav', meta=dict(model=str(ck)))
         edits.append(dict(name=name, **r.summary(), timings={k: round(x, 3) for k, x in r.timings.items()}, audio=str(ps['audio'])))
         log(f"      {ps['audio']}: {r.raw_duration:.1f} s -> {r.duration:.1f} s, {len(r.segments)} segments ({r.timings['total']:.1f} s)")
