@@ -51,7 +51,7 @@ def demo(out='editorbot_demo_out', # folder for everything (data, cache, model, 
     from editorbot.synth import synth_pairs
     from editorbot.align import align_folder
     from editorbot.data import MelCache, split_names
-    from editorbot.train import fit, TrainConfig, model_config, data_loaders, add_style_presets, _preset_items
+    from editorbot.train import fit, TrainConfig, model_config, data_loaders, add_style_presets
     from editorbot.models.beat_pointer import song_style
     from editorbot.evaluate import load_items, evaluate_items, results_table
     from editorbot.models.pointer import load_pointer_network, save_checkpoint
@@ -95,7 +95,7 @@ def demo(out='editorbot_demo_out', # folder for everything (data, cache, model, 
         lm = fit(dl['train'], dl.get('valid'), model_config(config), tc, mdir, progress=progress, logger=False,
                  callbacks=[Timer(duration=timedelta(seconds=train_minutes * 60), interval='step', verbose=False)])
     save_checkpoint(mdir / 'final.pt', lm.model)
-    if getattr(lm.model.cfg, 'use_vae', False) and hasattr(lm.model, 'plan'): add_style_presets(mdir, _preset_items(dl['train'].dataset))   # named styles for the edits below
+    add_style_presets(mdir, dl['train'].dataset)   # named styles for the edits below
     ck = mdir / 'best.pt' if (mdir / 'best.pt').exists() else mdir / 'final.pt'
     T['train'] = time.perf_counter() - t
     log(f"      {lm.trainer_.global_step} steps, {lm.trainer_.current_epoch} epochs in {T['train']:.0f} s; using {ck}")

@@ -335,14 +335,14 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     if cfg.n_mels != mc.n_mels: raise ValueError(f"the model reads {mc.n_mels} mel bands but cfg has {cfg.n_mels}")
     if n_best < 1: raise ValueError(f"n_best must be at least 1, got {n_best}")
     if style is not None and style_example is not None: raise ValueError("give a style name or a style example pair, not both")
-    preset_latent(model, style)                                   # an unknown style name fails before the audio is loaded
+    z_style = preset_latent(model, style)                          # an unknown style name fails before the audio is loaded
     if target_duration is not None and not target_duration > 0: raise ValueError(f"target duration must be positive, got {target_duration}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
     y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
     t1 = time.perf_counter(); bar.set_postfix_str('analysing')
     an = analyze_raw(y, sr, cfg, name, beats=beats)
-    z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else preset_latent(model, style)
+    z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
     t['analysis'] = time.perf_counter() - t1; bar.update()
     t1 = time.perf_counter(); bar.set_postfix_str('decoding')
     nt = torch.get_num_threads()

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import EditOp, STOP_TOKEN, PAD_TOKEN, atomic_write_text
+from .models.beat_pointer import song_style
 
 # %% auto #0
 __all__ = ['CUT_EARLY', 'TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision',
@@ -204,7 +205,7 @@ def teacher_forced(model, # a `PointerNetwork`
 # %% ../nbs/09a_evaluate.ipynb #fea18698
 def item_style(item: dict) -> str:
     "The edit style of an item: its `style` key, else the last `_` part of its name."
-    return str(item.get('style') or str(item.get('name', '')).rsplit('_', 1)[-1])
+    name = str(item.get('name', '')); return str(item.get('style') or song_style(name) or name)
 
 def beat_frames(item: dict, default: int = 43) -> float:
     "Median beat length of an item's raw in frames (from its beat index)."
@@ -381,7 +382,7 @@ def load_items(pointer_dir, cache_dir='cache', split: str = 'test', fractions=(0
     names = ds.names
     if max_songs and max_songs < len(names):     # an even spread over the styles
         by = defaultdict(list)
-        for n in names: by[n.rsplit('_', 1)[-1]].append(n)
+        for n in names: by[song_style(n) or n].append(n)
         names = sum((v[:max(1, max_songs // len(by))] for v in by.values()), [])
     keep = {ds.names.index(n) for n in names}
     return [ds[i] for i, (k, *_) in enumerate(ds.index) if k in keep]

@@ -338,18 +338,18 @@ def _floats(s: str, n: int, name: str) -> tuple:
 try: from fastcore.script import call_parse
 except ImportError: call_parse = lambda f: f   # pragma: no cover
 
-def _preset_items(ds, max_songs: int = 400) -> list:
-    "Up to `max_songs` items of a `PointerDataset`, evenly spread, without augmentation."
-    aug, ds.augment = getattr(ds, 'augment', None), None
-    try: return [ds[int(i)] for i in np.unique(np.linspace(0, len(ds) - 1, min(len(ds), max_songs)).round())]
-    finally: ds.augment = aug
-
-def add_style_presets(save_dir, # folder with best.pt and last.pt of a beat-network run
-                      items, # whole-song training items of the data module (with `name`)
+def add_style_presets(save_dir, # folder with best.pt and last.pt of a run
+                      items, # the training songs: a `PointerDataset` (read without its augmentation) or a list of its items (with `name`)
                       min_songs: int = 3, # a style needs this many songs
+                      max_songs: int = 400, # at most this many songs, evenly spread
                      ) -> dict:
-    "Compute `models.beat_pointer.style_presets` with the weights of `best.pt` and of `last.pt` and write them into each (atomically): `{file: presets}`."
+    "Compute `models.beat_pointer.style_presets` with the weights of `best.pt` and of `last.pt` and write them into each (atomically): `{file: presets}`; nothing for a network without a style latent."
     from editorbot.models.beat_pointer import load_model, style_presets
+    src, aug = items, getattr(items, 'augment', None)
+    if aug is not None: src.augment = None
+    try: items = [src[int(i)] for i in np.unique(np.linspace(0, len(src) - 1, min(len(src), max_songs)).round())]
+    finally:
+        if aug is not None: src.augment = aug
     out = {}
     for fn in ('best.pt', 'last.pt'):
         p = Path(save_dir) / fn
@@ -398,9 +398,8 @@ def train_cli(cache_dir: str = 'cache', # mel cache folder
                           grid_sources=tuple(grid_sources.split(',')))
         dev = devices if devices == 'auto' else int(devices)
         lm = fit(dl['train'], dl['valid'], mc, tc, save_dir, resume=resume, devices=dev, num_nodes=num_nodes)
-        if getattr(lm.model.cfg, 'use_vae', False) and hasattr(lm.model, 'plan'):   # the beat network: named style latents for editing without an example
-            pre = add_style_presets(save_dir, _preset_items(dl['train'].dataset))
-            print(f"style presets in best.pt / last.pt: {', '.join(pre.get('best.pt', {}))}")
+        pre = add_style_presets(save_dir, dl['train'].dataset)   # named style latents for editing without an example
+        if pre: print(f"style presets in best.pt / last.pt: {', '.join(pre.get('best.pt', {}))}")
     except (OSError, ValueError, NonFiniteLossError) as e: _fail(e)
     m = lm.trainer_.callback_metrics
     print(f"trained to step {lm.trainer_.global_step}; val_accuracy {float(m.get('val_accuracy', float('nan'))):.4f}; checkpoints in {save_dir}")

@@ -246,9 +246,11 @@ class BeatPointerNetwork(nn.Module):
         pos_i = torch.arange(S, device=raw.device).expand(B, S)
         beat_start = torch.full((B, NB), S, dtype=torch.long, device=raw.device).scatter_reduce(1, bi, torch.where(mask, pos_i, S), 'amin')
         summary = x.sum(1) / beat_mask.sum(1, keepdim=True).clamp(min=1)
-        key = self.k_ptr(torch.cat([x, F.pad(x, (0, 0, 1, 0))[:, :-1]], -1))     # (B, NB, dp)
         return dict(beat=x, beat_mask=beat_mask, beat_start=beat_start, beat_len=cnt.long(), beat_index=bi, mask=mask,
-                    n_valid=mask.sum(1), summary=summary, key=key)
+                    n_valid=mask.sum(1), summary=summary, key=self.keys(x))
+
+    def keys(self, x):  # beat encodings (B, NB, D) -> pointer keys (B, NB, dp): each beat with its predecessor
+        return self.k_ptr(torch.cat([x, F.pad(x, (0, 0, 1, 0))[:, :-1]], -1))
 
     def plan(self, enc, z=None) -> dict:
         "The play plan of the style latent z (B, d_latent): `plan_logits` (B, NB, max_plays + 1) per raw beat, and the beat encodings and keys the decoder uses, with the plan added."
@@ -256,8 +258,7 @@ class BeatPointerNetwork(nn.Module):
         zz = enc['beat'].new_zeros(enc['beat'].shape[0], self.cfg.d_latent) if z is None else z.to(enc['beat'].dtype)
         pl = self.plan_head(enc['beat'] + self.plan_z(zz)[:, None])                              # (B, NB, P)
         x = (enc['beat'] + self.plan_emb(pl.softmax(-1))) * enc['beat_mask'][..., None]
-        key = self.k_ptr(torch.cat([x, F.pad(x, (0, 0, 1, 0))[:, :-1]], -1))
-        return {**enc, 'beat': x, 'key': key, 'plan_logits': pl}
+        return {**enc, 'beat': x, 'key': self.keys(x), 'plan_logits': pl}
 
     def predict_length(self, enc, z=None):  # -> (B,) predicted log(1 + edit frames)
         h = enc['summary'] + (self.z_proj(z) if z is not None and self.cfg.use_vae else 0)
