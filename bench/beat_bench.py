@@ -1,5 +1,5 @@
 """Beat-level vs run-level pointer network, same process, same inputs (2-core CPU, one thread):
-training step (forward + backward) on a batch of whole songs, and greedy decoding of a 3-minute song; peak memory per decode in a child process."""
+training step (forward + backward) on a batch of whole songs (the beat network with and without its play plan too), and greedy decoding of a 3-minute song; peak memory per decode in a child process."""
 import sys, time, subprocess, json
 import numpy as np, torch
 torch.set_num_threads(1)
@@ -30,7 +30,8 @@ if len(sys.argv) > 1:   # child: one decode, report time and peak RSS
 from editorbot.evaluate import load_items, _collate
 items = load_items('bench/out/synth/pointer_sequences', 'bench/out/cache', 'test', (0.78, 0.07, 0.15), max_songs=4, progress=False)
 b = _collate(items)
-for kind, m in (('beat', BeatPointerNetwork(BeatPointerConfig.mini())), ('run', PointerNetwork(PointerConfig.mini()))):
+for kind, m in (('beat', BeatPointerNetwork(BeatPointerConfig.mini())), ('beat (no play plan)', BeatPointerNetwork(BeatPointerConfig.mini(use_plan=False))),
+                ('run', PointerNetwork(PointerConfig.mini()))):
     m.train(); ts = []
     for _ in range(3):
         t = time.perf_counter(); out = m(b); out['loss'].backward(); ts.append(time.perf_counter() - t); m.zero_grad()
