@@ -499,6 +499,10 @@ class PointerDataset(torch.utils.data.Dataset):
     def names(self) -> list[str]: return [s.pair.name for s in self.songs]
     @property
     def grid_sources(self) -> dict[str, str]: return {s.pair.name: s.grid_source for s in self.songs}
+    @property
+    def lengths(self) -> np.ndarray:
+        "Per item, raw frames + edit frames: its padded size in a batch (what length-bucketed batching sorts by; read from the index, no audio loaded)."
+        return np.array([(r1 - r0) + (e1 - e0) for _, e0, e1, r0, r1 in self.index], np.int64)
     def set_epoch(self, epoch: int): self.epoch = int(epoch)
     def __len__(self): return len(self.index)
 

@@ -156,9 +156,10 @@ CUT_EARLY = -3  # estimated pointer of a frame the model would not have reached 
 @torch.no_grad()
 def teacher_forced(model, # a `PointerNetwork`
                    batch: dict, # batch dict (batch contract)
+                   length_given: bool = False, # beat network: condition on the true output length (the run-level network always is)
                   ) -> list[dict]:
     "Per item: `pointers` (est, T), `ref` (T), `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length`, `ref_length`."
-    if hasattr(model, 'teacher_forced'): return model.teacher_forced(batch)   # the beat-level network scores itself
+    if hasattr(model, 'teacher_forced'): return model.teacher_forced(batch, length_given=length_given)   # the beat-level network scores itself
     from editorbot.models.pointer import run_targets, _take1, _argmax, StyleVAE
     was = model.training; model.eval()
     c = model.cfg
@@ -219,13 +220,16 @@ def _collate(items):
     return Collate()(items)
 
 @torch.no_grad()
-def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | None = None) -> np.ndarray:
+def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | None = None,
+                  target_length: int | None = None, # wanted output length in frames (length conditioning), else none
+                 ) -> np.ndarray:
     "Free-running greedy edit of one item's raw: pointers (T,) without STOP."
     dev = next(model.parameters()).device
     t = lambda k, dt=None: torch.as_tensor(np.asarray(item[k]), dtype=dt)[None].to(dev)
     if z is None and model.cfg.use_vae: z = torch.zeros(1, model.cfg.d_latent, device=dev)
     g = model.generate(t('raw_mel', torch.float32), raw_pos=t('raw_pos', torch.float32), beat_index=t('beat_index', torch.long),
-                       bar_index=t('bar_index', torch.long), z=z, greedy=True, seed=seed, max_length=max_length)
+                       bar_index=t('bar_index', torch.long), z=z, greedy=True, seed=seed, max_length=max_length,
+                       **({} if target_length is None else dict(target_length=int(target_length))))
     p = g['pointers'][0].cpu().numpy()
     return p[:int(g['length'][0])]
 
@@ -273,20 +277,21 @@ def evaluate_items(model, # a `PointerNetwork`
                    free_running: bool = True, # also generate and score free-running edits (slow)
                    progress: bool = True,
                    style: str = 'reference', # style latent of the free-running edits: 'reference' (posterior mean of the song's true edit) or 'prior' (zeros)
+                   length_given: bool = False, # tell the network the true edit's length (teacher-forced and free-running; beat network): the user who asks for an edit of a given duration
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
     if style not in ('reference', 'prior'): raise ValueError(f"style must be 'reference' or 'prior', got {style!r}")
     model.eval(); tf_rows, fr_rows = [], []
     for it in tqdm(items, desc='evaluate', disable=not progress):
-        r = teacher_forced(model, _collate([it]))[0]
+        r = teacher_forced(model, _collate([it]), length_given=length_given)[0]
         beat = beat_frames(it); r['beat'] = beat; r['style'] = item_style(it); r['name'] = it.get('name')
         r['jumps'] = jump_scores(r['ref'], r['pointers'], tol=int(round(beat)))
         tf_rows.append(r)
         if free_running:
             ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel'])
             z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else None
-            est = generate_item(model, it, z=z, max_length=2 * S)
+            est = generate_item(model, it, z=z, max_length=2 * S, target_length=len(ref) if length_given else None)
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat))
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
             for k, v in free_running_scores(ref, trim_heuristic(it['raw_mel'], int(round(beat))), S, beat).items(): fr[f'trim_{k}'] = v
@@ -295,7 +300,7 @@ def evaluate_items(model, # a `PointerNetwork`
     res = dict(teacher_forced={s: _agg_tf([r for r in tf_rows if r['style'] == s]) for s in styles},
                free_running={s: _agg_fr([r for r in fr_rows if r['style'] == s]) for s in styles} if free_running else {})
     res['teacher_forced']['overall'] = _agg_tf(tf_rows)
-    res['style'] = style
+    res['style'], res['length_given'] = style, bool(length_given)
     if free_running: res['free_running']['overall'] = _agg_fr(fr_rows)
     res['songs'] = [dict(name=r['name'], style=r['style'], pointer_acc=pointer_accuracy(r['ref'], r['pointers']), **{k: v for k, v in r['jumps'].items()})
                     for r in tf_rows]
@@ -341,14 +346,15 @@ def _fmt(v, kind):
 def results_table(res: dict) -> str:
     "Markdown tables of `evaluate_items` results (and `style_by_example` under 'style_by_example' if present)."
     cols = [s for s in res['teacher_forced'] if s != 'overall'] + ['overall']
-    lines = ['**Teacher-forced** (model / "previous + 1" baseline)', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
+    given = ', the true edit length given' if res.get('length_given') else ''
+    lines = [f'**Teacher-forced** (model / "previous + 1" baseline{given})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
     for name, k, bk, kind in TF_ROWS:
         if all(res['teacher_forced'][s].get(k) is None for s in cols): continue   # a metric this network does not have
         cell = lambda s: _fmt(res['teacher_forced'][s].get(k), kind) + (f" / {_fmt(res['teacher_forced'][s].get(bk), kind)}" if bk else '')
         lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
     if res.get('free_running'):
         sty = {'reference': "; the model decodes with its true edit's style latent", 'prior': '; the model decodes with the prior style latent'}.get(res.get('style'), '')
-        lines += ['', f'**Free-running** (model / copy raw / heuristic trim{sty})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
+        lines += ['', f'**Free-running** (model / copy raw / heuristic trim{sty}{given})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
         for name, k, kind in FR_ROWS:
             cell = lambda s: ' / '.join(_fmt(res['free_running'][s].get(p + k), kind) for p in ('', 'copy_', 'trim_'))
             lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
@@ -401,6 +407,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          chunk_bars: int = 0, # score chunks of this many edit bars, as in training (0: whole songs)
          threads: int = 0, # CPU threads for torch (0: default)
          style: str = 'reference', # free-running style latent: reference (the true edit's) or prior
+         length_given: bool = False, # tell the network each true edit's length (the user who asks for an edit of a given duration); style examples are scored without it
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.pointer import load_pointer_network
@@ -411,7 +418,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
         model = load_pointer_network(checkpoint)
         gs = tuple(grid_sources.split(','))
         items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars)
-        res = evaluate_items(model, items, free_running=free_running, style=style); res['style'] = style
+        res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given)
         if style_examples and model.cfg.use_vae and free_running:
             ex, seen = {}, {item_style(i) for i in items}
             for it in load_items(pointer_dir, cache_dir, 'train', fr, max_songs=40, progress=False, grid_sources=gs, chunk_bars=chunk_bars):

@@ -16,8 +16,8 @@ from .models.beat_pointer import BeatPointerNetwork, BeatPointerConfig, build_mo
 
 # %% auto #0
 __all__ = ['SCHEDULERS', 'LOSS_NAMES', 'CONFIGS', 'lr_factor', 'make_scheduler', 'TrainConfig', 'NonFiniteLossError',
-           'EpochSampler', 'PointerLightning', 'PointerCheckpoint', 'fit', 'lr_find', 'model_config', 'data_loaders',
-           'add_style_presets', 'train_cli', 'lr_find_cli', 'main', 'lr_find_main']
+           'EpochSampler', 'PointerLightning', 'PointerCheckpoint', 'resumed_train_config', 'fit', 'lr_find',
+           'model_config', 'data_loaders', 'add_style_presets', 'train_cli', 'lr_find_cli', 'main', 'lr_find_main']
 
 # %% ../nbs/09_train.ipynb #69672a6b
 SCHEDULERS = ('warmup', 'warmup_cosine', 'cosine', 'onecycle')
@@ -71,6 +71,7 @@ class TrainConfig:
     val_every_n_epochs: int = 1     # validation interval
     batches_per_epoch: int = 0      # training batches per epoch (0: the whole loader; else a fresh random subset each epoch)
     val_batches: int = 0            # validation batches per validation (0: all)
+    bucket: int = 0                 # length-bucketed batches: this many batches sorted by length together (0: plain shuffling; the data loaders' setting, kept with the run)
 
     def to_dict(self) -> dict: return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
     @classmethod
@@ -86,13 +87,33 @@ class NonFiniteLossError(RuntimeError):
     "Training stopped because losses or gradients stayed NaN/inf."
 
 class EpochSampler(torch.utils.data.Sampler):
-    "A random order of `n` items that depends only on `(seed, epoch)` (Lightning calls `set_epoch`)."
-    def __init__(self, n: int, seed: int = 0, shuffle: bool = True): self.n, self.seed, self.shuffle, self.epoch = n, seed, shuffle, 0
+    """A random order of `n` items that depends only on `(seed, epoch)` (Lightning calls `set_epoch`).
+    With `lengths`, batches are length-bucketed: the shuffled items are taken `bucket` batches at a time, sorted by length
+    and cut into batches of `batch_size` (for a DataLoader with that `batch_size`), and the batches are shuffled; so a
+    batch holds songs of similar length and pads little, while every epoch still sees every item once in a new order."""
+    def __init__(self, n: int, seed: int = 0, shuffle: bool = True,
+                 lengths=None, # (n,) padded size of every item (e.g. `PointerDataset.lengths`); None: no bucketing
+                 batch_size: int = 8, # the DataLoader's batch size (bucketing only)
+                 bucket: int = 50, # batches sorted together (bucketing only; larger: less padding, less randomness)
+                ):
+        self.n, self.seed, self.shuffle, self.epoch = n, seed, shuffle, 0
+        self.lengths = None if lengths is None else np.asarray(lengths)
+        if self.lengths is not None and len(self.lengths) != n: raise ValueError(f"EpochSampler: {len(self.lengths)} lengths for {n} items")
+        self.batch_size, self.bucket = int(batch_size), int(bucket)
     def set_epoch(self, epoch: int): self.epoch = int(epoch)
     def __len__(self): return self.n
     def __iter__(self):
         if not self.shuffle: return iter(range(self.n))
-        return iter(np.random.default_rng([self.seed, self.epoch]).permutation(self.n).tolist())
+        rng = np.random.default_rng([self.seed, self.epoch]); order = rng.permutation(self.n)
+        if self.lengths is None: return iter(order.tolist())
+        bs, k = self.batch_size, self.batch_size * max(self.bucket, 1)
+        batches = []
+        for i in range(0, self.n, k):
+            chunk = order[i:i + k]; chunk = chunk[np.argsort(self.lengths[chunk], kind='stable')]
+            batches += [chunk[j:j + bs] for j in range(0, len(chunk), bs)]
+        last = batches.pop() if len(batches[-1]) < bs else None       # a short batch stays last, so the others stay whole
+        batches = [batches[j] for j in rng.permutation(len(batches))] + ([last] if last is not None else [])
+        return iter(np.concatenate(batches).tolist())
 
 def _batch_size(batch: dict) -> int: return int(batch['raw_mel'].shape[0])
 
@@ -202,6 +223,15 @@ class PointerCheckpoint(L.Callback):
         if improved: _atomic_save(ck, self.save_dir / 'best.pt')
 
 # %% ../nbs/09_train.ipynb #709620f4
+def _last_checkpoint(save_dir) -> dict:
+    last = Path(save_dir) / 'last.pt'
+    if not last.exists(): raise FileNotFoundError(f"{last}: no checkpoint to resume from")
+    return torch.load(last, map_location='cpu', weights_only=True)
+
+def resumed_train_config(save_dir) -> TrainConfig:
+    "The `TrainConfig` of the run in `save_dir` (its `last.pt`): what a resumed run must keep (data order, batch size, schedule)."
+    return TrainConfig.from_dict(_last_checkpoint(save_dir)['train_config'])
+
 def fit(train_loader, # DataLoader of training batch dicts
         val_loader=None, # DataLoader of validation batch dicts (None: no validation; best.pt follows the training loss)
         model_cfg=None, # the network's config (default: `BeatPointerConfig()`)
@@ -218,9 +248,8 @@ def fit(train_loader, # DataLoader of training batch dicts
     "Train a `PointerNetwork` and return the Lightning module (see above)."
     tc = train_cfg or TrainConfig(); save_dir = Path(save_dir)
     last = save_dir / 'last.pt'
-    if resume and not last.exists(): raise FileNotFoundError(f"{last}: no checkpoint to resume from")
     if resume:
-        ck = torch.load(last, map_location='cpu', weights_only=True)
+        ck = _last_checkpoint(save_dir)
         model_cfg, tc = config_from_dict(ck['config']), TrainConfig.from_dict(ck['train_config'])   # the run's own settings
     model_cfg = model_cfg or BeatPointerConfig()
     n_batches = min(len(train_loader), tc.batches_per_epoch) if tc.batches_per_epoch > 0 else len(train_loader)
@@ -311,6 +340,7 @@ def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: 
                  splits=('train', 'valid'), # which loaders to build
                  progress: bool = True,
                  grid_sources=('analysis', 'truth', 'fixed'), # beat-grid sources in order of preference (`editorbot.data.raw_grid`)
+                 bucket: int = 0, # length-bucketed training batches: this many batches sorted by length together (0: plain shuffling)
                 ) -> dict:
     "DataLoaders of the data folder's splits (the data module's datasets and `collate_fn`); bad songs are warned about and left out."
     from editorbot.data import PointerDataset, Collate, Augment
@@ -325,7 +355,8 @@ def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: 
                             chunk_bars=chunk_bars or None, augment=Augment() if augment and s == 'train' else None, seed=seed,
                             progress=progress, strict=False, grid_sources=tuple(grid_sources))   # a bad song is reported and left out
         if len(ds) == 0: raise ValueError(f"{pointer_dir}: no songs in the {s} split ({len(list(pointer_dir.glob('*.npz')))} label files)")
-        out[s] = torch.utils.data.DataLoader(ds, batch_size=batch_size, sampler=EpochSampler(len(ds), seed, shuffle=s == 'train'),
+        smp = EpochSampler(len(ds), seed, shuffle=s == 'train', **(dict(lengths=ds.lengths, batch_size=batch_size, bucket=bucket) if bucket > 0 and s == 'train' else {}))
+        out[s] = torch.utils.data.DataLoader(ds, batch_size=batch_size, sampler=smp,
                                              collate_fn=Collate(), num_workers=num_workers)
     return out
 
@@ -386,6 +417,7 @@ def train_cli(cache_dir: str = 'cache', # mel cache folder
          num_nodes: int = 1, # machines (DDP)
          grid_sources: str = 'analysis,truth,fixed', # where the raws' beat grids come from, in order of preference
          threads: int = 0, # CPU threads for torch (0: torch's default)
+         bucket: int = 50, # length-bucketed batches: this many batches sorted by song length together, so short songs are not padded to long ones (0: plain shuffling)
         ):
     "Train the pointer network (PyTorch Lightning; bf16 on GPUs; DDP with --devices / --num-nodes)."
     try:
@@ -393,9 +425,10 @@ def train_cli(cache_dir: str = 'cache', # mel cache folder
         if scheduler not in SCHEDULERS: raise ValueError(f"--scheduler must be one of {', '.join(SCHEDULERS)}, got {scheduler!r}")
         mc = None if resume else model_config(config)
         tc = TrainConfig(lr=lr, scheduler=scheduler, warmup_steps=warmup_steps, epochs=epochs, max_steps=max_steps, batch_size=batch_size, seed=seed,
-                         batches_per_epoch=batches_per_epoch, val_batches=val_batches)
-        dl = data_loaders(pointer_dir, cache_dir, batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), seed, num_workers,
-                          grid_sources=tuple(grid_sources.split(',')))
+                         batches_per_epoch=batches_per_epoch, val_batches=val_batches, bucket=bucket)
+        if resume: tc = resumed_train_config(save_dir)          # the run's own data order, whatever the flags say now
+        dl = data_loaders(pointer_dir, cache_dir, tc.batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), tc.seed, num_workers,
+                          grid_sources=tuple(grid_sources.split(',')), bucket=tc.bucket)
         dev = devices if devices == 'auto' else int(devices)
         lm = fit(dl['train'], dl['valid'], mc, tc, save_dir, resume=resume, devices=dev, num_nodes=num_nodes)
         pre = add_style_presets(save_dir, dl['train'].dataset)   # named style latents for editing without an example

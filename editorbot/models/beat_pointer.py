@@ -425,15 +425,18 @@ def _encode_style(self, batch: dict) -> torch.Tensor:
     enc = self.encode(batch); return _style(self, batch, enc, False)[1]
 
 @torch.no_grad()
-def _teacher_forced(self, batch: dict, z=None) -> list[dict]:
-    "Per item: `pointers` (est, T), `ref`, `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length` (where it stops), `ref_length`; style latent from the true edit, no target length."
+def _teacher_forced(self, batch: dict, z=None,
+                    length_given: bool = False, # condition on the true output length (the user who asks for a 3:30 edit); default: no target length
+                   ) -> list[dict]:
+    "Per item: `pointers` (est, T), `ref`, `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length` (where it stops), `ref_length`; style latent from the true edit."
     was = self.training; self.eval(); c = self.cfg
     dev = next(self.parameters()).device
     batch = {k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in batch.items()}
     enc = self.encode(batch); rt = step_targets(batch, enc, c.null_frames, c.max_plays)
     if z is None: z = _style(self, batch, enc, False)[0]
     enc = self.plan(enc, z)
-    h = self.decode(self.step_inputs(enc, rt['prev'], rt['start'], rt['jumped'], rt['step'], None, z, rt['plays'], rt['since']), enc)
+    tl = batch['length'] if length_given and c.use_length_cond else None
+    h = self.decode(self.step_inputs(enc, rt['prev'], rt['start'], rt['jumped'], rt['step'], tl, z, rt['plays'], rt['since']), enc)
     lg, valid, cb = self.pointer_logits(h, enc, rt['prev'])
     NB = enc['beat'].shape[1]
     pred = lg.float().masked_fill(~valid, -torch.inf).argmax(-1)
