@@ -540,7 +540,7 @@ def align(raw: np.ndarray, # raw recording, (n,) or (channels, n)
         if m.any() and np.median(rf[m]) < acfg.min_corr: continue
         rho_f[f0:f1] = rf; kept.append(sg)
     out = kept
-    ptr, fin, fout = segments_to_pointers(out, n_edit, cfg)
+    ptr, fin, fout = segments_to_pointers(out, n_edit, cfg, n_raw_samples=n_raw)   # a segment that ends on the raw's last sample rounds to the frame after it: clip
     ops = label_ops(ptr, fin, fout)
     # 4. confidence: waveform correlation where the frame has energy, else the segment's; 0 where no source
     c = np.clip(rho_f, 0, 1)

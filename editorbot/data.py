@@ -218,7 +218,7 @@ def find_pairs(data_dir='training_data', # folder with input/, desired_output/, 
 # %% ../nbs/07_data.ipynb #ac17145c
 def load_labels(path, # label file (.npz with `pointers`, `ops`, optional `confidence`)
                 n_edit_frames: int | None = None, # frames of the edit's mel (checked: pointers has one more entry)
-                n_raw_frames: int | None = None, # frames of the raw's mel (checked: pointers index inside it)
+                n_raw_frames: int | None = None, # frames of the raw's mel (checked: pointers index inside it; one frame past its end, the rounding of a segment that plays the raw to its last sample, means the last frame)
                ) -> dict:
     "`pointers`, `ops` (int64, `(n_edit_frames + 1,)` with the final STOP) and `confidence` (float32, same length, 1 at STOP)."
     path = Path(path)
@@ -236,6 +236,7 @@ def load_labels(path, # label file (.npz with `pointers`, `ops`, optional `confi
     if (p[:-1] < PAD_TOKEN).any(): raise ValueError(f"{path}: 'pointers' holds values below {PAD_TOKEN}")
     if n_edit_frames is not None and len(p) != n_edit_frames + 1:
         raise ValueError(f"{path}: {len(p) - 1} pointers for an edit of {n_edit_frames} frames (mismatched edit audio or hop_length?)")
+    if n_raw_frames is not None and p[:-1].max() == n_raw_frames: p[:-1] = np.minimum(p[:-1], n_raw_frames - 1)
     if n_raw_frames is not None and p[:-1].max() >= n_raw_frames:
         raise ValueError(f"{path}: pointer {int(p[:-1].max())} is past the raw's last frame ({n_raw_frames - 1}) (mismatched raw audio?)")
     if 'ops' in d:
