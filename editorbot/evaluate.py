@@ -276,12 +276,13 @@ def evaluate_items(model, # a `PointerNetwork`
                    items: list, # whole-song items (dicts of the data module's format) with `name`
                    free_running: bool = True, # also generate and score free-running edits (slow)
                    progress: bool = True,
-                   style: str = 'reference', # style latent of the free-running edits: 'reference' (posterior mean of the song's true edit) or 'prior' (zeros)
+                   style: str = 'reference', # style latent of the free-running edits: 'reference' (posterior mean of the song's true edit), 'prior' (zeros) or the name of one of the model's `style_presets` (e.g. 'all')
                    length_given: bool = False, # tell the network the true edit's length (teacher-forced and free-running; beat network): the user who asks for an edit of a given duration
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
-    if style not in ('reference', 'prior'): raise ValueError(f"style must be 'reference' or 'prior', got {style!r}")
+    presets = getattr(model, 'style_presets', None) or {}
+    if style not in ('reference', 'prior', *presets): raise ValueError(f"style must be 'reference', 'prior' or one of the model's presets ({', '.join(presets) or 'none'}), got {style!r}")
     model.eval(); tf_rows, fr_rows = [], []
     for it in tqdm(items, desc='evaluate', disable=not progress):
         r = teacher_forced(model, _collate([it]), length_given=length_given)[0]
@@ -290,7 +291,7 @@ def evaluate_items(model, # a `PointerNetwork`
         tf_rows.append(r)
         if free_running:
             ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel'])
-            z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else None
+            z = (model.encode_style(_collate([it])) if style == 'reference' else presets[style].reshape(1, -1) if style in presets else None) if model.cfg.use_vae else None
             est = generate_item(model, it, z=z, max_length=2 * S, target_length=len(ref) if length_given else None)
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat))
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
@@ -353,7 +354,7 @@ def results_table(res: dict) -> str:
         cell = lambda s: _fmt(res['teacher_forced'][s].get(k), kind) + (f" / {_fmt(res['teacher_forced'][s].get(bk), kind)}" if bk else '')
         lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
     if res.get('free_running'):
-        sty = {'reference': "; the model decodes with its true edit's style latent", 'prior': '; the model decodes with the prior style latent'}.get(res.get('style'), '')
+        sty = {'reference': "; the model decodes with its true edit's style latent", 'prior': '; the model decodes with the prior style latent'}.get(res.get('style'), f"; the model decodes with the stored style preset {res.get('style')!r}" if res.get('style') else '')
         lines += ['', f'**Free-running** (model / copy raw / heuristic trim{sty}{given})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
         for name, k, kind in FR_ROWS:
             cell = lambda s: ' / '.join(_fmt(res['free_running'][s].get(p + k), kind) for p in ('', 'copy_', 'trim_'))
@@ -406,7 +407,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          grid_sources: str = 'analysis,truth,fixed', # where the raw's beat grid comes from, in order of preference (as in training)
          chunk_bars: int = 0, # score chunks of this many edit bars, as in training (0: whole songs)
          threads: int = 0, # CPU threads for torch (0: default)
-         style: str = 'reference', # free-running style latent: reference (the true edit's) or prior
+         style: str = 'reference', # free-running style latent: reference (the true edit's), prior (zeros) or a style preset stored in the checkpoint (e.g. all)
          length_given: bool = False, # tell the network each true edit's length (the user who asks for an edit of a given duration); style examples are scored without it
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
