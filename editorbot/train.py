@@ -327,7 +327,7 @@ def model_config(config: str = 'full', # 'mini', 'full' (the beat-level network)
     cls = BeatPointerConfig if d.get('arch') == 'beat' else PointerConfig
     unknown = set(d) - {f.name for f in fields(cls)}
     if unknown: raise ValueError(f"{p}: unknown {cls.__name__} fields {', '.join(sorted(unknown))}")
-    return cls.from_dict(d)
+    return cls(**d)      # the fields given, the rest at today's defaults (`from_dict` is for checkpoints: it fills fields they predate with the old behaviour)
 
 def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: DATA/pointer_sequences or DATA/truth
                  cache_dir='cache', # mel cache folder
