@@ -15,7 +15,7 @@ from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, sa
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw', 'decision_score', 'decode',
            'raw_usage', 'EditResult', 'plot_edit', 'output_paths', 'save_edit', 'edit_points', 'edit_widget',
-           'preset_latent', 'style_latent', 'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main']
+           'preset_latent', 'style_latent', 'NoStyleWarning', 'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main']
 
 # %% ../nbs/10_edit.ipynb #1f0ca455
 MIN_SECONDS = 2.0   # shorter raw recordings are refused (the beat tracker needs at least this much)
@@ -308,6 +308,9 @@ def style_latent(model, # a `PointerNetwork`
     return model.encode_style({k: v.to(dev) for k, v in b.items()}).cpu()
 
 # %% ../nbs/10_edit.ipynb #8244043d
+class NoStyleWarning(UserWarning):
+    "`edit` was given neither a style name nor an example, though the model has named styles: it decodes with the prior latent."
+
 def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          model, # a `PointerNetwork`, or the path of a checkpoint
          sr: int | None = None, # sample rate of `raw` when it is an array
@@ -343,6 +346,9 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     t1 = time.perf_counter(); bar.set_postfix_str('analysing')
     an = analyze_raw(y, sr, cfg, name, beats=beats)
     z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
+    if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
+        warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
+                      f"{', '.join(sorted(model.style_presets))} (style=NAME, --style NAME), or give an example pair", NoStyleWarning)
     t['analysis'] = time.perf_counter() - t1; bar.update()
     t1 = time.perf_counter(); bar.set_postfix_str('decoding')
     nt = torch.get_num_threads()
@@ -453,7 +459,12 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
         if out is None: raise ValueError("give the output file with -o EDITED.wav")
         if n_best < 1: raise ValueError(f"--n-best must be at least 1, got {n_best}")
         if threads > 0: torch.set_num_threads(threads)
-        res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always', NoStyleWarning)
+            res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style)
+        for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
+            if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
+            else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     except (OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr); sys.exit(1)
     for k, d in enumerate(res):
