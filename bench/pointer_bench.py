@@ -1,11 +1,13 @@
 """Benchmarks of editorbot's PointerNetwork against the plain reference model (../shared/bench/reference_pointer.py).
 
-    python bench/pointer_bench.py [--threads N] [--what train,generate,memory] [--device cpu]
+    python bench/pointer_bench.py [--threads N] [--what train,generate,memory] [--device cpu] [--arch run|beat]
 
 - train: training-step throughput (target frames/s) of the default config as a ratio of
   `reference_pointer.train_throughput(RefPointer())`, measured in the same process (T=1024, B=4 on CPU; T=2048, B=16 on CUDA),
   with the reference's random pointer targets (every frame a jump: one decoder step per frame, our worst case)
   and with edit-like targets (runs of consecutive frames with a jump every 4 bars).
+  `--arch beat` measures the beat-level `BeatPointerNetwork` (the default network since 08b, default config) instead (train only;
+  its decoding speed and memory are in bench/beat_bench.py).
 - generate: seconds for `generate` of a 3-minute raw (15,500 frames) with the default config, forced to output 15,500 frames.
 - memory: peak resident memory (each measurement in a fresh subprocess) of a forward/backward pass at T = 2048, 4096, 8192
   and of `generate` on 2.5-, 5- and 10-minute raws, to show growth is linear, not quadratic.
@@ -20,6 +22,7 @@ for p in (ROOT.parent / 'shared' / 'bench', ROOT / 'shared' / 'bench', Path('/wo
 sys.path.insert(0, str(ROOT))
 from editorbot.core import STOP_TOKEN
 from editorbot.models.pointer import PointerNetwork, PointerConfig, make_batch, grid_tensors
+from editorbot.models.beat_pointer import BeatPointerNetwork
 
 _grids = {}
 def _batch(raw, tgt, op):
@@ -50,15 +53,15 @@ def edit_like(B, T, seed=0):
 def step_edit_like(model, raw, prev, tgt, op):
     return model(_batch(raw, edit_like(*tgt.shape).to(raw.device), op))['loss']
 
-def bench_train(device, T, B):
+def bench_train(device, T, B, arch='run'):
     from reference_pointer import RefPointer, train_throughput
-    torch.manual_seed(0)
+    torch.manual_seed(0); net = BeatPointerNetwork if arch == 'beat' else PointerNetwork
     ref = train_throughput(RefPointer(), T=T, B=B, device=device, reps=5, warm=2)
-    ours_r = train_throughput(PointerNetwork(), T=T, B=B, device=device, step=step_random, reps=5, warm=2)
-    ours_e = train_throughput(PointerNetwork(), T=T, B=B, device=device, step=step_edit_like, reps=5, warm=2)
+    ours_r = train_throughput(net(), T=T, B=B, device=device, step=step_random, reps=5, warm=2)
+    ours_e = train_throughput(net(), T=T, B=B, device=device, step=step_edit_like, reps=5, warm=2)
     ref2 = train_throughput(RefPointer(), T=T, B=B, device=device, reps=5, warm=2)
     refm = (ref + ref2) / 2
-    return dict(T=T, B=B, reference_fps=[round(ref), round(ref2)], ours_random_targets_fps=round(ours_r), ours_edit_like_fps=round(ours_e),
+    return dict(arch=arch, T=T, B=B, reference_fps=[round(ref), round(ref2)], ours_random_targets_fps=round(ours_r), ours_edit_like_fps=round(ours_e),
                 ratio_random=round(ours_r / refm, 3), ratio_edit_like=round(ours_e / refm, 3))
 
 def bench_generate(device, S=15500, copy_prior=False, bf16=False):
@@ -100,6 +103,7 @@ if __name__ == '__main__':
     ap = argparse.ArgumentParser()
     ap.add_argument('--threads', type=int, default=0); ap.add_argument('--what', default='train,generate,memory')
     ap.add_argument('--device', default=None); ap.add_argument('--child', nargs=2, default=None)
+    ap.add_argument('--arch', default='run', choices=('run', 'beat'))
     a = ap.parse_args()
     if a.threads: torch.set_num_threads(a.threads)
     if a.child: mem_child(a.child[0], int(a.child[1])); sys.exit(0)
@@ -107,7 +111,7 @@ if __name__ == '__main__':
     T, B = (2048, 16) if device == 'cuda' else (1024, 4)
     res = dict(device=device, threads=torch.get_num_threads(), date=time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime()))
     for w in a.what.split(','):
-        if w == 'train': res['train'] = bench_train(device, T, B)
+        if w == 'train': res['train'] = bench_train(device, T, B, a.arch)
         if w == 'generate': res['generate'] = [bench_generate(device, copy_prior=cp, bf16=bf) for bf in (False, True) for cp in (False, True)]
         if w == 'memory': res['memory'] = bench_memory(torch.get_num_threads())
         print(json.dumps(res), flush=True)
