@@ -93,12 +93,18 @@ def decode(model, # a `PointerNetwork`
            temperature: float = 1.0, # sampling temperature of the extra candidates
            min_frames: int = 1, # no stop before this many edit frames
            progress: bool = False,
+           length_tolerance: int | None = None, # frames: with `target_frames`, the edit ends within this of it (the beat network ends on a beat line, up to a beat past the window); None: length conditioning only
           ) -> list[dict]:
     "Candidates sorted by score, best first: dicts `pointers`, `ops` (T + 1, ending STOP), `score`, `seed`, `greedy`, `z`."
     from tqdm.auto import tqdm
     c = model.cfg; dev = next(model.parameters()).device
     mel = torch.from_numpy(an['raw_mel']).to(dev); S = len(mel)
     cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0)
+    window = {}
+    if target_frames and length_tolerance is not None:
+        min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance)); far = int(target_frames) + int(length_tolerance)
+        if getattr(c, 'arch', '') == 'beat': window = dict(stop_after=far)   # ends on the first beat line past the window
+        else: cap = far                                                      # the run-level network: cut at the window's edge
     out = []
     for k in tqdm(range(int(n_best)), desc='decoding', disable=not progress or n_best < 2):
         greedy = k == 0
@@ -107,7 +113,7 @@ def decode(model, # a `PointerNetwork`
             zk = torch.zeros(1, c.d_latent) if greedy else torch.randn(1, c.d_latent, generator=torch.Generator().manual_seed(seed + k))
         g = model.generate(mel, beat_times=an['beat_times'], downbeat_times=an['downbeat_times'], z=None if zk is None else zk.to(dev),
                            target_length=target_frames if c.use_length_cond else None, greedy=greedy, temperature=temperature,
-                           seed=seed + k, max_length=cap, min_length=max(1, int(min_frames)))
+                           seed=seed + k, max_length=cap, min_length=max(1, int(min_frames)), **window)
         n = int(g['length'][0])
         out.append(dict(pointers=g['pointers'][0, :n + 1].cpu().numpy(), ops=g['ops'][0, :n + 1].cpu().numpy(),
                         score=decision_score(g), seed=seed + k, greedy=greedy, z=None if zk is None else zk.cpu()))
@@ -316,6 +322,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          sr: int | None = None, # sample rate of `raw` when it is an array
          style_example=None, # (raw, edit) example pair (paths or arrays at `sr`) whose style to follow
          target_duration: float | None = None, # wanted edit length in seconds (length conditioning)
+         duration_tolerance: float | None = 2.0, # with `target_duration`: the edit ends within this many seconds of it (at a beat line, so up to a beat more); None: the network alone decides where (length conditioning only)
          seed: int = 0, # seed of the sampled candidates
          style: str | None = None, # a named style stored in the checkpoint (`model.style_presets`: e.g. 'radio', or 'all'), instead of an example
          n_best: int = 1, # candidates to decode; the best by score is returned, the others in `.alternatives`
@@ -340,6 +347,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     if style is not None and style_example is not None: raise ValueError("give a style name or a style example pair, not both")
     z_style = preset_latent(model, style)                          # an unknown style name fails before the audio is loaded
     if target_duration is not None and not target_duration > 0: raise ValueError(f"target duration must be positive, got {target_duration}")
+    if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
     y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
@@ -356,7 +364,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     try:
       with torch.inference_mode():
         cands = decode(model, an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
-                       min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)))
+                       min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
+                       length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)))
     finally: torch.set_num_threads(nt)
     t['decoding'] = time.perf_counter() - t1; bar.update()
     t1 = time.perf_counter(); bar.set_postfix_str('rendering')
@@ -413,6 +422,7 @@ def edit_files(raw, # the raw recording
                progress: bool = True,
                log=None, # where progress messages go (default: stderr)
                style: str | None = None, # a named style of the checkpoint
+               duration_tolerance: float | None = 2.0, # seconds around `target_duration` the edit must end in (None: no window)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     from editorbot.models.pointer import load_pointer_network
@@ -425,12 +435,13 @@ def edit_files(raw, # the raw recording
     _check_outputs(files, [raw, model, *(style_example or [])])
     if not raw.exists(): raise FileNotFoundError(f"{raw}: no such file")
     m = load_pointer_network(model)
-    r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, seed=seed,
+    r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
              n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style)
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s, decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
-    meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration)
+    meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
+                duration_tolerance=duration_tolerance if target_duration is not None else None)
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:
@@ -447,6 +458,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              style_example: Param("an example pair RAW2 EDIT2 whose editing style to follow (models with a style VAE)", str, nargs=2) = None,
              style: str = None, # a named style stored in the checkpoint by editorbot_train (e.g. radio, cleanup, all); instead of --style-example
              target_duration: float = None, # wanted edit length in seconds (models with length conditioning)
+             duration_tolerance: float = 2.0, # with --target-duration: end within this many seconds of it, on a beat line (negative: let the network decide alone)
              seed: int = 0, # seed of the sampled candidates
              n_best: int = 1, # write this many alternative edits (EDITED_1 ... EDITED_K, best first) with their scores
              crossfade_ms: float = 20.0, # crossfade at joins in ms
@@ -461,7 +473,8 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
         if threads > 0: torch.set_num_threads(threads)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter('always', NoStyleWarning)
-            res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style)
+            res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
+                             duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None)
         for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
             if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
             else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

@@ -481,6 +481,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
               seed: int | None = None, # seed of the sampling
               use_cache: bool = True, # cached incremental decoding (False: recompute the decoder each step)
               min_length: int = 1, # no stop before this many frames
+              stop_after: int | None = None, # end at the first beat boundary at or past this many frames (the far edge of a length window)
               bf16: bool = False, # bfloat16 autocast
               allow_null: bool = False, # allow steps with no source (silence); off by default, as edits of recordings rarely insert silence
              ) -> dict:
@@ -489,7 +490,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
     if bf16:
         with torch.autocast(dev.type, dtype=torch.bfloat16):
             return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times,
-                             z, target_length, greedy, temperature, seed, use_cache, min_length, bf16=False, allow_null=allow_null)
+                             z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False, allow_null=allow_null)
     c = self.cfg; was = self.training; self.eval()
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
     if raw.dim() == 2: raw = raw[None]
@@ -538,6 +539,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
             if jumped: last_jump = step
             step += 1
             if prev >= n_src - 1 and prev >= 0: prev = n_src - 1
+            if stop_after is not None and out >= stop_after: break       # a whole step (beat) played: the edit ends on a beat line
         pts = np.asarray(ptrs, np.int64)
         ops = label_ops(pts, np.asarray(fi, bool), np.asarray(fo, bool))
         results.append(dict(pointers=torch.as_tensor(np.r_[pts, STOP_TOKEN], device=dev), ops=torch.as_tensor(ops, device=dev),
