@@ -15,7 +15,7 @@ from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, sa
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw', 'decision_score', 'decode',
            'raw_usage', 'EditResult', 'plot_edit', 'output_paths', 'save_edit', 'edit_points', 'edit_widget',
-           'preset_latent', 'style_latent', 'NoStyleWarning', 'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main']
+           'style_latent', 'NoStyleWarning', 'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main', 'preset_latent']
 
 # %% ../nbs/10_edit.ipynb #1f0ca455
 MIN_SECONDS = 2.0   # shorter raw recordings are refused (the beat tracker needs at least this much)
@@ -284,16 +284,8 @@ def edit_widget(r: EditResult, # the edit
 EditResult.widget = edit_widget
 
 # %% ../nbs/10_edit.ipynb #d63faa40
-def preset_latent(model, # a trained network
-                  style: str | None, # a name in `model.style_presets` (None: no preset)
-                 ) -> torch.Tensor | None:
-    "The named style latent `(1, d_latent)` a training run stored in the checkpoint (`editorbot_train` writes one per style of the training songs' names, and 'all')."
-    if style is None: return None
-    pres = getattr(model, 'style_presets', None) or {}
-    if style not in pres:
-        have = ', '.join(sorted(pres)) if pres else 'none (checkpoints from editorbot_train store them; older ones have none)'
-        raise ValueError(f"unknown style {style!r}: this model's named styles are {have}")
-    return pres[style].reshape(1, -1).float()
+_all_ = ['preset_latent']
+from .models.beat_pointer import preset_latent   # the named style latents live with the model (`08b`), which `load_model` gives them
 
 def style_latent(model, # a `PointerNetwork`
                  raw, # example raw: path or samples

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import EditOp, STOP_TOKEN, PAD_TOKEN, atomic_write_text
-from .models.beat_pointer import song_style
+from .models.beat_pointer import song_style, preset_latent
 
 # %% auto #0
 __all__ = ['CUT_EARLY', 'TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision',
@@ -229,7 +229,7 @@ def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | No
     if z is None and model.cfg.use_vae: z = torch.zeros(1, model.cfg.d_latent, device=dev)
     g = model.generate(t('raw_mel', torch.float32), raw_pos=t('raw_pos', torch.float32), beat_index=t('beat_index', torch.long),
                        bar_index=t('bar_index', torch.long), z=z, greedy=True, seed=seed, max_length=max_length,
-                       **({} if target_length is None else dict(target_length=int(target_length))))
+                       target_length=None if target_length is None else int(target_length))
     p = g['pointers'][0].cpu().numpy()
     return p[:int(g['length'][0])]
 
@@ -283,6 +283,7 @@ def evaluate_items(model, # a `PointerNetwork`
     from tqdm.auto import tqdm
     presets = getattr(model, 'style_presets', None) or {}
     if style not in ('reference', 'prior', *presets): raise ValueError(f"style must be 'reference', 'prior' or one of the model's presets ({', '.join(presets) or 'none'}), got {style!r}")
+    z_fixed = None if style in ('reference', 'prior') else preset_latent(model, style)    # the prior: None (zeros)
     model.eval(); tf_rows, fr_rows = [], []
     for it in tqdm(items, desc='evaluate', disable=not progress):
         r = teacher_forced(model, _collate([it]), length_given=length_given)[0]
@@ -291,7 +292,7 @@ def evaluate_items(model, # a `PointerNetwork`
         tf_rows.append(r)
         if free_running:
             ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel'])
-            z = (model.encode_style(_collate([it])) if style == 'reference' else presets[style].reshape(1, -1) if style in presets else None) if model.cfg.use_vae else None
+            z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else z_fixed
             est = generate_item(model, it, z=z, max_length=2 * S, target_length=len(ref) if length_given else None)
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat))
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v

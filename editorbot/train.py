@@ -355,7 +355,7 @@ def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: 
                             chunk_bars=chunk_bars or None, augment=Augment() if augment and s == 'train' else None, seed=seed,
                             progress=progress, strict=False, grid_sources=tuple(grid_sources))   # a bad song is reported and left out
         if len(ds) == 0: raise ValueError(f"{pointer_dir}: no songs in the {s} split ({len(list(pointer_dir.glob('*.npz')))} label files)")
-        smp = EpochSampler(len(ds), seed, shuffle=s == 'train', **(dict(lengths=ds.lengths, batch_size=batch_size, bucket=bucket) if bucket > 0 and s == 'train' else {}))
+        smp = EpochSampler(len(ds), seed, shuffle=s == 'train', lengths=ds.lengths if bucket > 0 and s == 'train' else None, batch_size=batch_size, bucket=bucket)
         out[s] = torch.utils.data.DataLoader(ds, batch_size=batch_size, sampler=smp,
                                              collate_fn=Collate(), num_workers=num_workers)
     return out

@@ -15,7 +15,7 @@ from .pointer import StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid
 # %% auto #0
 __all__ = ['CUT_EARLY', 'FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder',
            'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'config_from_dict',
-           'build_model', 'load_model', 'song_style', 'style_presets']
+           'build_model', 'load_model', 'preset_latent', 'song_style', 'style_presets']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 CUT_EARLY = -3   # estimated pointer of a frame the model would not have reached (it stopped earlier)
@@ -572,6 +572,17 @@ def load_model(path, # checkpoint written by `save_checkpoint` (or a training `b
     except RuntimeError as e: raise ValueError(f"{path}: weights do not fit the network its config describes ({str(e).splitlines()[0]})") from None
     m.style_presets = {str(k): torch.as_tensor(v, dtype=torch.float32).reshape(1, -1) for k, v in (ck.get('style_presets') or {}).items()}
     return m.eval()
+
+def preset_latent(model, # a trained network
+                  style: str | None, # a name in `model.style_presets` (None: no preset)
+                 ) -> torch.Tensor | None:
+    "The named style latent `(1, d_latent)` a training run stored in the checkpoint (`editorbot_train` writes one per style of the training songs' names, and 'all')."
+    if style is None: return None
+    pres = getattr(model, 'style_presets', None) or {}
+    if style not in pres:
+        have = ', '.join(sorted(pres)) if pres else 'none (checkpoints from editorbot_train store them; older ones have none)'
+        raise ValueError(f"unknown style {style!r}: this model's named styles are {have}")
+    return pres[style].reshape(1, -1).float()
 
 def song_style(name: str) -> str:
     "The style a song's name declares: its last `_` part (`synth00001_radio` -> `radio`); a name without `_` declares none ('')."
