@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import EditOp, STOP_TOKEN, PAD_TOKEN, atomic_write_text
-from .models.beat_pointer import song_style, preset_latent
+from .models.beat_pointer import song_style, preset_latent, JUMP_THRESHOLD
 
 # %% auto #0
 __all__ = ['CUT_EARLY', 'TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision',
@@ -222,6 +222,7 @@ def _collate(items):
 @torch.no_grad()
 def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | None = None,
                   target_length: int | None = None, # wanted output length in frames (length conditioning), else none
+                  **kw, # more arguments of the network's `generate` (e.g. the beat network's `jump_threshold`)
                  ) -> np.ndarray:
     "Free-running greedy edit of one item's raw: pointers (T,) without STOP."
     dev = next(model.parameters()).device
@@ -229,7 +230,7 @@ def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | No
     if z is None and model.cfg.use_vae: z = torch.zeros(1, model.cfg.d_latent, device=dev)
     g = model.generate(t('raw_mel', torch.float32), raw_pos=t('raw_pos', torch.float32), beat_index=t('beat_index', torch.long),
                        bar_index=t('bar_index', torch.long), z=z, greedy=True, seed=seed, max_length=max_length,
-                       target_length=None if target_length is None else int(target_length))
+                       target_length=None if target_length is None else int(target_length), **kw)
     p = g['pointers'][0].cpu().numpy()
     return p[:int(g['length'][0])]
 
@@ -278,6 +279,7 @@ def evaluate_items(model, # a `PointerNetwork`
                    progress: bool = True,
                    style: str = 'reference', # style latent of the free-running edits: 'reference' (posterior mean of the song's true edit), 'prior' (zeros) or the name of one of the model's `style_presets` (e.g. 'all')
                    length_given: bool = False, # tell the network the true edit's length (teacher-forced and free-running; beat network): the user who asks for an edit of a given duration
+                   decode_kw: dict | None = None, # more arguments of `generate` for the free-running edits (e.g. `jump_threshold`)
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
@@ -293,7 +295,7 @@ def evaluate_items(model, # a `PointerNetwork`
         if free_running:
             ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel'])
             z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else z_fixed
-            est = generate_item(model, it, z=z, max_length=2 * S, target_length=len(ref) if length_given else None)
+            est = generate_item(model, it, z=z, max_length=2 * S, target_length=len(ref) if length_given else None, **(decode_kw or {}))
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat))
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
             for k, v in free_running_scores(ref, trim_heuristic(it['raw_mel'], int(round(beat))), S, beat).items(): fr[f'trim_{k}'] = v
@@ -302,7 +304,7 @@ def evaluate_items(model, # a `PointerNetwork`
     res = dict(teacher_forced={s: _agg_tf([r for r in tf_rows if r['style'] == s]) for s in styles},
                free_running={s: _agg_fr([r for r in fr_rows if r['style'] == s]) for s in styles} if free_running else {})
     res['teacher_forced']['overall'] = _agg_tf(tf_rows)
-    res['style'], res['length_given'] = style, bool(length_given)
+    res['style'], res['length_given'] = style, bool(length_given); res['decode'] = dict(decode_kw or {})
     if free_running: res['free_running']['overall'] = _agg_fr(fr_rows)
     res['songs'] = [dict(name=r['name'], style=r['style'], pointer_acc=pointer_accuracy(r['ref'], r['pointers']), **{k: v for k, v in r['jumps'].items()})
                     for r in tf_rows]
@@ -314,20 +316,21 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
                      examples: dict, # style -> one example item (raw + its true edit in that style)
                      items: list, # songs to edit; each is scored against its own true edit in its style
                      progress: bool = True,
+                     decode_kw: dict | None = None, # more arguments of `generate` (e.g. `jump_threshold`)
                     ) -> dict:
     "Per style: free-running scores of the songs of that style edited with the example's style latent; under `prior` the same songs edited with the prior mean (zeros), and under `preset` with the model's named style latent of that style (`style_presets`, when it has one)."
     from tqdm.auto import tqdm
     if not model.cfg.use_vae: raise ValueError("style_by_example: the model has no style latent (use_vae=False)")
-    model.eval(); out = {}
+    model.eval(); out = {}; kw = decode_kw or {}
     for s, ex in examples.items():
         z = model.encode_style(_collate([ex]))
         zp = (getattr(model, 'style_presets', None) or {}).get(s)
         rows, prior, preset = [], [], []
         for it in tqdm([i for i in items if item_style(i) == s and i.get('name') != ex.get('name')], desc=f'style {s}', disable=not progress):
             ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel']); beat = beat_frames(it)
-            rows.append(free_running_scores(ref, generate_item(model, it, z=z, max_length=2 * S), S, beat))
-            prior.append(free_running_scores(ref, generate_item(model, it, z=None, max_length=2 * S), S, beat))
-            if zp is not None: preset.append(free_running_scores(ref, generate_item(model, it, z=zp, max_length=2 * S), S, beat))
+            rows.append(free_running_scores(ref, generate_item(model, it, z=z, max_length=2 * S, **kw), S, beat))
+            prior.append(free_running_scores(ref, generate_item(model, it, z=None, max_length=2 * S, **kw), S, beat))
+            if zp is not None: preset.append(free_running_scores(ref, generate_item(model, it, z=zp, max_length=2 * S, **kw), S, beat))
         if rows: out[s] = dict(example=ex.get('name'), **_agg_fr(rows), prior=_agg_fr(prior), **(dict(preset=_agg_fr(preset)) if preset else {}))
     return out
 
@@ -410,6 +413,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          threads: int = 0, # CPU threads for torch (0: default)
          style: str = 'reference', # free-running style latent: reference (the true edit's), prior (zeros) or a style preset stored in the checkpoint (e.g. all)
          length_given: bool = False, # tell the network each true edit's length (the user who asks for an edit of a given duration); style examples are scored without it
+         jump_threshold: float = JUMP_THRESHOLD, # beat network, free-running: continue a beat only while the network gives that at least this probability (negative: plain argmax over all choices)
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.pointer import load_pointer_network
@@ -420,13 +424,14 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
         model = load_pointer_network(checkpoint)
         gs = tuple(grid_sources.split(','))
         items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars)
-        res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given)
+        dk = dict(jump_threshold=jump_threshold if jump_threshold >= 0 else None) if getattr(model.cfg, 'arch', '') == 'beat' else {}
+        res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, decode_kw=dk)
         if style_examples and model.cfg.use_vae and free_running:
             ex, seen = {}, {item_style(i) for i in items}
             for it in load_items(pointer_dir, cache_dir, 'train', fr, max_songs=40, progress=False, grid_sources=gs, chunk_bars=chunk_bars):
                 s = item_style(it)
                 if s in seen and s not in ex: ex[s] = it
-            res['style_by_example'] = style_by_example(model, ex, items)
+            res['style_by_example'] = style_by_example(model, ex, items, decode_kw=dk)
         dest = Path(out) if out else Path(checkpoint).parent / f'eval_{split}.json'
         atomic_write_text(dest, json.dumps(res, indent=1, default=float))
     except (OSError, ValueError) as e:

@@ -13,9 +13,10 @@ from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops
 from .pointer import StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid, _take, _take1, _choose, _stack_generated, PointerNetwork, PointerConfig, save_checkpoint
 
 # %% auto #0
-__all__ = ['CUT_EARLY', 'FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder',
-           'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'config_from_dict',
-           'build_model', 'load_model', 'preset_latent', 'song_style', 'style_presets']
+__all__ = ['CUT_EARLY', 'FADES', 'JUMP_THRESHOLD', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer',
+           'EditEncoder', 'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce',
+           'continue_rule', 'config_from_dict', 'build_model', 'load_model', 'preset_latent', 'song_style',
+           'style_presets']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 CUT_EARLY = -3   # estimated pointer of a frame the model would not have reached (it stopped earlier)
@@ -469,6 +470,22 @@ def _teacher_forced(self, batch: dict, z=None,
 BeatPointerNetwork.forward, BeatPointerNetwork.encode_style, BeatPointerNetwork.teacher_forced = _forward, _encode_style, _teacher_forced
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #181c34fe
+JUMP_THRESHOLD = 0.8   # default of `generate(jump_threshold=)`: chosen on the validation songs (`09a_evaluate`)
+
+def continue_rule(lg, # (B, N, K) pointer logits
+                  valid, # (B, N, K) bool: the allowed choices
+                  cont, # (B, N) the class that continues the current beat (-1: none)
+                  threshold: float, # continue only while its probability is at least this
+                 ) -> torch.Tensor:
+    "The allowed choices (B, N, K) of greedy decoding under the continue-or-jump rule: where continuing has probability >= `threshold` only it stays allowed, else it is removed and the argmax takes the likeliest jump or stop."
+    p = lg.float().masked_fill(~valid, -torch.inf).softmax(-1)
+    c = cont.clamp(min=0)[..., None]
+    one = torch.zeros_like(valid).scatter(-1, c, True) & (cont >= 0)[..., None] & valid   # (B, N, K) the continuation, where allowed
+    has, others = one.any(-1), valid & ~one
+    keep = has & (p.gather(-1, c)[..., 0] >= threshold)
+    drop = has & ~keep & others.any(-1)
+    return torch.where(keep[..., None], one, torch.where(drop[..., None], others, valid))
+
 @torch.no_grad()
 def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel, time-major
               max_length: int | None = None, # most output frames (default: twice the raw)
@@ -484,13 +501,15 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
               stop_after: int | None = None, # end at the first beat boundary at or past this many frames (the far edge of a length window)
               bf16: bool = False, # bfloat16 autocast
               allow_null: bool = False, # allow steps with no source (silence); off by default, as edits of recordings rarely insert silence
+              jump_threshold: float | None = JUMP_THRESHOLD, # greedy: continue the current beat only while the network gives that at least this probability, else take the likeliest jump or stop (`continue_rule`); None: plain argmax over all choices
              ) -> dict:
     "Decode edits beat by beat; returns `pointers`, `ops` (each ending with STOP), `confidence`, `op_confidence`, `length`, `n_steps`, `z`, `runs`."
     dev = next(self.parameters()).device
     if bf16:
         with torch.autocast(dev.type, dtype=torch.bfloat16):
             return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times,
-                             z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False, allow_null=allow_null)
+                             z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False, allow_null=allow_null,
+                             jump_threshold=jump_threshold)
     c = self.cfg; was = self.training; self.eval()
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
     if raw.dim() == 2: raw = raw[None]
@@ -522,7 +541,9 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
             lg, v, cb = self.pointer_logits(h, e, t(prev))
             if out < min_length: v[..., NB + 1] = False
             if not allow_null: v[..., NB] = False
-            k, p = _choose(lg, v, greedy, temperature, gen); k = int(k); stop_p = float(lg.float().masked_fill(~v, -torch.inf).softmax(-1)[0, 0, NB + 1])
+            probs = lg.float().masked_fill(~v, -torch.inf).softmax(-1)[0, 0]
+            k, _ = _choose(lg, continue_rule(lg, v, cb, jump_threshold) if greedy and jump_threshold is not None else v, greedy, temperature, gen)
+            k = int(k); p, stop_p = float(probs[k]), float(probs[NB + 1])
             if k == NB + 1: break
             cbi = int(cb[0, 0])
             if k == NB: f0, n = -1, c.null_frames
