@@ -157,9 +157,10 @@ CUT_EARLY = -3  # estimated pointer of a frame the model would not have reached 
 def teacher_forced(model, # a `PointerNetwork`
                    batch: dict, # batch dict (batch contract)
                    length_given: bool = False, # beat network: condition on the true output length (the run-level network always is)
+                   **kw, # more arguments of the beat network's own `teacher_forced` (its decision rule: `jump_threshold`)
                   ) -> list[dict]:
     "Per item: `pointers` (est, T), `ref` (T), `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length`, `ref_length`."
-    if hasattr(model, 'teacher_forced'): return model.teacher_forced(batch, length_given=length_given)   # the beat-level network scores itself
+    if hasattr(model, 'teacher_forced'): return model.teacher_forced(batch, length_given=length_given, **kw)   # the beat-level network scores itself
     from editorbot.models.pointer import run_targets, _take1, _argmax, StyleVAE
     was = model.training; model.eval()
     c = model.cfg
