@@ -11,6 +11,7 @@ import numpy as np
 import torch
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text
 from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db
+from .models.beat_pointer import JUMP_THRESHOLD
 
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw', 'decision_score', 'decode',
@@ -94,6 +95,7 @@ def decode(model, # a `PointerNetwork`
            min_frames: int = 1, # no stop before this many edit frames
            progress: bool = False,
            length_tolerance: int | None = None, # frames: with `target_frames`, the edit ends within this of it (the beat network ends on a beat line, up to a beat past the window); None: length conditioning only
+           jump_threshold: float | None = JUMP_THRESHOLD, # beat network, greedy candidate: continue a beat only while the network gives that at least this probability (higher: more cuts; None: plain argmax)
           ) -> list[dict]:
     "Candidates sorted by score, best first: dicts `pointers`, `ops` (T + 1, ending STOP), `score`, `seed`, `greedy`, `z`."
     from tqdm.auto import tqdm
@@ -105,6 +107,7 @@ def decode(model, # a `PointerNetwork`
         min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance)); far = int(target_frames) + int(length_tolerance)
         if getattr(c, 'arch', '') == 'beat': window = dict(stop_after=far)   # ends on the first beat line past the window
         else: cap = far                                                      # the run-level network: cut at the window's edge
+    if getattr(c, 'arch', '') == 'beat': window['jump_threshold'] = jump_threshold
     out = []
     for k in tqdm(range(int(n_best)), desc='decoding', disable=not progress or n_best < 2):
         greedy = k == 0
@@ -325,6 +328,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          beats: bool = True, # track beats (else a constant grid)
          decode_threads: int = 1, # torch threads while decoding (0: leave as is); one step at a time on small tensors is fastest on one
          progress: bool = False, # tqdm bar over the steps
+         jump_threshold: float | None = JUMP_THRESHOLD, # beat network: continue a beat only while the network gives that at least this probability, else cut (higher: more cuts; None: plain argmax; `08b`)
         ) -> EditResult:
     "Edit `raw` with `model`: load, analyse, decode, render. Timings of each step are in `.timings`."
     from tqdm.auto import tqdm
@@ -340,6 +344,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     z_style = preset_latent(model, style)                          # an unknown style name fails before the audio is loaded
     if target_duration is not None and not target_duration > 0: raise ValueError(f"target duration must be positive, got {target_duration}")
     if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
+    if jump_threshold != JUMP_THRESHOLD and getattr(mc, 'arch', '') != 'beat': raise ValueError("a jump threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
+    if jump_threshold is not None and not 0 <= jump_threshold <= 1: raise ValueError(f"jump threshold must be between 0 and 1, got {jump_threshold}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
     y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
@@ -357,7 +363,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
       with torch.inference_mode():
         cands = decode(model, an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
                        min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
-                       length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)))
+                       length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)),
+                       jump_threshold=jump_threshold)
     finally: torch.set_num_threads(nt)
     t['decoding'] = time.perf_counter() - t1; bar.update()
     t1 = time.perf_counter(); bar.set_postfix_str('rendering')
@@ -415,6 +422,7 @@ def edit_files(raw, # the raw recording
                log=None, # where progress messages go (default: stderr)
                style: str | None = None, # a named style of the checkpoint
                duration_tolerance: float | None = 2.0, # seconds around `target_duration` the edit must end in (None: no window)
+               jump_threshold: float | None = JUMP_THRESHOLD, # beat network: how readily the edit cuts (None: plain argmax)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     from editorbot.models.pointer import load_pointer_network
@@ -428,12 +436,12 @@ def edit_files(raw, # the raw recording
     if not raw.exists(): raise FileNotFoundError(f"{raw}: no such file")
     m = load_pointer_network(model)
     r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
-             n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style)
+             n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold)
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s, decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
-                duration_tolerance=duration_tolerance if target_duration is not None else None)
+                duration_tolerance=duration_tolerance if target_duration is not None else None, jump_threshold=jump_threshold)
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:
@@ -455,6 +463,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              n_best: int = 1, # write this many alternative edits (EDITED_1 ... EDITED_K, best first) with their scores
              crossfade_ms: float = 20.0, # crossfade at joins in ms
              min_duration: float = 0.0, # seconds: the model may not end the edit before this
+             jump_threshold: float = JUMP_THRESHOLD, # beat-level models: continue a beat only while the model gives that at least this probability, else cut (0 to 1, higher: more cuts; negative: plain argmax)
              threads: int = 0, # CPU threads for torch (0: default)
              quiet: bool = False, # no progress bar
             ):
@@ -466,7 +475,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter('always', NoStyleWarning)
             res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
-                             duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None)
+                             duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold if jump_threshold >= 0 else None)
         for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
             if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
             else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
