@@ -102,12 +102,12 @@ def decode(model, # a `PointerNetwork`
     c = model.cfg; dev = next(model.parameters()).device
     mel = torch.from_numpy(an['raw_mel']).to(dev); S = len(mel)
     cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0)
-    window = {}
+    beat = getattr(c, 'arch', '') == 'beat'
+    gen_kw = dict(jump_threshold=jump_threshold) if beat else {}          # the beat network's own arguments of `generate`
     if target_frames and length_tolerance is not None:
         min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance)); far = int(target_frames) + int(length_tolerance)
-        if getattr(c, 'arch', '') == 'beat': window = dict(stop_after=far)   # ends on the first beat line past the window
+        if beat: gen_kw['stop_after'] = far                                 # ends on the first beat line past the window
         else: cap = far                                                      # the run-level network: cut at the window's edge
-    if getattr(c, 'arch', '') == 'beat': window['jump_threshold'] = jump_threshold
     out = []
     for k in tqdm(range(int(n_best)), desc='decoding', disable=not progress or n_best < 2):
         greedy = k == 0
@@ -116,7 +116,7 @@ def decode(model, # a `PointerNetwork`
             zk = torch.zeros(1, c.d_latent) if greedy else torch.randn(1, c.d_latent, generator=torch.Generator().manual_seed(seed + k))
         g = model.generate(mel, beat_times=an['beat_times'], downbeat_times=an['downbeat_times'], z=None if zk is None else zk.to(dev),
                            target_length=target_frames if c.use_length_cond else None, greedy=greedy, temperature=temperature,
-                           seed=seed + k, max_length=cap, min_length=max(1, int(min_frames)), **window)
+                           seed=seed + k, max_length=cap, min_length=max(1, int(min_frames)), **gen_kw)
         n = int(g['length'][0])
         out.append(dict(pointers=g['pointers'][0, :n + 1].cpu().numpy(), ops=g['ops'][0, :n + 1].cpu().numpy(),
                         score=decision_score(g), seed=seed + k, greedy=greedy, z=None if zk is None else zk.cpu()))
@@ -344,7 +344,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     z_style = preset_latent(model, style)                          # an unknown style name fails before the audio is loaded
     if target_duration is not None and not target_duration > 0: raise ValueError(f"target duration must be positive, got {target_duration}")
     if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
-    if jump_threshold != JUMP_THRESHOLD and getattr(mc, 'arch', '') != 'beat': raise ValueError("a jump threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
+    if jump_threshold not in (JUMP_THRESHOLD, None) and getattr(mc, 'arch', '') != 'beat': raise ValueError("a jump threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
     if jump_threshold is not None and not 0 <= jump_threshold <= 1: raise ValueError(f"jump threshold must be between 0 and 1, got {jump_threshold}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
     y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
