@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse, Param
 from .core import (AudioConfig, EditOp, STOP_TOKEN, PAD_TOKEN, Segment, segments_to_array, segments_from_array,
-                            segments_to_pointers, label_ops)
+                            segments_to_pointers, label_ops, atomic_write, atomic_write_text)
 from .audio import AudioFileError, check_audio, resample, load_audio, save_audio, log_mel, normalize_db
 
 # %% auto #0
@@ -740,18 +740,8 @@ def plot_alignment(al: Alignment, # from `align`
     a2.plot(t, 1 - al.confidence[:-1], lw=0.5, color='C3', alpha=0.6, label='1 - confidence'); a2.legend(loc='upper right', fontsize=7)
     fig.tight_layout()
     if path is None: return fig
-    path = Path(path); fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.stem}.', suffix='.png.part'); os.close(fd)
-    try: fig.savefig(tmp, format='png', dpi=80); os.replace(tmp, path)
-    finally:
-        plt.close(fig)
-        if os.path.exists(tmp): os.unlink(tmp)
-    return path
-
-def _atomic_write(path: Path, write, suffix):
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.stem}.', suffix=suffix + '.part'); os.close(fd)
-    try: write(tmp); os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.unlink(tmp)
+    try: return atomic_write(path, lambda tmp: fig.savefig(tmp, format='png', dpi=80))
+    finally: plt.close(fig)
 
 def save_alignment(al: Alignment, out_dir, name: str, extra: dict | None = None, plot: bool = True) -> dict:
     "Write `NAME.npz` (pointers, ops, confidence, fades, segments), `NAME.png` and `NAME.json` (summary) atomically; the json last."
@@ -760,10 +750,10 @@ def save_alignment(al: Alignment, out_dir, name: str, extra: dict | None = None,
                   segments=segments_to_array(al.segments), sr=np.int64(al.sr), hop_length=np.int64(al.hop_length))
     def wnpz(tmp):
         with open(tmp, 'wb') as f: np.savez_compressed(f, **arrays)
-    _atomic_write(out_dir / f'{name}.npz', wnpz, '.npz')
+    atomic_write(out_dir / f'{name}.npz', wnpz)
     if plot: plot_alignment(al, out_dir / f'{name}.png', title=f"{name}: score {al.score:.2f}, {al.aligned_ratio:.0%} aligned")
     summ = dict(name=name, **al.summary(), **(extra or {}))
-    _atomic_write(out_dir / f'{name}.json', lambda tmp: Path(tmp).write_text(json.dumps(summ, indent=1)), '.json')
+    atomic_write_text(out_dir / f'{name}.json', json.dumps(summ, indent=1))
     return summ
 
 def align_files(name: str, raw_path, edit_path, out_dir, # one pair and where its outputs go
@@ -786,7 +776,7 @@ def align_files(name: str, raw_path, edit_path, out_dir, # one pair and where it
         out_dir.mkdir(parents=True, exist_ok=True)
         for k in ('npz', 'png'): (out_dir / f'{name}.{k}').unlink(missing_ok=True)
         summ = dict(name=name, **al.summary(), **extra)
-        _atomic_write(js, lambda tmp: Path(tmp).write_text(json.dumps(summ, indent=1)), '.json')
+        atomic_write_text(js, json.dumps(summ, indent=1))
         return dict(summ, status='rejected')
     return dict(save_alignment(al, out_dir, name, extra), status='aligned')
 

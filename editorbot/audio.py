@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import soundfile as sf
-from .core import AudioConfig, default_device
+from .core import AudioConfig, default_device, atomic_write
 
 def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # without importing torch
 
@@ -92,18 +92,8 @@ def save_audio(path, # destination; the format follows the suffix (.wav, .flac, 
     ext = path.suffix.lower()
     if ext not in AUDIO_EXTENSIONS: raise AudioFileError(f"{path}: unknown audio extension {ext!r} (use one of {', '.join(AUDIO_EXTENSIONS)})")
     if subtype is None and ext in ('.wav', '.flac', '.aif', '.aiff'): subtype = 'PCM_24'
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.stem}.', suffix=ext + '.part')
-    os.close(fd)
-    try:
-        fmt = {'.wav': 'WAV', '.flac': 'FLAC', '.ogg': 'OGG', '.mp3': 'MP3', '.aif': 'AIFF', '.aiff': 'AIFF'}[ext]
-        sf.write(tmp, y.T, sr, subtype=subtype, format=fmt)
-        with open(tmp, 'rb+') as f: os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.unlink(tmp)
-        raise
-    return path
+    fmt = {'.wav': 'WAV', '.flac': 'FLAC', '.ogg': 'OGG', '.mp3': 'MP3', '.aif': 'AIFF', '.aiff': 'AIFF'}[ext]
+    return atomic_write(path, lambda tmp: sf.write(tmp, y.T, sr, subtype=subtype, format=fmt))
 
 # %% ../nbs/01_audio.ipynb #82199fa6
 def _read(y, start, n):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
-from .core import AudioConfig, EditOp, PAD_TOKEN, STOP_TOKEN, label_ops, run_cli
+from .core import AudioConfig, EditOp, PAD_TOKEN, STOP_TOKEN, label_ops, run_cli, atomic_write, atomic_write_text
 from .audio import AUDIO_EXTENSIONS, AudioFileError, load_audio, mel_spectrogram
 
 # %% auto #0
@@ -82,14 +82,10 @@ class MelCache:
         "Where the mel of `path` lives (`.npy`, next to its `.json` metadata); it may not exist yet."
         return self.cache_dir / f"{Path(path).name}.{self.key(path)}.npy"
 
-    def _atomic(self, dest: Path, write):
-        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix='.tmp-', suffix=dest.suffix)
-        try:
-            with os.fdopen(fd, 'wb') as f: write(f)
-            os.replace(tmp, dest)
-        except BaseException:
-            if os.path.exists(tmp): os.unlink(tmp)
-            raise
+    def _atomic(self, dest: Path, write):   # write(f) gets a binary file; `core.atomic_write` renames it into place
+        def w(tmp):
+            with open(tmp, 'wb') as f: write(f)
+        atomic_write(dest, w)
 
     def _compute(self, path, dest: Path) -> dict:
         y, _ = load_audio(path, sr=self.cfg.sr, mono=True)
@@ -293,9 +289,7 @@ def _analysis_beats(pair: PairFiles, cfg: AudioConfig, cache: MelCache | None = 
     a = beats.analyze(y, cfg.sr, bcfg, name=str(pair.raw)) if bcfg is not None else beats.analyze(y, cfg.sr)
     bt, db = np.asarray(a.beat_times, dtype=np.float64), np.asarray(a.downbeat_times, dtype=np.float64)
     if dest is not None:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f'.{dest.name}.part')
-        tmp.write_text(json.dumps(dict(source=str(pair.raw), beat_times=bt.tolist(), downbeat_times=db.tolist()))); os.replace(tmp, dest)
+        atomic_write_text(dest, json.dumps(dict(source=str(pair.raw), beat_times=bt.tolist(), downbeat_times=db.tolist())))
     return bt, db
 
 def raw_grid(pair: PairFiles, # the song

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from scipy import signal as sps
 from .core import (AudioConfig, EditOp, Segment, SEGMENT_FIELDS, segments_to_array, segments_from_array,
-                            segments_to_pointers, label_ops, PAD_TOKEN, STOP_TOKEN)
+                            segments_to_pointers, label_ops, PAD_TOKEN, STOP_TOKEN, atomic_write, atomic_write_text)
 from .audio import render_segments, save_audio
 
 # %% auto #0
@@ -810,10 +810,7 @@ def pair_paths(root, name: str) -> dict:
 def _all_paths(pp: dict) -> list: return [pp['raw'], pp['edit'], *pp['stems'].values(), pp['truth_npz'], pp['truth_json']]
 
 def _write_json(path: Path, obj):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.{path.name}.part')
-    tmp.write_text(json.dumps(obj, indent=1, default=lambda o: o.item() if hasattr(o, 'item') else str(o)))
-    os.replace(tmp, path)
+    atomic_write_text(path, json.dumps(obj, indent=1, default=lambda o: o.item() if hasattr(o, 'item') else str(o)))
 
 def _read_json(path: Path) -> dict | None:
     try: return json.loads(Path(path).read_text())
@@ -848,9 +845,9 @@ def save_pair(pair: Pair, # from `generate_pair`
     save_audio(pp['edit'], pair.edit, pair.sr, subtype='PCM_16')
     for s, y in pair.raw_stems.items(): save_audio(pp['stems'][s], y, pair.sr, subtype='PCM_16')
     arrays = {k: v for k, v in tr.items() if isinstance(v, np.ndarray)}
-    tmp = pp['truth_npz'].with_name(f'.{pair.name}.npz.part')
-    with open(tmp, 'wb') as f: np.savez_compressed(f, **arrays)
-    os.replace(tmp, pp['truth_npz'])
+    def wnpz(tmp):
+        with open(tmp, 'wb') as f: np.savez_compressed(f, **arrays)
+    atomic_write(pp['truth_npz'], wnpz)
     meta['complete'] = True
     _write_json(pp['truth_json'], meta)
     return pp
