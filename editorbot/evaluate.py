@@ -13,11 +13,10 @@ from .core import EditOp, STOP_TOKEN, PAD_TOKEN, atomic_write_text
 from .models.beat_pointer import song_style, preset_latent, JUMP_THRESHOLD
 
 # %% auto #0
-__all__ = ['CUT_EARLY', 'TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision',
-           'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_point_scores', 'raw_iou', 'copy_raw',
-           'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'generate_item',
-           'free_running_scores', 'evaluate_items', 'style_by_example', 'results_table', 'load_items', 'eval_cli',
-           'main']
+__all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'length_mae',
+           'op_macro_f1', 'cut_points', 'match_events', 'cut_point_scores', 'raw_iou', 'copy_raw', 'frame_flatness',
+           'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'generate_item', 'free_running_scores',
+           'evaluate_items', 'style_by_example', 'results_table', 'load_items', 'eval_cli', 'main']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
 def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source), without the STOP entry
@@ -151,58 +150,15 @@ def trim_heuristic(raw_mel: np.ndarray, # (S, n_mels) normalised log-mel in [0, 
     return np.arange(a, b, dtype=np.int64)
 
 # %% ../nbs/09a_evaluate.ipynb #c8e04ef3
-CUT_EARLY = -3  # estimated pointer of a frame the model would not have reached (it stopped or cut earlier)
+from .models.pointer import CUT_EARLY   # estimated pointer of a frame the model would not have reached (it stopped or cut earlier)
 
-@torch.no_grad()
 def teacher_forced(model, # a `PointerNetwork`
                    batch: dict, # batch dict (batch contract)
                    length_given: bool = False, # beat network: condition on the true output length (the run-level network always is)
-                   **kw, # more arguments of the beat network's own `teacher_forced` (its decision rule: `jump_threshold`)
+                   **kw, # more arguments of the network's own `teacher_forced` (the beat network's decision rule: `jump_threshold`)
                   ) -> list[dict]:
     "Per item: `pointers` (est, T), `ref` (T), `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length`, `ref_length`."
-    if hasattr(model, 'teacher_forced'): return model.teacher_forced(batch, length_given=length_given, **kw)   # the beat-level network scores itself
-    from editorbot.models.pointer import run_targets, _take1, _argmax, StyleVAE
-    was = model.training; model.eval()
-    c = model.cfg
-    dev = next(model.parameters()).device
-    batch = {k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in batch.items()}
-    enc = model.encode(batch); rt = run_targets(batch, c.max_run)
-    B = enc['mem'].shape[0]; z = None
-    if c.use_vae:
-        z = model.vae(batch['edit_mel'], rt['frame_mask'][:, :batch['edit_mel'].shape[1]], enc['summary'])[0] if batch.get('edit_mel') is not None else enc['mem'].new_zeros(B, c.d_latent)
-    h = model.decode(model.step_inputs(enc, rt['prev'], rt['prev_len'], rt['start'], batch['length'], z), enc)
-    prev = rt['prev']
-    cont = torch.where(prev >= 0, prev + 1, torch.where(prev == -2, 0, -1))
-    if c.use_hierarchical:
-        NR = enc['bar'].shape[1]
-        bar_lg, bar_v = model.head_bar(h, enc, cont); bar = _argmax(bar_lg, bar_v); nosrc = bar >= NR
-        hb, beat_lg, beat_v = model.head_beat(h, enc, bar.clamp(max=NR - 1), cont); beat = _argmax(beat_lg, beat_v)
-        hf, fr_lg, fr_v, idx = model.head_frame(hb, enc, beat, cont)
-        frame = torch.where(nosrc, -1, idx.gather(-1, _argmax(fr_lg, fr_v)[..., None])[..., 0])
-        hf = torch.where(nosrc[..., None], h, hf)
-    else:
-        hf, fr_lg, fr_v, idx = model.head_frame(h, enc, None, cont)
-        frame = idx.gather(-1, _argmax(fr_lg, fr_v)[..., None])[..., 0]
-    hc, cut_lg, cut_v = model.head_cut(hf, enc, frame)
-    n_run = _argmax(cut_lg, cut_v) + 1
-    stop = model.stop_head(h)[..., 0] > 0
-    so, off = rt['step_of'], rt['offset']
-    f0, nr, st = _take1(frame, so), _take1(n_run, so), _take1(stop, so)
-    est = torch.where(f0 >= 0, f0 + off, -1)
-    est = torch.where((off < nr) & ~st, est, CUT_EARLY)
-    fm = rt['frame_mask']; T = fm.shape[1]
-    fptr = batch['pointers'][:, :T].clamp(min=-1)
-    ops = model.head_ops(hc, enc, so, off, fptr).argmax(-1) if c.use_edit_ops else None
-    length = torch.expm1(model.predict_length(enc, z).float()).round()
-    out = []
-    for b in range(B):
-        n = int(batch['length'][b]); ns = int(rt['mask'][b].sum())
-        out.append(dict(pointers=est[b, :n].cpu().numpy(), ref=batch['pointers'][b, :n].cpu().numpy(),
-                        ops=ops[b, :n].cpu().numpy() if ops is not None else None, ref_ops=batch['ops'][b, :n].cpu().numpy(),
-                        stop=stop[b, :ns].cpu().numpy(), ref_stop=rt['stop'][b, :ns].cpu().numpy() > 0,
-                        length=float(length[b]), ref_length=n))
-    model.train(was)
-    return out
+    return model.teacher_forced(batch, length_given=length_given, **kw)   # each network scores itself (`08a`, `08b`)
 
 # %% ../nbs/09a_evaluate.ipynb #fea18698
 def item_style(item: dict) -> str:

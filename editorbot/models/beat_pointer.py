@@ -10,16 +10,14 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops
-from .pointer import StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid, _take, _take1, _choose, _stack_generated, PointerNetwork, PointerConfig, save_checkpoint
+from .pointer import CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid, _take, _take1, _choose, _stack_generated, PointerNetwork, PointerConfig, save_checkpoint
 
 # %% auto #0
-__all__ = ['CUT_EARLY', 'FADES', 'JUMP_THRESHOLD', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer',
-           'EditEncoder', 'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce',
-           'continue_rule', 'config_from_dict', 'build_model', 'load_model', 'preset_latent', 'song_style',
-           'style_presets']
+__all__ = ['FADES', 'JUMP_THRESHOLD', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder',
+           'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule',
+           'config_from_dict', 'build_model', 'load_model', 'preset_latent', 'song_style', 'style_presets']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
-CUT_EARLY = -3   # estimated pointer of a frame the model would not have reached (it stopped earlier)
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #614a2dac

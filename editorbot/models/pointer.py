@@ -14,8 +14,9 @@ from ..position import frame_grid, fixed_grid, N_POS_FEATURES, MusicPositionalEn
 from .attention import AttentionConfig, TransformerLayer, LayerCache, init_small
 
 # %% auto #0
-__all__ = ['runs_of', 'PointerConfig', 'grid_tensors', 'make_batch', 'StemEncoder', 'pool_by_index', 'kl_standard_normal',
-           'StyleVAE', 'masked_ce', 'PointerNetwork', 'run_targets', 'save_checkpoint', 'load_pointer_network']
+__all__ = ['CUT_EARLY', 'runs_of', 'PointerConfig', 'grid_tensors', 'make_batch', 'StemEncoder', 'pool_by_index',
+           'kl_standard_normal', 'StyleVAE', 'masked_ce', 'PointerNetwork', 'run_targets', 'save_checkpoint',
+           'load_pointer_network']
 
 # %% ../../nbs/08a_models.pointer.ipynb #b2b4e046
 def runs_of(pointers, # raw frame per edit frame (-1: no source), without the final STOP entry
@@ -482,6 +483,56 @@ def _encode_style(self, batch: dict) -> torch.Tensor:
     return self.vae(batch['edit_mel'], fm, enc['summary'])[0]
 
 PointerNetwork.forward, PointerNetwork.encode_style = _forward, _encode_style
+
+# %% ../../nbs/08a_models.pointer.ipynb #7a1c0e02
+CUT_EARLY = -3  # estimated pointer of a frame the model would not have reached (it stopped or cut earlier)
+
+@torch.no_grad()
+def _teacher_forced(self, batch: dict, z=None, length_given: bool = True) -> list[dict]:
+    "Per item: `pointers` (est, T), `ref` (T), `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length`, `ref_length`."
+    was = self.training; self.eval()
+    c = self.cfg
+    dev = next(self.parameters()).device
+    batch = {k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in batch.items()}
+    enc = self.encode(batch); rt = run_targets(batch, c.max_run)
+    B = enc['mem'].shape[0]
+    if c.use_vae and z is None:
+        z = self.vae(batch['edit_mel'], rt['frame_mask'][:, :batch['edit_mel'].shape[1]], enc['summary'])[0] if batch.get('edit_mel') is not None else enc['mem'].new_zeros(B, c.d_latent)
+    h = self.decode(self.step_inputs(enc, rt['prev'], rt['prev_len'], rt['start'], batch['length'], z), enc)
+    prev = rt['prev']
+    cont = torch.where(prev >= 0, prev + 1, torch.where(prev == -2, 0, -1))
+    if c.use_hierarchical:
+        NR = enc['bar'].shape[1]
+        bar_lg, bar_v = self.head_bar(h, enc, cont); bar = _argmax(bar_lg, bar_v); nosrc = bar >= NR
+        hb, beat_lg, beat_v = self.head_beat(h, enc, bar.clamp(max=NR - 1), cont); beat = _argmax(beat_lg, beat_v)
+        hf, fr_lg, fr_v, idx = self.head_frame(hb, enc, beat, cont)
+        frame = torch.where(nosrc, -1, idx.gather(-1, _argmax(fr_lg, fr_v)[..., None])[..., 0])
+        hf = torch.where(nosrc[..., None], h, hf)
+    else:
+        hf, fr_lg, fr_v, idx = self.head_frame(h, enc, None, cont)
+        frame = idx.gather(-1, _argmax(fr_lg, fr_v)[..., None])[..., 0]
+    hc, cut_lg, cut_v = self.head_cut(hf, enc, frame)
+    n_run = _argmax(cut_lg, cut_v) + 1
+    stop = self.stop_head(h)[..., 0] > 0
+    so, off = rt['step_of'], rt['offset']
+    f0, nr, st = _take1(frame, so), _take1(n_run, so), _take1(stop, so)
+    est = torch.where(f0 >= 0, f0 + off, -1)
+    est = torch.where((off < nr) & ~st, est, CUT_EARLY)
+    fm = rt['frame_mask']; T = fm.shape[1]
+    fptr = batch['pointers'][:, :T].clamp(min=-1)
+    ops = self.head_ops(hc, enc, so, off, fptr).argmax(-1) if c.use_edit_ops else None
+    length = torch.expm1(self.predict_length(enc, z).float()).round()
+    out = []
+    for b in range(B):
+        n = int(batch['length'][b]); ns = int(rt['mask'][b].sum())
+        out.append(dict(pointers=est[b, :n].cpu().numpy(), ref=batch['pointers'][b, :n].cpu().numpy(),
+                        ops=ops[b, :n].cpu().numpy() if ops is not None else None, ref_ops=batch['ops'][b, :n].cpu().numpy(),
+                        stop=stop[b, :ns].cpu().numpy(), ref_stop=rt['stop'][b, :ns].cpu().numpy() > 0,
+                        length=float(length[b]), ref_length=n))
+    self.train(was)
+    return out
+
+PointerNetwork.teacher_forced = _teacher_forced
 
 # %% ../../nbs/08a_models.pointer.ipynb #0aad0d39
 def _choose(lg, valid, greedy, temperature, gen):
