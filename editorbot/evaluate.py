@@ -316,7 +316,9 @@ def results_table(res: dict) -> str:
         lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
     if res.get('free_running'):
         sty = {'reference': "; the model decodes with its true edit's style latent", 'prior': '; the model decodes with the prior style latent'}.get(res.get('style'), f"; the model decodes with the stored style preset {res.get('style')!r}" if res.get('style') else '')
-        lines += ['', f'**Free-running** (model / copy raw / heuristic trim{sty}{given})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
+        dec = res.get('decode') or {}
+        dec = '' if 'jump_threshold' not in dec else ('; plain argmax' if dec['jump_threshold'] is None else f"; jump threshold {dec['jump_threshold']:g}")
+        lines += ['', f'**Free-running** (model / copy raw / heuristic trim{sty}{given}{dec})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
         for name, k, kind in FR_ROWS:
             cell = lambda s: ' / '.join(_fmt(res['free_running'][s].get(p + k), kind) for p in ('', 'copy_', 'trim_'))
             lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
