@@ -13,7 +13,7 @@ from editorbot.models.pointer import load_pointer_network
 
 def sweep(model, items, style, thr):
     "Per-song free-running rows of all items under one latent protocol and threshold."
-    kw = dict(jump_threshold=None if thr < 0 else thr)
+    kw = dict(jump_threshold=thr)   # negative: plain argmax
     if style == 'reference': return evaluate_items(model, items, progress=False, decode_kw=kw)['songs']
     songs = []
     for st in sorted({item_style(i) for i in items}):

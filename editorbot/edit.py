@@ -11,7 +11,6 @@ import numpy as np
 import torch
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text
 from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db
-from .models.beat_pointer import JUMP_THRESHOLD
 
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw', 'decision_score', 'decode',
@@ -95,7 +94,7 @@ def decode(model, # a `PointerNetwork`
            min_frames: int = 1, # no stop before this many edit frames
            progress: bool = False,
            length_tolerance: int | None = None, # frames: with `target_frames`, the edit ends within this of it (the beat network ends on a beat line, up to a beat past the window); None: length conditioning only
-           jump_threshold: float | None = JUMP_THRESHOLD, # beat network, greedy candidate: continue a beat only while the network gives that at least this probability (higher: more cuts; None: plain argmax)
+           jump_threshold: float | None = None, # beat network, greedy candidate: continue a beat only while the network gives that at least this probability (higher: more cuts; None: the checkpoint's own; negative: plain argmax)
           ) -> list[dict]:
     "Candidates sorted by score, best first: dicts `pointers`, `ops` (T + 1, ending STOP), `score`, `seed`, `greedy`, `z`."
     from tqdm.auto import tqdm
@@ -328,7 +327,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          beats: bool = True, # track beats (else a constant grid)
          decode_threads: int = 1, # torch threads while decoding (0: leave as is); one step at a time on small tensors is fastest on one
          progress: bool = False, # tqdm bar over the steps
-         jump_threshold: float | None = JUMP_THRESHOLD, # beat network: continue a beat only while the network gives that at least this probability, else cut (higher: more cuts; None: plain argmax; `08b`)
+         jump_threshold: float | None = None, # beat network: continue a beat only while the network gives that at least this probability, else cut (higher: more cuts; None: the checkpoint's own; negative: plain argmax; `08b`)
         ) -> EditResult:
     "Edit `raw` with `model`: load, analyse, decode, render. Timings of each step are in `.timings`."
     from tqdm.auto import tqdm
@@ -344,8 +343,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     z_style = preset_latent(model, style)                          # an unknown style name fails before the audio is loaded
     if target_duration is not None and not target_duration > 0: raise ValueError(f"target duration must be positive, got {target_duration}")
     if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
-    if jump_threshold not in (JUMP_THRESHOLD, None) and getattr(mc, 'arch', '') != 'beat': raise ValueError("a jump threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
-    if jump_threshold is not None and not 0 <= jump_threshold <= 1: raise ValueError(f"jump threshold must be between 0 and 1, got {jump_threshold}")
+    if jump_threshold is not None and getattr(mc, 'arch', '') != 'beat': raise ValueError("a jump threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
+    if jump_threshold is not None and not jump_threshold <= 1: raise ValueError(f"jump threshold must be at most 1 (negative: plain argmax), got {jump_threshold}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
     y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
@@ -422,7 +421,7 @@ def edit_files(raw, # the raw recording
                log=None, # where progress messages go (default: stderr)
                style: str | None = None, # a named style of the checkpoint
                duration_tolerance: float | None = 2.0, # seconds around `target_duration` the edit must end in (None: no window)
-               jump_threshold: float | None = JUMP_THRESHOLD, # beat network: how readily the edit cuts (None: plain argmax)
+               jump_threshold: float | None = None, # beat network: how readily the edit cuts (None: the checkpoint's own; negative: plain argmax)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     from editorbot.models.pointer import load_pointer_network
@@ -441,7 +440,8 @@ def edit_files(raw, # the raw recording
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s, decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
-                duration_tolerance=duration_tolerance if target_duration is not None else None, jump_threshold=jump_threshold)
+                duration_tolerance=duration_tolerance if target_duration is not None else None,
+                jump_threshold=m.cfg.jump_threshold if jump_threshold is None and getattr(m.cfg, 'arch', '') == 'beat' else jump_threshold)   # the rule the edit was made with
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:
@@ -463,7 +463,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              n_best: int = 1, # write this many alternative edits (EDITED_1 ... EDITED_K, best first) with their scores
              crossfade_ms: float = 20.0, # crossfade at joins in ms
              min_duration: float = 0.0, # seconds: the model may not end the edit before this
-             jump_threshold: float = JUMP_THRESHOLD, # beat-level models: continue a beat only while the model gives that at least this probability, else cut (0 to 1, higher: more cuts; negative: plain argmax)
+             jump_threshold: float = None, # beat-level models: continue a beat only while the model gives that at least this probability, else cut (default: the checkpoint's own; at most 1, higher: more cuts; negative: plain argmax)
              threads: int = 0, # CPU threads for torch (0: default)
              quiet: bool = False, # no progress bar
             ):
@@ -475,7 +475,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter('always', NoStyleWarning)
             res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
-                             duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold if jump_threshold >= 0 else None)
+                             duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold)
         for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
             if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
             else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

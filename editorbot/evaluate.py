@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import EditOp, STOP_TOKEN, PAD_TOKEN, atomic_write_text
-from .models.beat_pointer import song_style, preset_latent, JUMP_THRESHOLD
+from .models.beat_pointer import song_style, preset_latent
 
 # %% auto #0
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'length_mae',
@@ -317,7 +317,8 @@ def results_table(res: dict) -> str:
     if res.get('free_running'):
         sty = {'reference': "; the model decodes with its true edit's style latent", 'prior': '; the model decodes with the prior style latent'}.get(res.get('style'), f"; the model decodes with the stored style preset {res.get('style')!r}" if res.get('style') else '')
         dec = res.get('decode') or {}
-        dec = '' if 'jump_threshold' not in dec else ('; plain argmax' if dec['jump_threshold'] is None else f"; jump threshold {dec['jump_threshold']:g}")
+        thr = dec.get('jump_threshold')
+        dec = '' if 'jump_threshold' not in dec else ('; plain argmax' if thr is None or thr < 0 else f"; jump threshold {thr:g}")
         lines += ['', f'**Free-running** (model / copy raw / heuristic trim{sty}{given}{dec})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
         for name, k, kind in FR_ROWS:
             cell = lambda s: ' / '.join(_fmt(res['free_running'][s].get(p + k), kind) for p in ('', 'copy_', 'trim_'))
@@ -372,7 +373,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          threads: int = 0, # CPU threads for torch (0: default)
          style: str = 'reference', # free-running style latent: reference (the true edit's), prior (zeros) or a style preset stored in the checkpoint (e.g. all)
          length_given: bool = False, # tell the network each true edit's length (the user who asks for an edit of a given duration); style examples are scored without it
-         jump_threshold: float = JUMP_THRESHOLD, # beat network, free-running: continue a beat only while the network gives that at least this probability (negative: plain argmax over all choices)
+         jump_threshold: float = None, # beat network, free-running: continue a beat only while the network gives that at least this probability (default: the checkpoint's own; negative: plain argmax over all choices)
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.pointer import load_pointer_network
@@ -383,7 +384,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
         model = load_pointer_network(checkpoint)
         gs = tuple(grid_sources.split(','))
         items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars)
-        dk = dict(jump_threshold=jump_threshold if jump_threshold >= 0 else None) if getattr(model.cfg, 'arch', '') == 'beat' else {}
+        dk = dict(jump_threshold=model.cfg.jump_threshold if jump_threshold is None else jump_threshold) if getattr(model.cfg, 'arch', '') == 'beat' else {}
         res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, decode_kw=dk)
         if style_examples and model.cfg.use_vae and free_running:
             ex, seen = {}, {item_style(i) for i in items}

@@ -13,9 +13,9 @@ from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops
 from .pointer import CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid, _take, _take1, _choose, _stack_generated, PointerNetwork, PointerConfig, save_checkpoint
 
 # %% auto #0
-__all__ = ['FADES', 'JUMP_THRESHOLD', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder',
-           'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule',
-           'config_from_dict', 'build_model', 'load_model', 'preset_latent', 'song_style', 'style_presets']
+__all__ = ['FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder', 'BeatPointerNetwork',
+           'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule', 'config_from_dict',
+           'build_model', 'load_model', 'preset_latent', 'song_style', 'style_presets']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
@@ -56,6 +56,7 @@ class BeatPointerConfig:
     use_plan: bool = True            # decode the style latent into a per-beat play plan (how often the edit plays each raw beat) that the decoder sees
     max_plays: int = 4               # plan classes: 0, 1, ..., max_plays or more plays
     w_plan: float = 0.5              # plan CE
+    jump_threshold: float = -1.0     # greedy decoding's default rule (`generate`, `continue_rule`): continue a beat only while the network gives that at least this probability; negative: plain argmax
 
     @classmethod
     def mini(cls, **kw) -> 'BeatPointerConfig':
@@ -68,6 +69,7 @@ class BeatPointerConfig:
         if 'kl_free_bits' not in d: d = {**d, 'kl_free_bits': 0.0, 'w_kl': d.get('w_kl', 0.05)}
         if 'relative_position' not in d: d = {**d, 'relative_position': False}
         if 'use_plan' not in d: d = {**d, 'use_plan': False}   # configs saved before the play plan existed
+        if 'jump_threshold' not in d: d = {**d, 'jump_threshold': 0.6}   # trained before `beat_steps` cut at beat lines: the rule tuned for those (`09a_evaluate`)
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
 
@@ -87,37 +89,46 @@ def beat_steps(pointers, # raw frame per edit frame (-1: no source), without the
                ops=None, # (T,) edit ops (for the fade classes), optional
                null_frames: int = 43, # longest step without source
               ) -> dict:
-    """Decoder steps of an edit: one per (part of a) raw beat it plays. Per step: `start` (edit frame), `n` (frames),
-    `target` (beat; -1 no source; -2 stop), `prev` (raw frame before the step: -2 at the start, -1 after no source),
-    `jump` (the step does not continue the previous one), `fade` (index into FADES), `beat` (the raw beat it plays, -1: none)."""
+    """Decoder steps of an edit: one per raw beat it plays. Per step: `start` (edit frame), `n` (frames),
+    `target` (beat; -1 no source; -2 stop), `prev` (the raw frame before the step, as decoding sees it: the last frame of the
+    previous step's beat; -2 at the start, -1 after no source), `jump` (the step does not continue the previous one),
+    `fade` (index into FADES), `beat` (the raw beat it plays, -1: none).
+    Every run of consecutive raw frames starts and ends at the beat line nearest to its cut, as greedy decoding plays whole beats:
+    the frames of a run before its first or after its last such line join the neighbouring step, so a step never
+    ends part-way through its beat unless the raw ends there. (Else the step before every mid-beat cut would be the short one,
+    a cue that teacher forcing gives and free-running decoding never sees.)"""
     p = np.asarray(pointers, np.int64); T = len(p); bi = np.asarray(beat_index, np.int64); S = len(bi)
-    st = beat_starts(bi); o = None if ops is None else np.asarray(ops, np.int64)
+    st = beat_starts(bi); NB = len(st); bnd = np.r_[st, S]; o = None if ops is None else np.asarray(ops, np.int64)
+    nearest = lambda x: int(np.argmin(np.abs(bnd - x)))          # the beat line nearest to raw frame x (NB: the raw's end)
     out = {k: [] for k in ('start', 'n', 'target', 'prev', 'jump', 'fade', 'beat')}
-    t, prev = 0, -2
+    def add(t, n, tgt, prev, jump, beat):
+        f = 0
+        if o is not None and n:
+            seg = o[t:t + n]
+            if (seg == int(EditOp.FADE_IN)).sum() * 2 > n: f = 1
+            elif (seg == int(EditOp.FADE_OUT)).sum() * 2 > n: f = 2
+        for k, v in zip(out, (t, n, tgt, prev, jump, f, beat)): out[k].append(v)
+    t, prev, last = 0, -2, -1                                          # last: the beat of the previous step (-1: none)
     while t < T:
         q = p[t]
         if q < 0 or q >= S:
             n = 1
             while t + n < T and n < null_frames and (p[t + n] < 0 or p[t + n] >= S): n += 1
-            tgt, jump = -1, prev != -1
-        else:
-            j = bi[q]; n = 1
-            while t + n < T and p[t + n] == q + n and q + n < S and bi[q + n] == j: n += 1
-            cont = prev + 1 if 0 <= prev < S - 1 else -1
-            if cont >= 0 and abs(q - cont) <= 1 and bi[cont] == j: tgt, jump = bi[cont], False
-            else:
-                k = int(np.clip(np.searchsorted(st, q), 1, len(st) - 1))
-                tgt, jump = (k if abs(st[k] - q) < abs(q - st[k - 1]) else k - 1), True
-        f = 0
-        if o is not None:
-            seg = o[t:t + n]
-            if (seg == int(EditOp.FADE_IN)).sum() * 2 > n: f = 1
-            elif (seg == int(EditOp.FADE_OUT)).sum() * 2 > n: f = 2
-        for k, v in zip(out, (t, n, tgt, prev, jump, f, bi[q] if 0 <= q < S else -1)): out[k].append(v)
-        prev = p[t + n - 1] if 0 <= q < S else -1
-        t += n
-    if has_stop:
-        for k, v in zip(out, (T, 0, -2, prev, True, 0, -1)): out[k].append(v)
+            add(t, n, -1, prev, prev != -1, -1); prev, last = -1, -1; t += n
+            continue
+        L = 1
+        while t + L < T and p[t + L] == q + L and q + L < S: L += 1       # a run: raw frames q .. q+L-1
+        b0 = min(nearest(q), NB - 1); b1 = max(b0, nearest(q + L) - 1)
+        if q + L >= S: b1 = max(b0, NB - 1)                               # a run to the raw's end plays its last beat
+        grp = np.clip(bi[q:q + L], b0, b1)                                # the step (beat) each frame of the run joins
+        for b in range(b0, b1 + 1):
+            idx = np.flatnonzero(grp == b)
+            if not len(idx): continue
+            jump = not (last >= 0 and b == last + 1)
+            add(t + int(idx[0]), len(idx), b, prev, jump, b)
+            prev, last = int(bnd[b + 1]) - 1, b
+        t += L
+    if has_stop: add(T, 0, -2, prev, True, -1)
     return {k: np.asarray(v, np.int64 if k != 'jump' else bool) for k, v in out.items()}
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #503a1547
@@ -426,7 +437,7 @@ def _encode_style(self, batch: dict) -> torch.Tensor:
 @torch.no_grad()
 def _teacher_forced(self, batch: dict, z=None,
                     length_given: bool = False, # condition on the true output length (the user who asks for a 3:30 edit); default: no target length
-                    jump_threshold: float | None = None, # decide each step by `continue_rule` with this threshold, as `generate` does (None: argmax)
+                    jump_threshold: float | None = None, # decide each step by `continue_rule` with this threshold, as `generate` does (None or negative: argmax, the issue's protocol; the checkpoint's own default is not used here)
                    ) -> list[dict]:
     "Per item: `pointers` (est, T), `ref`, `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length` (where it stops), `ref_length`; style latent from the true edit."
     was = self.training; self.eval(); c = self.cfg
@@ -439,7 +450,7 @@ def _teacher_forced(self, batch: dict, z=None,
     h = self.decode(self.step_inputs(enc, rt['prev'], rt['start'], rt['jumped'], rt['step'], tl, z, rt['plays'], rt['since']), enc)
     lg, valid, cb = self.pointer_logits(h, enc, rt['prev'])
     NB = enc['beat'].shape[1]
-    if jump_threshold is not None: valid = continue_rule(lg, valid, cb, jump_threshold)
+    if jump_threshold is not None and jump_threshold >= 0: valid = continue_rule(lg, valid, cb, jump_threshold)
     pred = lg.float().masked_fill(~valid, -torch.inf).argmax(-1)
     fade = self.fade_logits(h, enc, torch.where(pred < NB, pred, -1)).argmax(-1)
     out = []
@@ -470,8 +481,6 @@ def _teacher_forced(self, batch: dict, z=None,
 BeatPointerNetwork.forward, BeatPointerNetwork.encode_style, BeatPointerNetwork.teacher_forced = _forward, _encode_style, _teacher_forced
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #181c34fe
-JUMP_THRESHOLD = 0.6   # default of `generate(jump_threshold=)`: chosen on the short and full-length validation songs (`09a_evaluate`)
-
 def continue_rule(lg, # (B, N, K) pointer logits
                   valid, # (B, N, K) bool: the allowed choices
                   cont, # (B, N) the class that continues the current beat (-1: none)
@@ -501,7 +510,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
               stop_after: int | None = None, # end at the first beat boundary at or past this many frames (the far edge of a length window)
               bf16: bool = False, # bfloat16 autocast
               allow_null: bool = False, # allow steps with no source (silence); off by default, as edits of recordings rarely insert silence
-              jump_threshold: float | None = JUMP_THRESHOLD, # greedy: continue the current beat only while the network gives that at least this probability, else take the likeliest jump or stop (`continue_rule`); None: plain argmax over all choices
+              jump_threshold: float | None = None, # greedy: continue the current beat only while the network gives that at least this probability, else take the likeliest jump or stop (`continue_rule`); None: the checkpoint's own (`cfg.jump_threshold`); negative: plain argmax over all choices
              ) -> dict:
     "Decode edits beat by beat; returns `pointers`, `ops` (each ending with STOP), `confidence`, `op_confidence`, `length`, `n_steps`, `z`, `runs`."
     dev = next(self.parameters()).device
@@ -511,6 +520,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
                              z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False, allow_null=allow_null,
                              jump_threshold=jump_threshold)
     c = self.cfg; was = self.training; self.eval()
+    thr = float(c.jump_threshold if jump_threshold is None else jump_threshold)   # negative: plain argmax
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
     if raw.dim() == 2: raw = raw[None]
     self.check_raw(raw); B, S, _ = raw.shape
@@ -542,7 +552,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
             if out < min_length: v[..., NB + 1] = False
             if not allow_null: v[..., NB] = False
             probs = lg.float().masked_fill(~v, -torch.inf).softmax(-1)[0, 0]
-            k, _ = _choose(lg, continue_rule(lg, v, cb, jump_threshold) if greedy and jump_threshold is not None else v, greedy, temperature, gen)
+            k, _ = _choose(lg, continue_rule(lg, v, cb, thr) if greedy and thr >= 0 else v, greedy, temperature, gen)
             k = int(k); p, stop_p = float(probs[k]), float(probs[NB + 1])
             if k == NB + 1: break
             cbi = int(cb[0, 0])
