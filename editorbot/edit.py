@@ -11,6 +11,7 @@ import numpy as np
 import torch
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text
 from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db
+from .models.beat_pointer import decoding_rule
 
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw', 'decision_score', 'decode',
@@ -102,7 +103,7 @@ def decode(model, # a `PointerNetwork`
     mel = torch.from_numpy(an['raw_mel']).to(dev); S = len(mel)
     cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0)
     beat = getattr(c, 'arch', '') == 'beat'
-    gen_kw = dict(jump_threshold=jump_threshold) if beat else {}          # the beat network's own arguments of `generate`
+    gen_kw = decoding_rule(c, jump_threshold)                            # the beat network's own arguments of `generate` (none for the run-level one)
     if target_frames and length_tolerance is not None:
         min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance)); far = int(target_frames) + int(length_tolerance)
         if beat: gen_kw['stop_after'] = far                                 # ends on the first beat line past the window
@@ -441,7 +442,7 @@ def edit_files(raw, # the raw recording
     res = []
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
                 duration_tolerance=duration_tolerance if target_duration is not None else None,
-                jump_threshold=m.cfg.jump_threshold if jump_threshold is None and getattr(m.cfg, 'arch', '') == 'beat' else jump_threshold)   # the rule the edit was made with
+                jump_threshold=decoding_rule(m.cfg, jump_threshold).get('jump_threshold'))   # the rule the edit was made with
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:

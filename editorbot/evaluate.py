@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import EditOp, STOP_TOKEN, PAD_TOKEN, atomic_write_text
-from .models.beat_pointer import song_style, preset_latent
+from .models.beat_pointer import song_style, preset_latent, decoding_rule
 
 # %% auto #0
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'length_mae',
@@ -384,7 +384,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
         model = load_pointer_network(checkpoint)
         gs = tuple(grid_sources.split(','))
         items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars)
-        dk = dict(jump_threshold=model.cfg.jump_threshold if jump_threshold is None else jump_threshold) if getattr(model.cfg, 'arch', '') == 'beat' else {}
+        dk = decoding_rule(model.cfg, jump_threshold)   # named in the table, whichever it is
         res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, decode_kw=dk)
         if style_examples and model.cfg.use_vae and free_running:
             ex, seen = {}, {item_style(i) for i in items}

@@ -14,8 +14,8 @@ from .pointer import CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, _pad
 
 # %% auto #0
 __all__ = ['FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder', 'BeatPointerNetwork',
-           'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule', 'config_from_dict',
-           'build_model', 'load_model', 'preset_latent', 'song_style', 'style_presets']
+           'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule', 'decoding_rule',
+           'config_from_dict', 'build_model', 'load_model', 'preset_latent', 'song_style', 'style_presets']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
@@ -494,6 +494,13 @@ def continue_rule(lg, # (B, N, K) pointer logits
     keep = has & (p.gather(-1, c)[..., 0] >= threshold)
     drop = has & ~keep & others.any(-1)
     return torch.where(keep[..., None], one, torch.where(drop[..., None], others, valid))
+
+def decoding_rule(cfg, # a network's config (`BeatPointerConfig` or the run-level `PointerConfig`)
+                  jump_threshold: float | None = None, # the threshold asked for (None: the checkpoint's own; negative: plain argmax)
+                 ) -> dict:
+    "The `generate` arguments of a network's greedy decoding rule, spelled out: `{'jump_threshold': T}` for the beat network, `{}` for the run-level one (plain argmax only)."
+    if getattr(cfg, 'arch', '') != 'beat': return {}
+    return dict(jump_threshold=float(cfg.jump_threshold if jump_threshold is None else jump_threshold))
 
 @torch.no_grad()
 def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel, time-major
