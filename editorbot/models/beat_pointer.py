@@ -13,9 +13,10 @@ from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops
 from .pointer import CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid, _take, _take1, _choose, _stack_generated, PointerNetwork, PointerConfig, save_checkpoint
 
 # %% auto #0
-__all__ = ['FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder', 'BeatPointerNetwork',
-           'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule', 'decoding_rule',
-           'config_from_dict', 'build_model', 'load_model', 'preset_latent', 'song_style', 'style_presets']
+__all__ = ['FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'context_similarity', 'DecoderLayer', 'EditEncoder',
+           'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule',
+           'decoding_rule', 'config_from_dict', 'build_model', 'load_model', 'preset_latent', 'song_style',
+           'style_presets']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
@@ -34,9 +35,13 @@ class BeatPointerConfig:
     d_pointer: int = 64              # width of pointer queries/keys
     d_latent: int = 32               # edit-style latent size
     max_relative: int = 128          # pointer logits get a learned bias per offset (in beats, up to this) from the continuation
+    use_similarity: bool = True      # pointer logits also get a learned bias from how alike the music around the continuation and each candidate beat is (`context_similarity`)
+    sim_short: int = 4               # beats of context of the short similarity (a bar)
+    sim_long: int = 12               # beats of context of the long similarity (a phrase)
     frames_per_beat: int = 43        # nominal beat (used when no beats are known)
     frames_per_bar: int = 172        # nominal bar
     null_frames: int = 43            # longest step of frames with no source
+    end_slack: int = 8               # training steps (`beat_steps`): the edit's last step is the beat that holds its last frame, unless that frame lies within this many frames of the beat's start; negative: the beat line nearest the end
     dropout: float = 0.1
     use_vae: bool = True             # edit-style latent
     style_layers: int = 2            # layers of the edit encoder of the style posterior (0: the pooled `StyleVAE` of 08a)
@@ -53,6 +58,7 @@ class BeatPointerConfig:
     w_kl: float = 0.02               # VAE KL
     kl_free_bits: float = 0.25       # nats per latent dimension that are not penalised (free bits: keeps the latent from collapsing)
     w_length: float = 0.05           # output-length MSE (log frames)
+    w_end: float = 0.2               # end MSE: at the stop, the fraction of the last beat played that the edit keeps (free-running decoding trims the last beat to it); 0: no end head
     use_plan: bool = True            # decode the style latent into a per-beat play plan (how often the edit plays each raw beat) that the decoder sees
     max_plays: int = 4               # plan classes: 0, 1, ..., max_plays or more plays
     w_plan: float = 0.5              # plan CE
@@ -69,6 +75,9 @@ class BeatPointerConfig:
         if 'kl_free_bits' not in d: d = {**d, 'kl_free_bits': 0.0, 'w_kl': d.get('w_kl', 0.05)}
         if 'relative_position' not in d: d = {**d, 'relative_position': False}
         if 'use_plan' not in d: d = {**d, 'use_plan': False}   # configs saved before the play plan existed
+        if 'w_end' not in d: d = {**d, 'w_end': 0.0}   # no end head
+        if 'end_slack' not in d: d = {**d, 'end_slack': -1}   # trained on steps that end the edit at the nearest beat line
+        if 'use_similarity' not in d: d = {**d, 'use_similarity': False}   # configs saved before the similarity bias existed
         if 'jump_threshold' not in d: d = {**d, 'jump_threshold': 0.6}   # trained before `beat_steps` cut at beat lines: the rule tuned for those (`09a_evaluate`)
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
@@ -88,6 +97,7 @@ def beat_steps(pointers, # raw frame per edit frame (-1: no source), without the
                has_stop: bool = True, # add the terminal stop step
                ops=None, # (T,) edit ops (for the fade classes), optional
                null_frames: int = 43, # longest step without source
+               end_slack: int = -1, # the last step (before the stop) is the beat that holds the edit's last frame unless that frame is within this many frames of the beat's start; negative: the beat line nearest the end, like every other cut
               ) -> dict:
     """Decoder steps of an edit: one per raw beat it plays. Per step: `start` (edit frame), `n` (frames),
     `target` (beat; -1 no source; -2 stop), `prev` (the raw frame before the step, as decoding sees it: the last frame of the
@@ -119,6 +129,8 @@ def beat_steps(pointers, # raw frame per edit frame (-1: no source), without the
         L = 1
         while t + L < T and p[t + L] == q + L and q + L < S: L += 1       # a run: raw frames q .. q+L-1
         b0 = min(nearest(q), NB - 1); b1 = max(b0, nearest(q + L) - 1)
+        if has_stop and t + L >= T and end_slack >= 0 and q + L < S:       # the edit's end: stop after the beat that still holds sound
+            bl = int(bi[q + L - 1]); b1 = max(b0, bl if q + L - 1 - st[bl] >= end_slack else bl - 1)
         if q + L >= S: b1 = max(b0, NB - 1)                               # a run to the raw's end plays its last beat
         grp = np.clip(bi[q:q + L], b0, b1)                                # the step (beat) each frame of the run joins
         for b in range(b0, b1 + 1):
@@ -130,6 +142,25 @@ def beat_steps(pointers, # raw frame per edit frame (-1: no source), without the
         t += L
     if has_stop: add(T, 0, -2, prev, True, -1)
     return {k: np.asarray(v, np.int64 if k != 'jump' else bool) for k, v in out.items()}
+
+# %% ../../nbs/08b_models.beat_pointer.ipynb #5c1a0e02
+def context_similarity(beat_mel, # (B, NB, M) mean log-mel of every beat
+                       beat_mask, # (B, NB) beats that have frames
+                       widths=(4, 12), # beats of context
+                      ) -> torch.Tensor:
+    "Backward and forward context similarity of every pair of beats `(B, NB, NB, 2 * len(widths))`: per width W, [mean cosine of beats c-d, j-d for d in 1..W; of c+d, j+d for d in 0..W-1] (pairs that run off the song count 0)."
+    with torch.no_grad():
+        m = beat_mask.to(beat_mel.dtype)[..., None]; NB = beat_mel.shape[1]
+        mu = (beat_mel * m).sum(1, keepdim=True) / m.sum(1, keepdim=True).clamp(min=1)
+        f = F.normalize((beat_mel - mu) * m, dim=-1)
+        S = f @ f.transpose(1, 2)                                                   # (B, NB, NB) cosine, 0 for empty beats
+        out = []
+        for W in widths:
+            bw, fw = torch.zeros_like(S), torch.zeros_like(S)
+            for d in range(1, min(W, NB - 1) + 1): bw[:, d:, d:] += S[:, :-d, :-d]
+            for d in range(min(W, NB)): fw[:, :NB - d, :NB - d] += S[:, d:, d:]
+            out += [bw / W, fw / W]
+        return torch.stack(out, -1)
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #503a1547
 class DecoderLayer(nn.Module):
@@ -212,7 +243,11 @@ class BeatPointerNetwork(nn.Module):
         self.dec_norm = nn.LayerNorm(d)
         self.q_ptr, self.rel = nn.Linear(d, dp), nn.Linear(d, 2 * c.max_relative + 1)
         self.extra = nn.Linear(d, 2)                           # logits of "no source" and "stop"
+        if c.use_similarity:                                   # per candidate: similarity features and offset -> K values, mixed by gates from the step
+            self.sim_mlp = nn.Sequential(nn.Linear(5, 16), nn.GELU(), nn.Linear(16, 8))
+            self.sim_gate = nn.Linear(d, 8)
         self.fade_head = nn.Sequential(nn.Linear(2 * d, d), nn.GELU(), nn.Linear(d, len(FADES)))
+        if c.w_end > 0: self.end_head = nn.Sequential(nn.Linear(d, d), nn.GELU(), nn.Linear(d, 1))   # at the stop: kept fraction of the last beat
         if c.use_plan:
             self.plan_z = nn.Linear(c.d_latent, d)
             self.plan_head = nn.Sequential(nn.LayerNorm(d), nn.Linear(d, d), nn.GELU(), nn.Linear(d, c.max_plays + 1))
@@ -222,7 +257,7 @@ class BeatPointerNetwork(nn.Module):
     check_raw = PointerNetwork.check_raw   # the same checks of the raw mel as the run-level network
 
     def encode(self, batch: dict) -> dict:
-        "Pool the raw's frames into beats and encode them: `beat` (B, NB, D), `beat_mask`, `beat_start`, `beat_len` (B, NB), `key` (B, NB, dp), `summary` (B, D)."
+        "Pool the raw's frames into beats and encode them: `beat` (B, NB, D), `beat_mask`, `beat_start`, `beat_len` (B, NB), `key` (B, NB, dp), `summary` (B, D), `sim` (B, NB, NB, 4) (`context_similarity`, with `use_similarity`)."
         c = self.cfg; raw = batch['raw_mel']; self.check_raw(raw); B, S, M = raw.shape
         mask = batch.get('raw_mask'); mask = torch.ones(B, S, dtype=torch.bool, device=raw.device) if mask is None else mask.bool()
         if batch.get('beat_index') is None or batch.get('raw_pos') is None:
@@ -256,8 +291,10 @@ class BeatPointerNetwork(nn.Module):
         pos_i = torch.arange(S, device=raw.device).expand(B, S)
         beat_start = torch.full((B, NB), S, dtype=torch.long, device=raw.device).scatter_reduce(1, bi, torch.where(mask, pos_i, S), 'amin')
         summary = x.sum(1) / beat_mask.sum(1, keepdim=True).clamp(min=1)
-        return dict(beat=x, beat_mask=beat_mask, beat_start=beat_start, beat_len=cnt.long(), beat_index=bi, mask=mask,
-                    n_valid=mask.sum(1), summary=summary, key=self.keys(x))
+        out = dict(beat=x, beat_mask=beat_mask, beat_start=beat_start, beat_len=cnt.long(), beat_index=bi, mask=mask,
+                   n_valid=mask.sum(1), summary=summary, key=self.keys(x))
+        if c.use_similarity: out['sim'] = context_similarity(mean, beat_mask, (c.sim_short, c.sim_long))   # (B, NB, NB, 4)
+        return out
 
     def keys(self, x):  # beat encodings (B, NB, D) -> pointer keys (B, NB, dp): each beat with its predecessor
         return self.k_ptr(torch.cat([x, F.pad(x, (0, 0, 1, 0))[:, :-1]], -1))
@@ -310,6 +347,10 @@ class BeatPointerNetwork(nn.Module):
         rel = torch.arange(NB, device=h.device) - cb[..., None]
         near = (rel.abs() <= R) & (cb[..., None] >= 0)
         lg = lg + self.rel(h).gather(-1, rel.clamp(-R, R) + R) * near
+        if c.use_similarity:   # (B, N, NB, 5): the continuation's similarity row and the offset -> (B, N, NB)
+            sim = enc['sim']; rows = _take(sim.flatten(2), cb.clamp(min=0)).view(*cb.shape, NB, sim.shape[-1])
+            phi = self.sim_mlp(torch.cat([rows, (rel.float() / 32).clamp(-2, 2)[..., None]], -1))
+            lg = lg + (phi * self.sim_gate(h)[:, :, None]).sum(-1) * (cb[..., None] >= 0)
         lg = torch.cat([lg, self.extra(h)], -1)
         valid = torch.cat([enc['beat_mask'][:, None].expand(*h.shape[:2], NB), torch.ones(*h.shape[:2], 2, dtype=torch.bool, device=h.device)], -1)
         return lg, valid, cb
@@ -342,7 +383,7 @@ def beat_plays(pointers, # raw frame per edit frame (-1: no source), without the
     used, size = np.bincount(bi[p], minlength=nb)[:nb], np.bincount(bi, minlength=nb)[:nb]
     return np.minimum(np.floor(used / np.maximum(size, 1) + 0.5), max_plays).astype(np.int64)
 
-def step_targets(batch: dict, enc: dict, null_frames: int = 43, max_plays: int = 4) -> dict:
+def step_targets(batch: dict, enc: dict, null_frames: int = 43, max_plays: int = 4, end_slack: int = -1) -> dict:
     "Teacher-forcing tensors (B, N) of `beat_steps` for a batch: start, n, cls (beat / NB no source / NB+1 stop), prev, jump, jumped, fade, step, mask; and `plan` (B, NB), the true `beat_plays` (-1: no beat)."
     P, L = batch['pointers'].cpu().numpy(), batch['length'].cpu().numpy()
     O = batch['ops'].cpu().numpy() if batch.get('ops') is not None else None
@@ -353,7 +394,7 @@ def step_targets(batch: dict, enc: dict, null_frames: int = 43, max_plays: int =
         n = int(L[b]); p = P[b, :n].copy(); s = int(nv[b])
         p[p >= s] = s - 1                                          # a pointer past the raw's end means its last frame
         has_stop = n < T and P[b, n] == STOP_TOKEN
-        d = beat_steps(p, bi[b, :s], has_stop, None if O is None else O[b, :n], null_frames)
+        d = beat_steps(p, bi[b, :s], has_stop, None if O is None else O[b, :n], null_frames, end_slack)
         d['cls'] = np.where(d['target'] >= 0, d['target'], np.where(d['target'] == -1, NB, NB + 1))
         d['jumped'] = np.r_[False, d['jump'][:-1]]
         d['plays'], d['since'] = play_history(d['beat'], d['jump'])
@@ -392,7 +433,7 @@ def _style(self, batch, enc, sample: bool):
 
 def _forward(self, batch: dict, z=None) -> dict:
     c = self.cfg
-    enc = self.encode(batch); rt = step_targets(batch, enc, c.null_frames, c.max_plays); B = enc['beat'].shape[0]
+    enc = self.encode(batch); rt = step_targets(batch, enc, c.null_frames, c.max_plays, c.end_slack); B = enc['beat'].shape[0]
     mu = logvar = None
     if z is None: z, mu, logvar = _style(self, batch, enc, self.training)
     enc = self.plan(enc, z)
@@ -415,6 +456,13 @@ def _forward(self, batch: dict, z=None) -> dict:
     hs = (cls == NB + 1).any(1)
     L['length'] = (F.mse_loss(self.predict_length(enc, z).float(), torch.log1p(batch['length'].float().to(hs.device)), reduction='none') * hs).sum() / hs.sum().clamp(min=1)
     loss = c.w_pointer * L['frame'] + c.w_fade * L['op'] + c.w_kl * kl_fb + c.w_length * L['length']
+    if c.w_end > 0:   # at each stop: how much of the last beat played belongs to the edit (its frames over the beat's)
+        sm = (cls == NB + 1) & m; si = sm.long().argmax(1); pi = (si - 1).clamp(min=0)
+        lb = cls.gather(1, pi[:, None])[:, 0]; ok = sm.any(1) & (si > 0) & (lb >= 0) & (lb < NB)
+        frac = rt['n'].gather(1, pi[:, None])[:, 0].float() / enc['beat_len'].gather(1, lb.clamp(0, NB - 1)[:, None])[:, 0].float().clamp(min=1)
+        pe = self.end_head(h.gather(1, si[:, None, None].expand(-1, 1, h.shape[-1]))[:, 0])[:, 0].float()
+        L['end'] = (F.mse_loss(pe, frac.clamp(max=1.5), reduction='none') * ok).sum() / ok.sum().clamp(min=1)
+        loss = loss + c.w_end * L['end']
     if c.use_plan:
         pm = rt['plan'] >= 0
         L['plan'] = F.cross_entropy(enc['plan_logits'][pm].float(), rt['plan'][pm]) if pm.any() else enc['plan_logits'].sum() * 0
@@ -443,7 +491,7 @@ def _teacher_forced(self, batch: dict, z=None,
     was = self.training; self.eval(); c = self.cfg
     dev = next(self.parameters()).device
     batch = {k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in batch.items()}
-    enc = self.encode(batch); rt = step_targets(batch, enc, c.null_frames, c.max_plays)
+    enc = self.encode(batch); rt = step_targets(batch, enc, c.null_frames, c.max_plays, c.end_slack)
     if z is None: z = _style(self, batch, enc, False)[0]
     enc = self.plan(enc, z)
     tl = batch['length'] if length_given and c.use_length_cond else None
@@ -561,7 +609,15 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
             probs = lg.float().masked_fill(~v, -torch.inf).softmax(-1)[0, 0]
             k, _ = _choose(lg, continue_rule(lg, v, cb, thr) if greedy and thr >= 0 else v, greedy, temperature, gen)
             k = int(k); p, stop_p = float(probs[k]), float(probs[NB + 1])
-            if k == NB + 1: break
+            if k == NB + 1:
+                if c.w_end > 0 and runs and runs[-1][2] >= 0:   # trim the last beat to the fraction the end head keeps
+                    o0, _, kb, f0b, nb_ = runs[-1]
+                    keep = max(1, int(round(min(max(float(self.end_head(h)[0, 0, 0]), 0.0), 1.0) * bl[kb])))
+                    drop = min(max(nb_ - keep, 0), max(out - min_length, 0))
+                    if drop:
+                        del ptrs[-drop:], conf[-drop:], fi[-drop:], fo[-drop:]
+                        runs[-1] = (o0, -1, kb, f0b, nb_ - drop); out -= drop
+                break
             cbi = int(cb[0, 0])
             if k == NB: f0, n = -1, c.null_frames
             elif k == cbi: f0 = prev + 1; n = bs[k] + bl[k] - f0
