@@ -35,7 +35,7 @@ class BeatPointerConfig:
     d_pointer: int = 64              # width of pointer queries/keys
     d_latent: int = 32               # edit-style latent size
     max_relative: int = 128          # pointer logits get a learned bias per offset (in beats, up to this) from the continuation
-    use_similarity: bool = True      # pointer logits also get a learned bias from how alike the music around the continuation and each candidate beat is (`context_similarity`)
+    use_similarity: bool = False     # pointer logits also get a learned bias from how alike the music around the continuation and each candidate beat is (`context_similarity`; off: see `09a_evaluate`)
     sim_short: int = 4               # beats of context of the short similarity (a bar)
     sim_long: int = 12               # beats of context of the long similarity (a phrase)
     frames_per_beat: int = 43        # nominal beat (used when no beats are known)
