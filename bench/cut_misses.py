@@ -8,12 +8,12 @@ from `DATA/truth/NAME.json`), else `start` / `end` (within two beats of the raw'
 
     python bench/cut_misses.py --checkpoint models/beat_mini_snap/best.pt [--split valid] [--jump-threshold -1]
 """
-import argparse, json
+import json
 from collections import Counter
 from pathlib import Path
 import numpy as np, torch
-from editorbot.evaluate import load_items, generate_item, cut_points, beat_frames, item_style, _collate
-from editorbot.models.pointer import load_pointer_network
+from editorbot.evaluate import generate_item, cut_points, beat_frames, item_style, _collate
+from probe_common import probe_parser, load_probe
 
 def label(x, arts, secs, n_raw, beat):
     "What the raw holds at frame x: the artefact, the raw's ends, a section start, or 'other'."
@@ -26,15 +26,9 @@ def label(x, arts, secs, n_raw, beat):
     return 'other'
 
 if __name__ == '__main__':
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('--checkpoint', required=True)
-    ap.add_argument('--cache-dir', default='bench/out/cache'); ap.add_argument('--pointer-dir', default='bench/out/synth/truth')
-    ap.add_argument('--fractions', default='0.78,0.07,0.15'); ap.add_argument('--split', default='valid')
+    ap = probe_parser(__doc__)
     ap.add_argument('--jump-threshold', type=float, default=None, help="decoding rule (default: the checkpoint's own; negative: argmax)")
-    ap.add_argument('--threads', type=int, default=1)
-    a = ap.parse_args(); torch.set_num_threads(a.threads)
-    model = load_pointer_network(a.checkpoint).eval()
-    items = load_items(a.pointer_dir, a.cache_dir, a.split, tuple(float(x) for x in a.fractions.split(',')), 0, progress=False)
+    a = ap.parse_args(); model, items = load_probe(a)
     hit, tot, false = Counter(), Counter(), Counter()
     for it in items:
         tj = json.loads((Path(a.pointer_dir) / f"{it['name']}.json").read_text()); fps = tj['sr'] / tj['hop_length']

@@ -7,25 +7,17 @@ lies within +-1 beat of the true target. Steps are labelled by the raw take's ar
 
     python bench/jump_kinds.py --checkpoint models/beat_mini_snap32/best.pt [--split valid]
 """
-import argparse, json
+import json
 from collections import defaultdict
 from pathlib import Path
 import numpy as np, torch
-from editorbot.evaluate import load_items, _collate
-from editorbot.models.pointer import load_pointer_network
+from editorbot.evaluate import _collate
 import editorbot.models.beat_pointer as bp
 from cut_misses import label
+from probe_common import probe_parser, load_probe
 
 if __name__ == '__main__':
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument('--checkpoint', required=True)
-    ap.add_argument('--cache-dir', default='bench/out/cache'); ap.add_argument('--pointer-dir', default='bench/out/synth/truth')
-    ap.add_argument('--fractions', default='0.78,0.07,0.15'); ap.add_argument('--split', default='valid')
-    ap.add_argument('--threads', type=int, default=1)
-    a = ap.parse_args(); torch.set_num_threads(a.threads)
-    model = load_pointer_network(a.checkpoint).eval(); c = model.cfg
-    if getattr(c, 'arch', '') != 'beat': raise SystemExit(f"{a.checkpoint}: not a beat-level network (arch {getattr(c, 'arch', '?')!r})")
-    items = load_items(a.pointer_dir, a.cache_dir, a.split, tuple(float(x) for x in a.fractions.split(',')), 0, progress=False)
+    a = probe_parser(__doc__).parse_args(); model, items = load_probe(a, beat_only=True); c = model.cfg
     R = defaultdict(lambda: [0, 0, 0])                       # label -> [true jumps, decided to jump, target within +-1 beat]
     for it in items:
         tj = json.loads((Path(a.pointer_dir) / f"{it['name']}.json").read_text()); fps = tj['sr'] / tj['hop_length']
