@@ -41,7 +41,7 @@ class BeatPointerConfig:
     frames_per_beat: int = 43        # nominal beat (used when no beats are known)
     frames_per_bar: int = 172        # nominal bar
     null_frames: int = 43            # longest step of frames with no source
-    end_slack: int = 8               # training steps (`beat_steps`): the edit's last step is the beat that holds its last frame, unless that frame lies within this many frames of the beat's start; negative: the beat line nearest the end
+    end_slack: int = -1              # training steps (`beat_steps`): the edit's last step is the beat that holds its last frame, unless that frame lies within this many frames of the beat's start; negative (default): the beat line nearest the end, like every other cut
     dropout: float = 0.1
     use_vae: bool = True             # edit-style latent
     style_layers: int = 2            # layers of the edit encoder of the style posterior (0: the pooled `StyleVAE` of 08a)
@@ -58,7 +58,7 @@ class BeatPointerConfig:
     w_kl: float = 0.02               # VAE KL
     kl_free_bits: float = 0.25       # nats per latent dimension that are not penalised (free bits: keeps the latent from collapsing)
     w_length: float = 0.05           # output-length MSE (log frames)
-    w_end: float = 0.2               # end MSE: at the stop, the fraction of the last beat played that the edit keeps (free-running decoding trims the last beat to it); 0: no end head
+    w_end: float = 0.0               # end MSE: at the stop, the fraction of the last beat played that the edit keeps (free-running decoding trims the last beat to it); 0 (default): no end head
     use_plan: bool = True            # decode the style latent into a per-beat play plan (how often the edit plays each raw beat) that the decoder sees
     max_plays: int = 4               # plan classes: 0, 1, ..., max_plays or more plays
     w_plan: float = 0.5              # plan CE
