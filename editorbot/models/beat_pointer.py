@@ -75,9 +75,6 @@ class BeatPointerConfig:
         if 'kl_free_bits' not in d: d = {**d, 'kl_free_bits': 0.0, 'w_kl': d.get('w_kl', 0.05)}
         if 'relative_position' not in d: d = {**d, 'relative_position': False}
         if 'use_plan' not in d: d = {**d, 'use_plan': False}   # configs saved before the play plan existed
-        if 'w_end' not in d: d = {**d, 'w_end': 0.0}   # no end head
-        if 'end_slack' not in d: d = {**d, 'end_slack': -1}   # trained on steps that end the edit at the nearest beat line
-        if 'use_similarity' not in d: d = {**d, 'use_similarity': False}   # configs saved before the similarity bias existed
         if 'jump_threshold' not in d: d = {**d, 'jump_threshold': 0.6}   # trained before `beat_steps` cut at beat lines: the rule tuned for those (`09a_evaluate`)
         names = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
