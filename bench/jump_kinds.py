@@ -10,34 +10,26 @@ lies within +-1 beat of the true target. Steps are labelled by the raw take's ar
 import json
 from collections import defaultdict
 from pathlib import Path
-import numpy as np, torch
+import numpy as np
 from editorbot.evaluate import _collate
-import editorbot.models.beat_pointer as bp
+from editorbot.models.beat_pointer import beat_starts
 from cut_misses import label
 from probe_common import probe_parser, load_probe
 
 if __name__ == '__main__':
-    a = probe_parser(__doc__).parse_args(); model, items = load_probe(a, beat_only=True); c = model.cfg
+    a = probe_parser(__doc__).parse_args(); model, items = load_probe(a, beat_only=True)
     R = defaultdict(lambda: [0, 0, 0])                       # label -> [true jumps, decided to jump, target within +-1 beat]
     for it in items:
         tj = json.loads((Path(a.pointer_dir) / f"{it['name']}.json").read_text()); fps = tj['sr'] / tj['hop_length']
         arts = [(x['kind'], x['start'] * fps, x['end'] * fps) for x in tj['artefacts']]
         secs = [(s['label'], s['start'] * fps) for s in tj['sections']]
-        batch = _collate([it]); n_raw = len(it['raw_mel'])
-        with torch.no_grad():
-            enc = model.encode(batch); rt = bp.step_targets(batch, enc, c.null_frames, c.max_plays, c.end_slack)
-            z = bp._style(model, batch, enc, False)[0]; enc = model.plan(enc, z)
-            h = model.decode(model.step_inputs(enc, rt['prev'], rt['start'], rt['jumped'], rt['step'], None, z, rt['plays'], rt['since']), enc)
-            lg, valid, cb = model.pointer_logits(h, enc, rt['prev'])
-        NB = enc['beat'].shape[1]; pred = lg.float().masked_fill(~valid, -torch.inf).argmax(-1)[0].numpy()
-        cls, cbb, pv = rt['cls'][0].numpy(), cb[0].numpy(), rt['prev'][0].numpy()
-        beat = float(np.median(np.diff(enc['beat_start'][0, enc['beat_mask'][0]].numpy()))) if int(enc['beat_mask'][0].sum()) > 1 else 43.0
-        for s in range(int(rt['mask'][0].sum())):
-            t = cls[s]
-            if t == cbb[s] or t < 0 or t >= NB or pv[s] < 0: continue
-            k = label(pv[s] + 1, arts, secs, n_raw, beat)
+        n_raw = len(it['raw_mel']); o = model.teacher_forced(_collate([it]))[0]
+        bi = np.asarray(it['beat_index'])[:n_raw]; beat = float(np.median(np.diff(beat_starts(bi)))) if bi.max() > 0 else 43.0
+        for pred, t, cont, prev in zip(o['step_pred'], o['step_ref'], o['step_cont'], o['step_prev']):
+            if t < 0 or t == cont or prev < 0: continue                 # only true jumps to a raw beat
+            k = label(prev + 1, arts, secs, n_raw, beat)
             for key in (k, 'all'):
-                r = R[key]; r[0] += 1; r[1] += int(pred[s] != cbb[s]); r[2] += int(abs(int(pred[s]) - int(t)) <= 1)
+                r = R[key]; r[0] += 1; r[1] += int(pred != cont); r[2] += int(pred >= 0 and abs(int(pred) - int(t)) <= 1)
     print(f"{len(items)} {a.split} songs; {a.checkpoint}\n\n| out-point touches | true jumps | left the continuation | target +-1 beat |\n|---|---|---|---|")
     for k in sorted(R, key=lambda k: (k == 'all', k)):
         n, j, h = R[k]; print(f"| {k} | {n} | {j / n:.2f} | {h / n:.2f} |")

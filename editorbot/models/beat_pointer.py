@@ -484,7 +484,7 @@ def _teacher_forced(self, batch: dict, z=None,
                     length_given: bool = False, # condition on the true output length (the user who asks for a 3:30 edit); default: no target length
                     jump_threshold: float | None = None, # decide each step by `continue_rule` with this threshold, as `generate` does (None or negative: argmax, the protocol; the checkpoint's own default is not used here)
                    ) -> list[dict]:
-    "Per item: `pointers` (est, T), `ref`, `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length` (where it stops), `ref_length`; style latent from the true edit."
+    "Per item: `pointers` (est, T), `ref`, `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length` (where it stops), `ref_length`; per step `step_pred`, `step_ref` (the beat chosen, -1 no source, -2 stop), `step_cont` (the continuation's beat, -1: none), `step_prev` (raw frame before the step); style latent from the true edit."
     was = self.training; self.eval(); c = self.cfg
     dev = next(self.parameters()).device
     batch = {k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in batch.items()}
@@ -518,8 +518,9 @@ def _teacher_forced(self, batch: dict, z=None,
         n_raw = int(enc['n_valid'][b]); lastp = ref[ref >= 0][-1] if (ref >= 0).any() else 0
         length = float(st[first[0]]) if len(first) else float(n + max(n_raw - 1 - lastp, 0))
         ops = label_ops(np.where(est >= 0, est, -1), fi, fo)[:-1]
+        beat_of = lambda k: np.where(k < NB, k, np.where(k == NB, -1, -2))          # class -> beat (-1 no source, -2 stop)
         out.append(dict(pointers=frame, pointers_step=est, ref=ref, ops=ops, ref_ops=batch['ops'][b, :n].cpu().numpy(), stop=stop, ref_stop=(rt['cls'][b, :ns] == NB + 1).cpu().numpy(),
-                        length=length, ref_length=n))
+                        length=length, ref_length=n, step_pred=beat_of(pr), step_ref=beat_of(rt['cls'][b, :ns].cpu().numpy()), step_cont=cbb, step_prev=pv))
     self.train(was)
     return out
 
@@ -572,7 +573,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
                              z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False, allow_null=allow_null,
                              jump_threshold=jump_threshold)
     c = self.cfg; was = self.training; self.eval()
-    thr = float(c.jump_threshold if jump_threshold is None else jump_threshold)   # negative: plain argmax
+    thr = decoding_rule(c, jump_threshold)['jump_threshold']   # negative: plain argmax
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
     if raw.dim() == 2: raw = raw[None]
     self.check_raw(raw); B, S, _ = raw.shape
