@@ -96,6 +96,7 @@ def decode(model, # a `PointerNetwork`
            progress: bool = False,
            length_tolerance: int | None = None, # frames: with `target_frames`, the edit ends within this of it (the beat network ends on a beat line, up to a beat past the window); None: length conditioning only
            jump_threshold: float | None = None, # beat network, greedy candidate: continue a beat only while the network gives that at least this probability (higher: more cuts; None: the checkpoint's own; negative: plain argmax)
+           stop_threshold: float | None = None, # beat network, greedy candidate: end the edit only where the network gives that at least this probability (higher: plays on longer; None: the checkpoint's own; negative: plain argmax)
           ) -> list[dict]:
     "Candidates sorted by score, best first: dicts `pointers`, `ops` (T + 1, ending STOP), `score`, `seed`, `greedy`, `z`."
     from tqdm.auto import tqdm
@@ -103,7 +104,7 @@ def decode(model, # a `PointerNetwork`
     mel = torch.from_numpy(an['raw_mel']).to(dev); S = len(mel)
     cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0)
     beat = getattr(c, 'arch', '') == 'beat'
-    gen_kw = decoding_rule(c, jump_threshold)                            # the beat network's own arguments of `generate` (none for the run-level one)
+    gen_kw = decoding_rule(c, jump_threshold, stop_threshold)            # the beat network's own arguments of `generate` (none for the run-level one)
     if target_frames and length_tolerance is not None:
         min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance)); far = int(target_frames) + int(length_tolerance)
         if beat: gen_kw['stop_after'] = far                                 # ends on the first beat line past the window
@@ -329,6 +330,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          decode_threads: int = 1, # torch threads while decoding (0: leave as is); one step at a time on small tensors is fastest on one
          progress: bool = False, # tqdm bar over the steps
          jump_threshold: float | None = None, # beat network: continue a beat only while the network gives that at least this probability, else cut (higher: more cuts; None: the checkpoint's own; negative: plain argmax; `08b`)
+         stop_threshold: float | None = None, # beat network: end the edit only where the network gives that at least this probability (higher: plays on longer; None: the checkpoint's own; negative: plain argmax; `08b`)
         ) -> EditResult:
     "Edit `raw` with `model`: load, analyse, decode, render. Timings of each step are in `.timings`."
     from tqdm.auto import tqdm
@@ -344,8 +346,9 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     z_style = preset_latent(model, style)                          # an unknown style name fails before the audio is loaded
     if target_duration is not None and not target_duration > 0: raise ValueError(f"target duration must be positive, got {target_duration}")
     if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
-    if jump_threshold is not None and getattr(mc, 'arch', '') != 'beat': raise ValueError("a jump threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
-    if jump_threshold is not None and not jump_threshold <= 1: raise ValueError(f"jump threshold must be at most 1 (negative: plain argmax), got {jump_threshold}")
+    for what, thr in (('jump', jump_threshold), ('stop', stop_threshold)):
+        if thr is not None and getattr(mc, 'arch', '') != 'beat': raise ValueError(f"a {what} threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
+        if thr is not None and not thr <= 1: raise ValueError(f"{what} threshold must be at most 1 (negative: plain argmax), got {thr}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
     y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
@@ -364,7 +367,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         cands = decode(model, an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
                        min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
                        length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)),
-                       jump_threshold=jump_threshold)
+                       jump_threshold=jump_threshold, stop_threshold=stop_threshold)
     finally: torch.set_num_threads(nt)
     t['decoding'] = time.perf_counter() - t1; bar.update()
     t1 = time.perf_counter(); bar.set_postfix_str('rendering')
@@ -423,6 +426,7 @@ def edit_files(raw, # the raw recording
                style: str | None = None, # a named style of the checkpoint
                duration_tolerance: float | None = 2.0, # seconds around `target_duration` the edit must end in (None: no window)
                jump_threshold: float | None = None, # beat network: how readily the edit cuts (None: the checkpoint's own; negative: plain argmax)
+               stop_threshold: float | None = None, # beat network: how sure the network must be to end the edit (None: the checkpoint's own; negative: plain argmax)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     from editorbot.models.pointer import load_pointer_network
@@ -436,13 +440,14 @@ def edit_files(raw, # the raw recording
     if not raw.exists(): raise FileNotFoundError(f"{raw}: no such file")
     m = load_pointer_network(model)
     r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
-             n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold)
+             n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold,
+             stop_threshold=stop_threshold)
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s, decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
                 duration_tolerance=duration_tolerance if target_duration is not None else None,
-                jump_threshold=decoding_rule(m.cfg, jump_threshold).get('jump_threshold'))   # the rule the edit was made with
+                **{**dict(jump_threshold=None, stop_threshold=None), **decoding_rule(m.cfg, jump_threshold, stop_threshold)})   # the rule the edit was made with
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:
@@ -465,6 +470,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              crossfade_ms: float = 20.0, # crossfade at joins in ms
              min_duration: float = 0.0, # seconds: the model may not end the edit before this
              jump_threshold: float = None, # beat-level models: continue a beat only while the model gives that at least this probability, else cut (default: the checkpoint's own; at most 1, higher: more cuts; negative: plain argmax)
+             stop_threshold: float = None, # beat-level models: end the edit only where the model gives that at least this probability (default: the checkpoint's own; at most 1, higher: plays on longer; negative: plain argmax)
              threads: int = 0, # CPU threads for torch (0: default)
              quiet: bool = False, # no progress bar
             ):
@@ -476,7 +482,8 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter('always', NoStyleWarning)
             res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
-                             duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold)
+                             duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold,
+                             stop_threshold=stop_threshold)
         for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
             if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
             else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

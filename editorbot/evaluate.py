@@ -13,10 +13,11 @@ from .core import EditOp, STOP_TOKEN, PAD_TOKEN, atomic_write_text
 from .models.beat_pointer import song_style, preset_latent, decoding_rule
 
 # %% auto #0
-__all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'length_mae',
-           'op_macro_f1', 'cut_points', 'match_events', 'cut_point_scores', 'raw_iou', 'copy_raw', 'frame_flatness',
-           'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'generate_item', 'free_running_scores',
-           'evaluate_items', 'style_by_example', 'results_table', 'load_items', 'eval_cli', 'main']
+__all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
+           'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_point_scores', 'raw_iou', 'copy_raw',
+           'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'generate_item',
+           'free_running_scores', 'evaluate_items', 'style_by_example', 'results_table', 'load_items', 'eval_cli',
+           'main']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
 def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source), without the STOP entry
@@ -61,6 +62,13 @@ def stop_precision(reference, # true stop decisions (bool per decoding step)
     "Fraction of the estimated stops that are true stops (nan when none was estimated)."
     r, e = np.asarray(reference, dtype=bool), np.asarray(estimated, dtype=bool)
     return float((r & e).sum() / e.sum()) if e.any() else float('nan')
+
+def stop_recall(reference, # true stop decisions (bool per decoding step)
+                estimated, # estimated stop decisions
+               ) -> float:
+    "Fraction of the true stops that were estimated (nan when there is none)."
+    r, e = np.asarray(reference, dtype=bool), np.asarray(estimated, dtype=bool)
+    return float((r & e).sum() / r.sum()) if r.any() else float('nan')
 
 def length_mae(reference, estimated) -> float:
     "Mean absolute difference of output lengths (frames)."
@@ -203,7 +211,7 @@ def _agg_tf(rows):
     ref, est = cat('ref'), cat('pointers')
     out = dict(pointer_acc=pointer_accuracy(ref, est), within5_acc=pointer_accuracy(ref, est, 5),
                length_mae=length_mae([r['ref_length'] for r in rows], [r['length'] for r in rows]),
-               stop_precision=stop_precision(cat('ref_stop'), cat('stop')))
+               stop_precision=stop_precision(cat('ref_stop'), cat('stop')), stop_recall=stop_recall(cat('ref_stop'), cat('stop')))
     if rows[0]['ops'] is not None: out['op_macro_f1'] = op_macro_f1(cat('ref_ops'), cat('ops'))
     tp, fp, fn = (sum(r['jumps'][k] for r in rows) for k in ('tp', 'fp', 'fn'))
     nj, hits = sum(r['jumps']['n_jumps'] for r in rows), sum(r['jumps']['jump_hits'] for r in rows)
@@ -244,8 +252,9 @@ def evaluate_items(model, # a `PointerNetwork`
     if style not in ('reference', 'prior', *presets): raise ValueError(f"style must be 'reference', 'prior' or one of the model's presets ({', '.join(presets) or 'none'}), got {style!r}")
     z_fixed = None if style in ('reference', 'prior') else preset_latent(model, style)    # the prior: None (zeros)
     model.eval(); tf_rows, fr_rows = [], []
+    tf_kw = {k: v for k, v in (decode_kw or {}).items() if k == 'stop_threshold'}   # the stop rule decides the stop in both protocols
     for it in tqdm(items, desc='evaluate', disable=not progress):
-        r = teacher_forced(model, _collate([it]), length_given=length_given)[0]
+        r = teacher_forced(model, _collate([it]), length_given=length_given, **tf_kw)[0]
         beat = beat_frames(it); r['beat'] = beat; r['style'] = item_style(it); r['name'] = it.get('name')
         r['jumps'] = jump_scores(r['ref'], r['pointers'], tol=int(round(beat)))
         tf_rows.append(r)
@@ -293,7 +302,7 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
 
 # %% ../nbs/09a_evaluate.ipynb #02da147b
 TF_ROWS = [('pointer accuracy (exact frame)', 'pointer_acc', 'base_pointer_acc', '%'), ('within-5 accuracy', 'within5_acc', 'base_within5_acc', '%'),
-           ('length MAE (frames)', 'length_mae', None, 'f'), ('stop precision', 'stop_precision', None, '%'), ('edit-op macro F1', 'op_macro_f1', None, 'f'),
+           ('length MAE (frames)', 'length_mae', None, 'f'), ('stop precision', 'stop_precision', None, '%'), ('stop recall', 'stop_recall', None, '%'), ('edit-op macro F1', 'op_macro_f1', None, 'f'),
            ('jump target within +-1 beat', 'jump_target_acc', 'base_jump_target_acc', '%'), ('jump-or-continue F1', 'jump_f1', 'base_jump_f1', 'f'),
            ('frames / jumps', 'n_frames', 'n_jumps', 'n'),
            ('committed steps: pointer accuracy', 'step_pointer_acc', None, '%'), ('committed steps: within-5', 'step_within5_acc', None, '%'),
@@ -309,7 +318,8 @@ def results_table(res: dict) -> str:
     "Markdown tables of `evaluate_items` results (and `style_by_example` under 'style_by_example' if present)."
     cols = [s for s in res['teacher_forced'] if s != 'overall'] + ['overall']
     given = ', the true edit length given' if res.get('length_given') else ''
-    lines = [f'**Teacher-forced** (model / "previous + 1" baseline{given})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
+    st = (res.get('decode') or {}).get('stop_threshold'); st = f'; stop threshold {st:g}' if st is not None and st >= 0 else ''
+    lines = [f'**Teacher-forced** (model / "previous + 1" baseline{given}{st})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
     for name, k, bk, kind in TF_ROWS:
         if all(res['teacher_forced'][s].get(k) is None for s in cols): continue   # a metric this network does not have
         cell = lambda s: _fmt(res['teacher_forced'][s].get(k), kind) + (f" / {_fmt(res['teacher_forced'][s].get(bk), kind)}" if bk else '')
@@ -317,8 +327,9 @@ def results_table(res: dict) -> str:
     if res.get('free_running'):
         sty = {'reference': "; the model decodes with its true edit's style latent", 'prior': '; the model decodes with the prior style latent'}.get(res.get('style'), f"; the model decodes with the stored style preset {res.get('style')!r}" if res.get('style') else '')
         dec = res.get('decode') or {}
-        thr = dec.get('jump_threshold')
+        thr, sthr = dec.get('jump_threshold'), dec.get('stop_threshold')
         dec = '' if 'jump_threshold' not in dec else ('; plain argmax' if thr is None or thr < 0 else f"; jump threshold {thr:g}")
+        if sthr is not None and sthr >= 0: dec += f"; stop threshold {sthr:g}"
         lines += ['', f'**Free-running** (model / copy raw / heuristic trim{sty}{given}{dec})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
         for name, k, kind in FR_ROWS:
             cell = lambda s: ' / '.join(_fmt(res['free_running'][s].get(p + k), kind) for p in ('', 'copy_', 'trim_'))
@@ -374,6 +385,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          style: str = 'reference', # free-running style latent: reference (the true edit's), prior (zeros) or a style preset stored in the checkpoint (e.g. all)
          length_given: bool = False, # tell the network each true edit's length (the user who asks for an edit of a given duration); style examples are scored without it
          jump_threshold: float = None, # beat network, free-running: continue a beat only while the network gives that at least this probability (default: the checkpoint's own; negative: plain argmax over all choices)
+         stop_threshold: float = None, # beat network, both protocols: stop only where the network gives the stop at least this probability (default: the checkpoint's own; negative: plain argmax)
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.pointer import load_pointer_network
@@ -384,7 +396,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
         model = load_pointer_network(checkpoint)
         gs = tuple(grid_sources.split(','))
         items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars)
-        dk = decoding_rule(model.cfg, jump_threshold)   # named in the table, whichever it is
+        dk = decoding_rule(model.cfg, jump_threshold, stop_threshold)   # named in the table, whichever it is
         res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, decode_kw=dk)
         if style_examples and model.cfg.use_vae and free_running:
             ex, seen = {}, {item_style(i) for i in items}

@@ -15,7 +15,7 @@ from .pointer import CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, _pad
 # %% auto #0
 __all__ = ['FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'context_similarity', 'DecoderLayer', 'EditEncoder',
            'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule',
-           'decoding_rule', 'config_from_dict', 'build_model', 'load_model', 'preset_latent', 'song_style',
+           'stop_rule', 'decoding_rule', 'config_from_dict', 'build_model', 'load_model', 'preset_latent', 'song_style',
            'style_presets']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
@@ -63,6 +63,7 @@ class BeatPointerConfig:
     max_plays: int = 4               # plan classes: 0, 1, ..., max_plays or more plays
     w_plan: float = 0.5              # plan CE
     jump_threshold: float = -1.0     # greedy decoding's default rule (`generate`, `continue_rule`): continue a beat only while the network gives that at least this probability; negative: plain argmax
+    stop_threshold: float = -1.0     # greedy decoding's default stop rule (`generate`, `stop_rule`): stop only where the network gives the stop at least this probability, else take the likeliest other choice; negative: plain argmax
 
     @classmethod
     def mini(cls, **kw) -> 'BeatPointerConfig':
@@ -483,6 +484,7 @@ def _encode_style(self, batch: dict) -> torch.Tensor:
 def _teacher_forced(self, batch: dict, z=None,
                     length_given: bool = False, # condition on the true output length (the user who asks for a 3:30 edit); default: no target length
                     jump_threshold: float | None = None, # decide each step by `continue_rule` with this threshold, as `generate` does (None or negative: argmax, the protocol; the checkpoint's own default is not used here)
+                    stop_threshold: float | None = None, # decide the stop by `stop_rule` with this threshold, as `generate` does (None or negative: argmax)
                    ) -> list[dict]:
     "Per item: `pointers` (est, T), `ref`, `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length` (where it stops), `ref_length`; per step `step_pred`, `step_ref` (the beat chosen, -1 no source, -2 stop), `step_cont` (the continuation's beat, -1: none), `step_prev` (raw frame before the step); style latent from the true edit."
     was = self.training; self.eval(); c = self.cfg
@@ -495,6 +497,7 @@ def _teacher_forced(self, batch: dict, z=None,
     h = self.decode(self.step_inputs(enc, rt['prev'], rt['start'], rt['jumped'], rt['step'], tl, z, rt['plays'], rt['since']), enc)
     lg, valid, cb = self.pointer_logits(h, enc, rt['prev'])
     NB = enc['beat'].shape[1]
+    if stop_threshold is not None and stop_threshold >= 0: valid = stop_rule(lg, valid, NB + 1, stop_threshold)
     if jump_threshold is not None and jump_threshold >= 0: valid = continue_rule(lg, valid, cb, jump_threshold)
     pred = lg.float().masked_fill(~valid, -torch.inf).argmax(-1)
     fade = self.fade_logits(h, enc, torch.where(pred < NB, pred, -1)).argmax(-1)
@@ -541,12 +544,27 @@ def continue_rule(lg, # (B, N, K) pointer logits
     drop = has & ~keep & others.any(-1)
     return torch.where(keep[..., None], one, torch.where(drop[..., None], others, valid))
 
+def stop_rule(lg, # (B, N, K) pointer logits
+              valid, # (B, N, K) bool: the allowed choices
+              stop: int, # the class that stops
+              threshold: float, # stop only where its probability is at least this
+             ) -> torch.Tensor:
+    "The allowed choices (B, N, K) of greedy decoding under the stop rule: where the stop has probability >= `threshold` only it stays allowed, else it is removed (unless it is the only choice) and the argmax takes the likeliest other one."
+    p = lg.float().masked_fill(~valid, -torch.inf).softmax(-1)[..., stop]
+    one = torch.zeros_like(valid); one[..., stop] = True; one &= valid
+    others = valid & ~one
+    keep = one.any(-1) & (p >= threshold)
+    drop = ~keep & others.any(-1)
+    return torch.where(keep[..., None], one, torch.where(drop[..., None], others, valid))
+
 def decoding_rule(cfg, # a network's config (`BeatPointerConfig` or the run-level `PointerConfig`)
                   jump_threshold: float | None = None, # the threshold asked for (None: the checkpoint's own; negative: plain argmax)
+                  stop_threshold: float | None = None, # the stop threshold asked for (None: the checkpoint's own; negative: plain argmax)
                  ) -> dict:
-    "The `generate` arguments of a network's greedy decoding rule, spelled out: `{'jump_threshold': T}` for the beat network, `{}` for the run-level one (plain argmax only)."
+    "The `generate` arguments of a network's greedy decoding rule, spelled out: `{'jump_threshold': T, 'stop_threshold': S}` for the beat network, `{}` for the run-level one (plain argmax only)."
     if getattr(cfg, 'arch', '') != 'beat': return {}
-    return dict(jump_threshold=float(cfg.jump_threshold if jump_threshold is None else jump_threshold))
+    pick = lambda asked, own: float(own if asked is None else asked)
+    return dict(jump_threshold=pick(jump_threshold, cfg.jump_threshold), stop_threshold=pick(stop_threshold, getattr(cfg, 'stop_threshold', -1.0)))
 
 @torch.no_grad()
 def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel, time-major
@@ -564,6 +582,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
               bf16: bool = False, # bfloat16 autocast
               allow_null: bool = False, # allow steps with no source (silence); off by default, as edits of recordings rarely insert silence
               jump_threshold: float | None = None, # greedy: continue the current beat only while the network gives that at least this probability, else take the likeliest jump or stop (`continue_rule`); None: the checkpoint's own (`cfg.jump_threshold`); negative: plain argmax over all choices
+              stop_threshold: float | None = None, # greedy: stop only where the network gives the stop at least this probability (`stop_rule`, decided before the continue rule); None: the checkpoint's own (`cfg.stop_threshold`); negative: plain argmax
              ) -> dict:
     "Decode edits beat by beat; returns `pointers`, `ops` (each ending with STOP), `confidence`, `op_confidence`, `length`, `n_steps`, `z`, `runs`."
     dev = next(self.parameters()).device
@@ -571,9 +590,9 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
         with torch.autocast(dev.type, dtype=torch.bfloat16):
             return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times,
                              z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False, allow_null=allow_null,
-                             jump_threshold=jump_threshold)
+                             jump_threshold=jump_threshold, stop_threshold=stop_threshold)
     c = self.cfg; was = self.training; self.eval()
-    thr = decoding_rule(c, jump_threshold)['jump_threshold']   # negative: plain argmax
+    thr, sthr = decoding_rule(c, jump_threshold, stop_threshold).values()   # negative: plain argmax
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
     if raw.dim() == 2: raw = raw[None]
     self.check_raw(raw); B, S, _ = raw.shape
@@ -605,6 +624,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
             if out < min_length: v[..., NB + 1] = False
             if not allow_null: v[..., NB] = False
             probs = lg.float().masked_fill(~v, -torch.inf).softmax(-1)[0, 0]
+            if greedy and sthr >= 0: v = stop_rule(lg, v, NB + 1, sthr)
             k, _ = _choose(lg, continue_rule(lg, v, cb, thr) if greedy and thr >= 0 else v, greedy, temperature, gen)
             k = int(k); p, stop_p = float(probs[k]), float(probs[NB + 1])
             if k == NB + 1:
