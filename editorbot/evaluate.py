@@ -66,9 +66,8 @@ def stop_precision(reference, # true stop decisions (bool per decoding step)
 def stop_recall(reference, # true stop decisions (bool per decoding step)
                 estimated, # estimated stop decisions
                ) -> float:
-    "Fraction of the true stops that were estimated (nan when there is none)."
-    r, e = np.asarray(reference, dtype=bool), np.asarray(estimated, dtype=bool)
-    return float((r & e).sum() / r.sum()) if r.any() else float('nan')
+    "Fraction of the true stops that were estimated (nan when there is none): the precision with the roles swapped."
+    return stop_precision(estimated, reference)
 
 def length_mae(reference, estimated) -> float:
     "Mean absolute difference of output lengths (frames)."
