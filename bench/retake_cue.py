@@ -17,11 +17,12 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 from editorbot.evaluate import load_items
 from editorbot.models.beat_pointer import beat_starts
+from mistake_cues import beat_mean
 
 def window_sim(mel, st, W, K=16):
     "Cosine similarity (NB, NB) of the W-beat windows starting at each beat: K frames per beat, time-normalised (K=1: the beat's mean)."
     nb = len(st) - 1; X = np.zeros((nb, K * W, mel.shape[1]), np.float32)
-    means = np.stack([mel[st[j]:max(st[j + 1], st[j] + 1)].mean(0) for j in range(nb)] + [np.zeros(mel.shape[1], np.float32)] * W)
+    means = np.r_[beat_mean(mel, np.repeat(np.arange(nb), np.diff(st))), np.zeros((W, mel.shape[1]))]
     for i in range(nb):
         if K == 1: X[i] = means[i:i + W]
         else: X[i] = mel[np.linspace(st[i], st[min(i + W, nb)], K * W, endpoint=False).astype(int).clip(0, len(mel) - 1)]

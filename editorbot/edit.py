@@ -445,9 +445,10 @@ def edit_files(raw, # the raw recording
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s, decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
+    rule = decoding_rule(m.cfg, jump_threshold, stop_threshold)
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
                 duration_tolerance=duration_tolerance if target_duration is not None else None,
-                **{**dict(jump_threshold=None, stop_threshold=None), **decoding_rule(m.cfg, jump_threshold, stop_threshold)})   # the rule the edit was made with
+                **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold')})   # the rule the edit was made with (None: the run-level network's argmax)
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:

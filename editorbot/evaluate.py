@@ -317,7 +317,9 @@ def results_table(res: dict) -> str:
     "Markdown tables of `evaluate_items` results (and `style_by_example` under 'style_by_example' if present)."
     cols = [s for s in res['teacher_forced'] if s != 'overall'] + ['overall']
     given = ', the true edit length given' if res.get('length_given') else ''
-    st = (res.get('decode') or {}).get('stop_threshold'); st = f'; stop threshold {st:g}' if st is not None and st >= 0 else ''
+    dec = res.get('decode') or {}
+    thr, sthr = dec.get('jump_threshold'), dec.get('stop_threshold')
+    st = f'; stop threshold {sthr:g}' if sthr is not None and sthr >= 0 else ''   # the stop rule decides in both protocols
     lines = [f'**Teacher-forced** (model / "previous + 1" baseline{given}{st})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
     for name, k, bk, kind in TF_ROWS:
         if all(res['teacher_forced'][s].get(k) is None for s in cols): continue   # a metric this network does not have
@@ -325,10 +327,7 @@ def results_table(res: dict) -> str:
         lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
     if res.get('free_running'):
         sty = {'reference': "; the model decodes with its true edit's style latent", 'prior': '; the model decodes with the prior style latent'}.get(res.get('style'), f"; the model decodes with the stored style preset {res.get('style')!r}" if res.get('style') else '')
-        dec = res.get('decode') or {}
-        thr, sthr = dec.get('jump_threshold'), dec.get('stop_threshold')
-        dec = '' if 'jump_threshold' not in dec else ('; plain argmax' if thr is None or thr < 0 else f"; jump threshold {thr:g}")
-        if sthr is not None and sthr >= 0: dec += f"; stop threshold {sthr:g}"
+        dec = ('' if 'jump_threshold' not in dec else ('; plain argmax' if thr is None or thr < 0 else f"; jump threshold {thr:g}")) + st
         lines += ['', f'**Free-running** (model / copy raw / heuristic trim{sty}{given}{dec})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
         for name, k, kind in FR_ROWS:
             cell = lambda s: ' / '.join(_fmt(res['free_running'][s].get(p + k), kind) for p in ('', 'copy_', 'trim_'))

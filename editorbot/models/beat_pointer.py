@@ -15,8 +15,8 @@ from .pointer import CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, _pad
 # %% auto #0
 __all__ = ['FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'context_similarity', 'DecoderLayer', 'EditEncoder',
            'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule',
-           'stop_rule', 'decoding_rule', 'config_from_dict', 'build_model', 'load_model', 'preset_latent', 'song_style',
-           'style_presets']
+           'stop_rule', 'greedy_choices', 'decoding_rule', 'config_from_dict', 'build_model', 'load_model',
+           'preset_latent', 'song_style', 'style_presets']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
@@ -497,8 +497,7 @@ def _teacher_forced(self, batch: dict, z=None,
     h = self.decode(self.step_inputs(enc, rt['prev'], rt['start'], rt['jumped'], rt['step'], tl, z, rt['plays'], rt['since']), enc)
     lg, valid, cb = self.pointer_logits(h, enc, rt['prev'])
     NB = enc['beat'].shape[1]
-    if stop_threshold is not None and stop_threshold >= 0: valid = stop_rule(lg, valid, NB + 1, stop_threshold)
-    if jump_threshold is not None and jump_threshold >= 0: valid = continue_rule(lg, valid, cb, jump_threshold)
+    valid = greedy_choices(lg, valid, cb, NB + 1, jump_threshold, stop_threshold)
     pred = lg.float().masked_fill(~valid, -torch.inf).argmax(-1)
     fade = self.fade_logits(h, enc, torch.where(pred < NB, pred, -1)).argmax(-1)
     out = []
@@ -549,13 +548,20 @@ def stop_rule(lg, # (B, N, K) pointer logits
               stop: int, # the class that stops
               threshold: float, # stop only where its probability is at least this
              ) -> torch.Tensor:
-    "The allowed choices (B, N, K) of greedy decoding under the stop rule: where the stop has probability >= `threshold` only it stays allowed, else it is removed (unless it is the only choice) and the argmax takes the likeliest other one."
-    p = lg.float().masked_fill(~valid, -torch.inf).softmax(-1)[..., stop]
-    one = torch.zeros_like(valid); one[..., stop] = True; one &= valid
-    others = valid & ~one
-    keep = one.any(-1) & (p >= threshold)
-    drop = ~keep & others.any(-1)
-    return torch.where(keep[..., None], one, torch.where(drop[..., None], others, valid))
+    "The allowed choices (B, N, K) of greedy decoding under the stop rule: where the stop has probability >= `threshold` only it stays allowed, else it is removed (unless it is the only choice) and the argmax takes the likeliest other one. It is `continue_rule` with the stop in place of the continuation."
+    return continue_rule(lg, valid, torch.full(lg.shape[:-1], stop, dtype=torch.long, device=lg.device), threshold)
+
+def greedy_choices(lg, # (B, N, K) pointer logits
+                   valid, # (B, N, K) bool: the allowed choices
+                   cont, # (B, N) the class that continues the current beat (-1: none)
+                   stop: int, # the class that stops
+                   jump_threshold: float | None = None, # `continue_rule`'s threshold (None or negative: off)
+                   stop_threshold: float | None = None, # `stop_rule`'s threshold (None or negative: off)
+                  ) -> torch.Tensor:
+    "The allowed choices (B, N, K) under the greedy rules that are on: the stop rule first, then the continue rule (on what the stop rule left)."
+    if stop_threshold is not None and stop_threshold >= 0: valid = stop_rule(lg, valid, stop, stop_threshold)
+    if jump_threshold is not None and jump_threshold >= 0: valid = continue_rule(lg, valid, cont, jump_threshold)
+    return valid
 
 def decoding_rule(cfg, # a network's config (`BeatPointerConfig` or the run-level `PointerConfig`)
                   jump_threshold: float | None = None, # the threshold asked for (None: the checkpoint's own; negative: plain argmax)
@@ -564,7 +570,7 @@ def decoding_rule(cfg, # a network's config (`BeatPointerConfig` or the run-leve
     "The `generate` arguments of a network's greedy decoding rule, spelled out: `{'jump_threshold': T, 'stop_threshold': S}` for the beat network, `{}` for the run-level one (plain argmax only)."
     if getattr(cfg, 'arch', '') != 'beat': return {}
     pick = lambda asked, own: float(own if asked is None else asked)
-    return dict(jump_threshold=pick(jump_threshold, cfg.jump_threshold), stop_threshold=pick(stop_threshold, getattr(cfg, 'stop_threshold', -1.0)))
+    return dict(jump_threshold=pick(jump_threshold, cfg.jump_threshold), stop_threshold=pick(stop_threshold, cfg.stop_threshold))
 
 @torch.no_grad()
 def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel, time-major
@@ -624,8 +630,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
             if out < min_length: v[..., NB + 1] = False
             if not allow_null: v[..., NB] = False
             probs = lg.float().masked_fill(~v, -torch.inf).softmax(-1)[0, 0]
-            if greedy and sthr >= 0: v = stop_rule(lg, v, NB + 1, sthr)
-            k, _ = _choose(lg, continue_rule(lg, v, cb, thr) if greedy and thr >= 0 else v, greedy, temperature, gen)
+            k, _ = _choose(lg, greedy_choices(lg, v, cb, NB + 1, thr, sthr) if greedy else v, greedy, temperature, gen)
             k = int(k); p, stop_p = float(probs[k]), float(probs[NB + 1])
             if k == NB + 1:
                 if c.w_end > 0 and runs and runs[-1][2] >= 0:   # trim the last beat to the fraction the end head keeps
