@@ -19,5 +19,6 @@ def load_probe(a, beat_only: bool = False):
     torch.set_num_threads(a.threads)
     model = load_pointer_network(a.checkpoint).eval()
     if beat_only and getattr(model.cfg, 'arch', '') != 'beat': raise SystemExit(f"{a.checkpoint}: not a beat-level network (arch {getattr(model.cfg, 'arch', '?')!r})")
-    items = load_items(a.pointer_dir, a.cache_dir, a.split, tuple(float(x) for x in a.fractions.split(',')), 0, progress=False)
+    items = load_items(a.pointer_dir, a.cache_dir, a.split, tuple(float(x) for x in a.fractions.split(',')), 0, progress=False,
+                       chroma=bool(getattr(model.cfg, 'use_chroma', False)))
     return model, items

@@ -15,8 +15,8 @@ def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # with
 
 # %% auto #0
 __all__ = ['AUDIO_EXTENSIONS', 'AudioFileError', 'check_audio', 'resample', 'load_audio', 'save_audio', 'render_segments',
-           'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db', 'denormalize_db', 'plot_waveform', 'plot_mel',
-           'player', 'players']
+           'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db', 'denormalize_db', 'chroma_frames',
+           'plot_waveform', 'plot_mel', 'player', 'players']
 
 # %% ../nbs/01_audio.ipynb #cf6f1068
 class AudioFileError(ValueError):
@@ -188,6 +188,31 @@ def normalize_db(db, top_db: float = 80.0):
 def denormalize_db(x, top_db: float = 80.0):
     "Inverse of `normalize_db`."
     return x * top_db - top_db
+
+# %% ../nbs/01_audio.ipynb #c7a1f0e3
+def chroma_frames(y, # mono samples (n,)
+                  cfg: AudioConfig | None = None, # sr and hop_length: one row per frame of `log_mel`
+                  n_fft: int = 8192, # STFT window (about 2.7 Hz bins at 22050 Hz)
+                  step: int = 4, # analyse every `step` frames and repeat each row
+                  tuning: float | None = None, # deviation from A440 in fractions of a semitone (None: estimated from the song)
+                  floor_db: float = -60.0, # frames this far below the song's loudest are silent (zeros)
+                 ) -> np.ndarray:
+    "Pitch-class energy per mel frame, `(1 + n // hop_length, 12)` float32, C, C#, ..., B; rows sum to 1 (0 where silent)."
+    import librosa, warnings
+    cfg = cfg or AudioConfig(); y = np.asarray(y, dtype=np.float32)
+    if y.ndim != 1: raise ValueError(f"chroma_frames: mono samples (n,) expected, got shape {y.shape}")
+    if not np.isfinite(y).all(): raise ValueError("chroma_frames: the samples hold NaN or inf")
+    T = cfg.n_frames(len(y))
+    S = np.abs(librosa.stft(y, n_fft=n_fft, hop_length=cfg.hop_length * step, center=True, pad_mode='constant')) ** 2   # (1 + n_fft/2, T')
+    if tuning is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            tuning = float(librosa.estimate_tuning(S=S, sr=cfg.sr, n_fft=n_fft)) if S.max() > 0 else 0.0
+    C = librosa.feature.chroma_stft(S=S, sr=cfg.sr, n_fft=n_fft, tuning=tuning, norm=None)   # (12, T')
+    e = C.sum(0)
+    C = np.where(e > e.max() * 10 ** (floor_db / 10) if e.max() > 0 else np.zeros_like(e, bool), C / np.maximum(e, 1e-30), 0.0)
+    idx = np.minimum((np.arange(T) + step // 2) // step, C.shape[1] - 1)   # nearest analysed frame
+    return np.ascontiguousarray(C[:, idx].T, dtype=np.float32)
 
 # %% ../nbs/01_audio.ipynb #8ad1b5ab
 def plot_waveform(y, sr: int, ax=None, title: str | None = None, color='C0', alpha: float = 0.8):

@@ -10,12 +10,12 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import AudioConfig, EditOp, PAD_TOKEN, STOP_TOKEN, label_ops, run_cli, atomic_write, atomic_write_text
-from .audio import AUDIO_EXTENSIONS, AudioFileError, load_audio, mel_spectrogram
+from .audio import AUDIO_EXTENSIONS, AudioFileError, load_audio, mel_spectrogram, chroma_frames
 
 # %% auto #0
 __all__ = ['MEL_CACHE_VERSION', 'STEM_NAMES', 'SILENT_PEAK', 'SPLITS', 'GRID_SOURCES', 'BATCH_KEYS', 'collate_fn', 'file_sha1',
-           'unit_mel', 'MelCache', 'song_split', 'split_names', 'PairFiles', 'find_pairs', 'load_labels', 'raw_grid',
-           'edit_bar_starts', 'chunk_edit', 'raw_window', 'rebase', 'Augment', 'PointerDataset', 'Collate',
+           'unit_mel', 'MelCache', 'ChromaCache', 'song_split', 'split_names', 'PairFiles', 'find_pairs', 'load_labels',
+           'raw_grid', 'edit_bar_starts', 'chunk_edit', 'raw_window', 'rebase', 'Augment', 'PointerDataset', 'Collate',
            'make_datasets', 'make_loaders', 'build_cache', 'cache_cli', 'main']
 
 # %% ../nbs/07_data.ipynb #4ca3aec2
@@ -87,12 +87,16 @@ class MelCache:
             with open(tmp, 'wb') as f: write(f)
         atomic_write(dest, w)
 
+    def _features(self, y) -> tuple[np.ndarray, dict]:   # samples -> time-major array to store, and metadata beside it
+        S = mel_spectrogram(y, self.cfg, device='cpu')                      # (n_mels, T) power
+        db = (10.0 * np.log10(np.maximum(S, 1e-10))).T                      # (T, n_mels)
+        return db, dict(db_max=float(db.astype(self.dtype).max()))
+
     def _compute(self, path, dest: Path) -> dict:
         y, _ = load_audio(path, sr=self.cfg.sr, mono=True)
-        S = mel_spectrogram(y, self.cfg, device='cpu')                      # (n_mels, T) power
-        db = (10.0 * np.log10(np.maximum(S, 1e-10))).T.astype(self.dtype)   # (T, n_mels)
+        x, extra = self._features(y); db = x.astype(self.dtype)
         meta = dict(source=str(path), n_frames=int(db.shape[0]), n_samples=int(len(y)), peak=float(np.abs(y).max()),
-                    db_max=float(db.max()), params=json.loads(self.params))
+                    **extra, params=json.loads(self.params))
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         self._atomic(dest, lambda f: np.save(f, db))
         self._atomic(dest.with_suffix('.json'), lambda f: f.write(json.dumps(meta).encode()))   # written last: marks the entry complete
@@ -139,6 +143,23 @@ class MelCache:
             if p.resolve() not in keep:
                 p.unlink(); p.with_suffix('.json').unlink(missing_ok=True); n += 1
         return n
+
+# %% ../nbs/07_data.ipynb #c8b2d0a2
+class ChromaCache(MelCache):
+    "Chroma (`chroma_frames`, `(n_frames, 12)`) of audio files, cached like the mels, in `cache_dir/chroma`."
+    def __init__(self, cache_dir, # the mel cache folder (entries go to its `chroma` subfolder)
+                 cfg: AudioConfig | None = None, # audio parameters; part of every key
+                 verify: bool = False, # see `MelCache`
+                ):
+        super().__init__(Path(cache_dir) / 'chroma', cfg, np.float16, verify)
+        self.params = json.dumps(dict(cfg=self.cfg.to_dict(), dtype=self.dtype.name, version=MEL_CACHE_VERSION, n_fft=8192, step=4,
+                                      what='chroma_frames: 12 pitch classes per frame, rows sum to 1, time-major'), sort_keys=True)
+
+    def _features(self, y): return chroma_frames(y, self.cfg), {}
+
+    def chroma(self, path, start: int = 0, stop: int | None = None) -> np.ndarray:
+        "Chroma of `path`, float32 `(stop - start, 12)`."
+        return self.db(path, start, stop)
 
 # %% ../nbs/07_data.ipynb #bcc1314d
 SPLITS = ('train', 'valid', 'test')
@@ -434,6 +455,7 @@ class PointerDataset(torch.utils.data.Dataset):
                  labels: str = 'pointer_sequences', # 'pointer_sequences' (aligner output) or 'truth' (synthetic ground truth)
                  grid_sources=GRID_SOURCES, # beat-grid sources in order of preference (see `raw_grid`)
                  stems='auto', # True: required; False: never; 'auto': used when every song has all four
+                 chroma: bool = False, # also give the raw's chroma (`raw_chroma`, `(S, 12)`, from a `ChromaCache`) for networks that use it
                  chunk_bars: int | None = None, # edit bars per chunk (None: whole songs, unless capped)
                  context_bars: int = 1, # raw bars of context around a chunk's pointers
                  max_edit_frames: int | None = None, # most edit positions per item (the STOP entry included)
@@ -460,6 +482,7 @@ class PointerDataset(torch.utils.data.Dataset):
             if lacking and strict: raise FileNotFoundError(f"{Path(data_dir) / 'stems'}: no complete set of stems ({'/'.join(STEM_NAMES)}) for {', '.join(lacking)}")
             pairs = [p for p in pairs if p.stems]
         self.use_stems = bool(stems)
+        self.chroma = ChromaCache(cache_dir, cfg) if chroma else None
         self.songs, self.skipped, self.index = [], {}, []
         for p in tqdm(pairs, desc='mel cache', disable=not progress or not pairs):
             try: self.songs.append(self._load_song(p, grid_sources))
@@ -467,6 +490,7 @@ class PointerDataset(torch.utils.data.Dataset):
                 if strict: raise
                 warnings.warn(f"skipping {p.name}: {e}"); self.skipped[p.name] = str(e)
         self.cache.flush()
+        if self.chroma is not None: self.chroma.flush()
         n_fixed = sum(s.grid_source == 'fixed' for s in self.songs)
         if n_fixed and grid_sources[0] != 'fixed':
             warnings.warn(f"{n_fixed} of {len(self.songs)} songs have no beats from {', '.join(x for x in grid_sources if x != 'fixed')}: "
@@ -486,6 +510,7 @@ class PointerDataset(torch.utils.data.Dataset):
         for k, sp in (p.stems.items() if self.use_stems else ()):
             n = self.cache.info(sp)['n_frames']
             if abs(n - ri['n_frames']) > 2: raise AudioFileError(f"{sp}: {n} frames but the raw {p.raw.name} has {ri['n_frames']} (not this raw's stem?)")
+        if self.chroma is not None: self.chroma.ensure(p.raw)   # computed with the mels, under the same progress bar
         labels = load_labels(p.labels, ei['n_frames'], ri['n_frames'])
         grid, src = raw_grid(p, ri['n_frames'], self.cfg, grid_sources, self.cache)
         return _Song(p, ri['n_frames'], ei['n_frames'], labels, grid, src, ri['db_max'], ei['db_max'])
@@ -521,12 +546,15 @@ class PointerDataset(torch.utils.data.Dataset):
                 x = unit_mel(c.db(s.pair.stems[n], r0, r1), s.raw_db_max, top)   # against the mix's peak
                 st.append(np.pad(x, ((0, (r1 - r0) - len(x)), (0, 0))) if len(x) < r1 - r0 else x)   # a stem a frame short
             item['stem_mels'] = np.stack(st)
+        if self.chroma is not None:
+            ch = self.chroma.chroma(s.pair.raw, r0, r1)
+            item['raw_chroma'] = np.pad(ch, ((0, (r1 - r0) - len(ch)), (0, 0))) if len(ch) < r1 - r0 else ch
         if self.augment is not None: self.augment(item, np.random.default_rng((self.seed, self.epoch, i)))
         return item
 
 # %% ../nbs/07_data.ipynb #7bf9c404
 BATCH_KEYS = ('raw_mel', 'raw_mask', 'raw_pos', 'beat_index', 'bar_index', 'n_beats', 'n_bars',   # the batch contract's keys,
-              'edit_mel', 'pointers', 'ops', 'target_mask', 'length', 'confidence', 'stem_mels')  # plus `confidence`
+              'edit_mel', 'pointers', 'ops', 'target_mask', 'length', 'confidence', 'stem_mels', 'raw_chroma')  # plus `confidence`, `raw_chroma`
 
 class Collate:
     "Pad (and in fixed-length mode crop) `PointerDataset` items into a batch dict of tensors."
@@ -543,6 +571,8 @@ class Collate:
         M, F = items[0]['raw_mel'].shape[1], items[0]['raw_pos'].shape[1]
         has_stems = ['stem_mels' in it for it in items]
         if any(has_stems) and not all(has_stems): raise ValueError("Collate: some items have stem_mels and some do not")
+        has_chroma = ['raw_chroma' in it for it in items]
+        if any(has_chroma) and not all(has_chroma): raise ValueError("Collate: some items have raw_chroma and some do not")
         b = dict(raw_mel=np.zeros((B, S, M), np.float32), raw_mask=np.zeros((B, S), bool), raw_pos=np.zeros((B, S, F), np.float32),
                  beat_index=np.full((B, S), -1, np.int64), bar_index=np.full((B, S), -1, np.int64),
                  n_beats=np.zeros(B, np.int64), n_bars=np.zeros(B, np.int64),
@@ -550,6 +580,7 @@ class Collate:
                  ops=np.full((B, T), -1, np.int64), target_mask=np.zeros((B, T), bool), length=np.zeros(B, np.int64),
                  confidence=np.zeros((B, T), np.float32))
         if all(has_stems) and has_stems: b['stem_mels'] = np.zeros((B, len(STEM_NAMES), S, M), np.float32)
+        if all(has_chroma): b['raw_chroma'] = np.zeros((B, S, 12), np.float32)
         cropped = 0
         for i, it in enumerate(items):
             s, t, n = min(len(it['raw_mel']), S), min(len(it['pointers']), T), min(it['length'], T)
@@ -562,6 +593,7 @@ class Collate:
             b['pointers'][i, :t] = p; b['ops'][i, :t] = it['ops'][:t]; b['confidence'][i, :t] = it['confidence'][:t]
             b['target_mask'][i, :t] = True; b['length'][i] = n
             if 'stem_mels' in b: b['stem_mels'][i, :, :s] = it['stem_mels'][:, :s]
+            if 'raw_chroma' in b: b['raw_chroma'][i, :s] = it['raw_chroma'][:s]
         if cropped:
             self.n_cropped += cropped
             warnings.warn(f"Collate: cropped {cropped} of {B} items to raw_frames={S}, edit_frames={T} "

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text
-from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db
+from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db, chroma_frames
 from .models.beat_pointer import decoding_rule
 
 # %% auto #0
@@ -62,8 +62,9 @@ def analyze_raw(y: np.ndarray, # raw samples `(n,)` or `(channels, n)` at `sr`
                 cfg: AudioConfig | None = None, # the model's frame grid
                 name: str = 'raw audio',
                 beats: bool = True, # track beats (else a constant grid)
+                chroma: bool = False, # also the raw's pitch classes (`raw_chroma`, (S, 12)), for networks with `use_chroma`
                ) -> dict:
-    "`raw_mel` (S, n_mels), `analysis` (`editorbot.beats.Analysis` or None), `beat_times`, `downbeat_times` (seconds or None)."
+    "`raw_mel` (S, n_mels), `analysis` (`editorbot.beats.Analysis` or None), `beat_times`, `downbeat_times` (seconds or None), and `raw_chroma` with `chroma`."
     from editorbot.beats import analyze, BeatConfig
     cfg = cfg or AudioConfig()
     ym = _mono_at(y, sr, cfg.sr)
@@ -73,7 +74,9 @@ def analyze_raw(y: np.ndarray, # raw samples `(n,)` or `(channels, n)` at `sr`
         try: a = analyze(ym, cfg.sr, BeatConfig(sr=cfg.sr, hop_length=cfg.hop_length), name=name)
         except (ValueError, RuntimeError) as e: warnings.warn(f"{name}: beat analysis failed ({e}); using a constant beat grid")
     ok = a is not None and len(a.beat_times) >= 2
-    return dict(raw_mel=mel, analysis=a, beat_times=a.beat_times if ok else None, downbeat_times=a.downbeat_times if ok else None)
+    out = dict(raw_mel=mel, analysis=a, beat_times=a.beat_times if ok else None, downbeat_times=a.downbeat_times if ok else None)
+    if chroma: out['raw_chroma'] = chroma_frames(ym, cfg)
+    return out
 
 # %% ../nbs/10_edit.ipynb #b2e6e57e
 def decision_score(g: dict, # output of `PointerNetwork.generate` (one item)
@@ -105,6 +108,9 @@ def decode(model, # a `PointerNetwork`
     cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0)
     beat = getattr(c, 'arch', '') == 'beat'
     gen_kw = decoding_rule(c, jump_threshold, stop_threshold)            # the beat network's own arguments of `generate` (none for the run-level one)
+    if getattr(c, 'use_chroma', False):
+        if 'raw_chroma' not in an: raise ValueError("this model listens to the raw's chroma (use_chroma): analyse the raw with analyze_raw(..., chroma=True)")
+        gen_kw['raw_chroma'] = torch.from_numpy(an['raw_chroma']).to(dev)
     if target_frames and length_tolerance is not None:
         min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance)); far = int(target_frames) + int(length_tolerance)
         if beat: gen_kw['stop_after'] = far                                 # ends on the first beat line past the window
@@ -303,9 +309,10 @@ def style_latent(model, # a `PointerNetwork`
     cfg = cfg or AudioConfig(); dev = next(model.parameters()).device
     yr, sr_r, nr = load_raw(raw, sr, 'style example raw' if not isinstance(raw, (str, os.PathLike)) else None)
     ye, sr_e, ne = load_raw(edit, sr, 'style example edit' if not isinstance(edit, (str, os.PathLike)) else None)
-    an = analyze_raw(yr, sr_r, cfg, nr)
+    an = analyze_raw(yr, sr_r, cfg, nr, chroma=getattr(model.cfg, 'use_chroma', False))
     em = model_input(_mono_at(ye, sr_e, cfg.sr), cfg)
     b = make_batch([an['raw_mel']], beats=[(an['beat_times'], an['downbeat_times'])] if an['beat_times'] is not None else None, cfg=cfg)
+    if 'raw_chroma' in an: b['raw_chroma'] = torch.from_numpy(an['raw_chroma'])[None]
     b['edit_mel'] = torch.from_numpy(em)[None]; b['length'] = torch.tensor([len(em)])
     return model.encode_style({k: v.to(dev) for k, v in b.items()}).cpu()
 
@@ -353,7 +360,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
     t1 = time.perf_counter(); bar.set_postfix_str('analysing')
-    an = analyze_raw(y, sr, cfg, name, beats=beats)
+    an = analyze_raw(y, sr, cfg, name, beats=beats, chroma=getattr(mc, 'use_chroma', False))
     z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
     if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
         warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "

@@ -341,6 +341,7 @@ def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: 
                  progress: bool = True,
                  grid_sources=('analysis', 'truth', 'fixed'), # beat-grid sources in order of preference (`editorbot.data.raw_grid`)
                  bucket: int = 0, # length-bucketed training batches: this many batches sorted by length together (0: plain shuffling)
+                 chroma: bool = False, # also load the raws' chroma (`raw_chroma`, cached in CACHE/chroma) for networks with `use_chroma`
                 ) -> dict:
     "DataLoaders of the data folder's splits (the data module's datasets and `collate_fn`); bad songs are warned about and left out."
     from editorbot.data import PointerDataset, Collate, Augment
@@ -353,7 +354,7 @@ def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: 
     for s in splits:
         ds = PointerDataset(pointer_dir.parent, cache_dir, split=s, fractions=tuple(fractions), labels=pointer_dir.name, stems=False,
                             chunk_bars=chunk_bars or None, augment=Augment() if augment and s == 'train' else None, seed=seed,
-                            progress=progress, strict=False, grid_sources=tuple(grid_sources))   # a bad song is reported and left out
+                            progress=progress, strict=False, grid_sources=tuple(grid_sources), chroma=chroma)   # a bad song is reported and left out
         if len(ds) == 0: raise ValueError(f"{pointer_dir}: no songs in the {s} split ({len(list(pointer_dir.glob('*.npz')))} label files)")
         smp = EpochSampler(len(ds), seed, shuffle=s == 'train', lengths=ds.lengths if bucket > 0 and s == 'train' else None, batch_size=batch_size, bucket=bucket)
         out[s] = torch.utils.data.DataLoader(ds, batch_size=batch_size, sampler=smp,
@@ -427,8 +428,9 @@ def train_cli(cache_dir: str = 'cache', # mel cache folder
         tc = TrainConfig(lr=lr, scheduler=scheduler, warmup_steps=warmup_steps, epochs=epochs, max_steps=max_steps, batch_size=batch_size, seed=seed,
                          batches_per_epoch=batches_per_epoch, val_batches=val_batches, bucket=bucket)
         if resume: tc = resumed_train_config(save_dir)          # the run's own data order, whatever the flags say now
+        chroma = bool(_last_checkpoint(save_dir)['config'].get('use_chroma', False) if resume else getattr(mc, 'use_chroma', False))
         dl = data_loaders(pointer_dir, cache_dir, tc.batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), tc.seed, num_workers,
-                          grid_sources=tuple(grid_sources.split(',')), bucket=tc.bucket)
+                          grid_sources=tuple(grid_sources.split(',')), bucket=tc.bucket, chroma=chroma)
         dev = devices if devices == 'auto' else int(devices)
         lm = fit(dl['train'], dl['valid'], mc, tc, save_dir, resume=resume, devices=dev, num_nodes=num_nodes)
         pre = add_style_presets(save_dir, dl['train'].dataset)   # named style latents for editing without an example
@@ -455,9 +457,10 @@ def lr_find_cli(cache_dir: str = 'cache', # mel cache folder
     "LR range test: sweeps the learning rate exponentially, writes the loss/LR curve as a PNG and prints a suggested rate."
     try:
         if threads > 0: torch.set_num_threads(threads)
+        mc = model_config(config)
         dl = data_loaders(pointer_dir, cache_dir, batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), seed, splits=('train',),
-                          grid_sources=tuple(grid_sources.split(',')))
-        r = lr_find(dl['train'], model_config(config), TrainConfig(seed=seed), min_lr, max_lr, num_steps, png)
+                          grid_sources=tuple(grid_sources.split(',')), chroma=getattr(mc, 'use_chroma', False))
+        r = lr_find(dl['train'], mc, TrainConfig(seed=seed), min_lr, max_lr, num_steps, png)
     except (OSError, ValueError) as e: _fail(e)
     print(f"suggested learning rate: {r['suggestion']:.3g}" if r['suggestion'] else "no suggestion (the loss did not go down)")
     print(f"loss/LR curve: {r['png']}")

@@ -13,10 +13,10 @@ from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops
 from .pointer import CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid, _take, _take1, _choose, _stack_generated, PointerNetwork, PointerConfig, save_checkpoint
 
 # %% auto #0
-__all__ = ['FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'context_similarity', 'DecoderLayer', 'EditEncoder',
-           'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule',
-           'stop_rule', 'greedy_choices', 'decoding_rule', 'config_from_dict', 'build_model', 'load_model',
-           'preset_latent', 'song_style', 'style_presets']
+__all__ = ['FADES', 'N_CHROMA_FEATURES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'context_similarity', 'DecoderLayer',
+           'EditEncoder', 'chroma_features', 'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets',
+           'weighted_ce', 'continue_rule', 'stop_rule', 'greedy_choices', 'decoding_rule', 'config_from_dict',
+           'build_model', 'load_model', 'preset_latent', 'song_style', 'style_presets']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
@@ -47,6 +47,7 @@ class BeatPointerConfig:
     style_layers: int = 2            # layers of the edit encoder of the style posterior (0: the pooled `StyleVAE` of 08a)
     style_block: int = 43            # edit frames pooled into one token of the edit encoder
     use_stems: bool = False          # add pooled per-stem mels to the beat features
+    use_chroma: bool = False         # add each beat's pitch classes (`chroma_features` of the batch's `raw_chroma`) to the beat features: wrong notes a semitone off that a 128-band mel blurs
     n_stems: int = 4
     use_length_cond: bool = True     # condition decoding on a target output length (dropped at random in training)
     relative_position: bool = True   # positions as fractions of the song (raw beats, output time), so songs longer than the training songs look familiar; False: absolute beat / step counts and seconds
@@ -215,6 +216,26 @@ class EditEncoder(nn.Module):
         mu, logvar = self.out(torch.cat([pooled, length], -1)).chunk(2, -1)
         return mu, logvar.clamp(-8, 8)
 
+# %% ../../nbs/08b_models.beat_pointer.ipynb #d1c2a0f2
+N_CHROMA_FEATURES = 26
+
+def chroma_features(chroma, # (B, S, 12) pitch classes per frame (`raw_chroma`)
+                    beat_index, # (B, S) beat of every frame
+                    mask, # (B, S) valid frames
+                    NB: int, # beats
+                   ) -> torch.Tensor:
+    "Per beat: its pitch classes, the song's, the share outside the song's 7 strongest and the correlation with them, `(B, NB, 26)`."
+    B, S, _ = chroma.shape
+    w = mask.to(chroma.dtype)[..., None]
+    bc = chroma.new_zeros(B, NB, 12).scatter_add_(1, beat_index[..., None].expand(B, S, 12), chroma * w)
+    bc = bc / bc.sum(-1, keepdim=True).clamp(min=1e-6)                        # (B, NB, 12), 0 for silent beats
+    prof = bc.sum(1); prof = prof / prof.sum(-1, keepdim=True).clamp(min=1e-6)   # (B, 12) the song's
+    scale = torch.zeros_like(prof).scatter_(1, prof.topk(7, -1).indices, 1.0)   # the 7 strongest: the song's scale
+    out_share = (bc * (1 - scale)[:, None]).sum(-1, keepdim=True) * (bc.sum(-1, keepdim=True) > 0)
+    bcc, pc = bc - bc.mean(-1, keepdim=True), prof - prof.mean(-1, keepdim=True)
+    fit = (bcc * pc[:, None]).sum(-1, keepdim=True) / (bcc.norm(dim=-1, keepdim=True) * pc.norm(dim=-1)[:, None, None]).clamp(min=1e-6)
+    return torch.cat([bc, prof[:, None].expand(B, NB, 12), out_share, fit], -1)
+
 # %% ../../nbs/08b_models.beat_pointer.ipynb #281ccefd
 class BeatPointerNetwork(nn.Module):
     "Beat-level pointer network: raw mel (B, S, n_mels) -> an edit as one pointer per played raw beat, with stop, fades and a style latent."
@@ -225,6 +246,7 @@ class BeatPointerNetwork(nn.Module):
         from editorbot.position import N_POS_FEATURES
         self.inp, self.pos = nn.Linear(3 * M + 1, d), nn.Linear(N_POS_FEATURES, d)
         if c.use_stems: self.stems = nn.Linear(c.n_stems * M, d)
+        if c.use_chroma: self.chroma = nn.Linear(N_CHROMA_FEATURES, d)
         layer = nn.TransformerEncoderLayer(d, c.n_heads, c.d_ff, c.dropout, activation='gelu', batch_first=True, norm_first=True)
         self.enc = nn.TransformerEncoder(layer, c.n_encoder_layers, enable_nested_tensor=False)
         self.enc_norm = nn.LayerNorm(d)
@@ -284,6 +306,9 @@ class BeatPointerNetwork(nn.Module):
         if c.use_stems and batch.get('stem_mels') is not None:
             sm = batch['stem_mels'].float().permute(0, 2, 1, 3).reshape(B, S, -1)
             x = x + self.stems(sm.new_zeros(B, NB, sm.shape[-1]).scatter_add_(1, bi[..., None].expand(B, S, sm.shape[-1]), sm * w[..., None]) / cnt.clamp(min=1)[..., None])
+        if c.use_chroma:
+            if batch.get('raw_chroma') is None: raise ValueError("this network listens to the raw's chroma (use_chroma): give raw_chroma (B, S, 12), e.g. from editorbot.audio.chroma_frames")
+            x = x + self.chroma(chroma_features(batch['raw_chroma'].to(raw.dtype), bi, mask, NB))
         x = self.enc_norm(self.enc(x, src_key_padding_mask=~beat_mask))            # (B, NB, D)
         x = x * beat_mask[..., None]
         pos_i = torch.arange(S, device=raw.device).expand(B, S)
@@ -589,6 +614,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
               allow_null: bool = False, # allow steps with no source (silence); off by default, as edits of recordings rarely insert silence
               jump_threshold: float | None = None, # greedy: continue the current beat only while the network gives that at least this probability, else take the likeliest jump or stop (`continue_rule`); None: the checkpoint's own (`cfg.jump_threshold`); negative: plain argmax over all choices
               stop_threshold: float | None = None, # greedy: stop only where the network gives the stop at least this probability (`stop_rule`, decided before the continue rule); None: the checkpoint's own (`cfg.stop_threshold`); negative: plain argmax
+              raw_chroma=None, # (S, 12) or (B, S, 12) the raw's pitch classes (`editorbot.audio.chroma_frames`), for networks with `use_chroma`
              ) -> dict:
     "Decode edits beat by beat; returns `pointers`, `ops` (each ending with STOP), `confidence`, `op_confidence`, `length`, `n_steps`, `z`, `runs`."
     dev = next(self.parameters()).device
@@ -596,7 +622,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
         with torch.autocast(dev.type, dtype=torch.bfloat16):
             return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times,
                              z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False, allow_null=allow_null,
-                             jump_threshold=jump_threshold, stop_threshold=stop_threshold)
+                             jump_threshold=jump_threshold, stop_threshold=stop_threshold, raw_chroma=raw_chroma)
     c = self.cfg; was = self.training; self.eval()
     thr, sthr = decoding_rule(c, jump_threshold, stop_threshold).values()   # negative: plain argmax
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
@@ -606,7 +632,10 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
     if beat_times is not None:
         g = grid_tensors(S, beat_times, downbeat_times, AudioConfig(frames_per_beat=c.frames_per_beat, frames_per_bar=c.frames_per_bar))
         raw_pos, beat_index = (g[k][None].expand(B, *g[k].shape).to(dev) for k in ('raw_pos', 'beat_index'))
-    batch = {k: v for k, v in dict(raw_mel=raw, raw_mask=raw_mask, raw_pos=raw_pos, beat_index=beat_index, stem_mels=stem_mels).items() if v is not None}
+    if raw_chroma is not None:
+        raw_chroma = torch.as_tensor(raw_chroma, dtype=torch.float32, device=dev)
+        if raw_chroma.dim() == 2: raw_chroma = raw_chroma[None]
+    batch = {k: v for k, v in dict(raw_mel=raw, raw_mask=raw_mask, raw_pos=raw_pos, beat_index=beat_index, stem_mels=stem_mels, raw_chroma=raw_chroma).items() if v is not None}
     enc = self.encode(batch)
     if c.use_vae and z is None: z = torch.zeros(B, c.d_latent, device=dev)
     enc = self.plan(enc, z)
