@@ -1,5 +1,7 @@
 """Beat-level vs run-level pointer network, same process, same inputs (2-core CPU, one thread):
-training step (forward + backward) on a batch of whole songs (the beat network with and without its play plan too), and greedy decoding of a 3-minute song; peak memory per decode in a child process."""
+training step (forward + backward) on a batch of whole songs (the beat network with and without its play plan, and with the raw's
+pitch classes, too), and greedy decoding of a 3-minute song; peak memory per decode in a child process; the analysis of that song with and
+without its chroma (`analyze_raw(..., chroma=True)`, what `editorbot_edit` adds for a `use_chroma` network)."""
 import sys, time, subprocess, json
 import numpy as np, torch
 torch.set_num_threads(1)
@@ -28,9 +30,10 @@ if len(sys.argv) > 1:   # child: one decode, report time and peak RSS
     print(json.dumps(dict(seconds=round(dt, 3), frames=n, steps=k, rss_before_mb=round(base / 1024), peak_added_mb=round((kb('VmHWM') - base) / 1024, 1)))); sys.exit()
 
 from editorbot.evaluate import load_items, _collate
-items = load_items('bench/out/synth/pointer_sequences', 'bench/out/cache', 'test', (0.78, 0.07, 0.15), max_songs=4, progress=False)
+items = load_items('bench/out/synth/pointer_sequences', 'bench/out/cache', 'test', (0.78, 0.07, 0.15), max_songs=4, progress=False, chroma=True)
 b = _collate(items)
 for kind, m in (('beat', BeatPointerNetwork(BeatPointerConfig.mini())), ('beat (no play plan)', BeatPointerNetwork(BeatPointerConfig.mini(use_plan=False))),
+                ('beat (use_chroma)', BeatPointerNetwork(BeatPointerConfig.mini(use_chroma=True))),
                 ('run', PointerNetwork(PointerConfig.mini()))):
     m.train(); ts = []
     for _ in range(3):
@@ -39,3 +42,10 @@ for kind, m in (('beat', BeatPointerNetwork(BeatPointerConfig.mini())), ('beat (
 for kind in ('beat', 'run'):
     r = subprocess.run([sys.executable, __file__, kind], capture_output=True, text=True)
     print(kind, r.stdout.strip().splitlines()[-1] if r.stdout.strip() else r.stderr[-500:])
+from editorbot.synth import generate_song
+from editorbot.edit import analyze_raw
+s3 = generate_song(0, duration=180.0)
+ts = {}
+for ch in (False, True, False, True):
+    t = time.perf_counter(); analyze_raw(s3.y, s3.sr, chroma=ch); ts.setdefault(ch, []).append(time.perf_counter() - t)
+print(f"analysis of a {len(s3.y) / s3.sr:.0f}-s song (mel and beats): {min(ts[False]):.2f} s; with its chroma too: {min(ts[True]):.2f} s")
