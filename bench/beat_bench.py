@@ -8,11 +8,14 @@ torch.set_num_threads(1)
 from editorbot.models.pointer import PointerNetwork, PointerConfig
 from editorbot.models.beat_pointer import BeatPointerNetwork, BeatPointerConfig
 
-def song(seconds=180.0, seed=0):
+def raw(seconds=180.0, seed=0):
     from editorbot.synth import generate_song
+    return generate_song(seed, duration=seconds)
+
+def song(seconds=180.0, seed=0, chroma=False):
     from editorbot.edit import analyze_raw
-    s = generate_song(seed, duration=seconds)
-    return analyze_raw(s.y, s.sr)
+    s = raw(seconds, seed)
+    return analyze_raw(s.y, s.sr, chroma=chroma)
 
 def decode(kind, an):
     torch.manual_seed(0)
@@ -42,9 +45,8 @@ for kind, m in (('beat', BeatPointerNetwork(BeatPointerConfig.mini())), ('beat (
 for kind in ('beat', 'run'):
     r = subprocess.run([sys.executable, __file__, kind], capture_output=True, text=True)
     print(kind, r.stdout.strip().splitlines()[-1] if r.stdout.strip() else r.stderr[-500:])
-from editorbot.synth import generate_song
 from editorbot.edit import analyze_raw
-s3 = generate_song(0, duration=180.0)
+s3 = raw()
 ts = {}
 for ch in (False, True, False, True):
     t = time.perf_counter(); analyze_raw(s3.y, s3.sr, chroma=ch); ts.setdefault(ch, []).append(time.perf_counter() - t)
