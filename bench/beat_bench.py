@@ -35,13 +35,13 @@ if len(sys.argv) > 1:   # child: one decode, report time and peak RSS
 from editorbot.evaluate import load_items, _collate
 items = load_items('bench/out/synth/pointer_sequences', 'bench/out/cache', 'test', (0.78, 0.07, 0.15), max_songs=4, progress=False, chroma=True)
 b = _collate(items)
-for kind, m in (('beat', BeatPointerNetwork(BeatPointerConfig.mini())), ('beat (no play plan)', BeatPointerNetwork(BeatPointerConfig.mini(use_plan=False))),
-                ('beat (use_chroma)', BeatPointerNetwork(BeatPointerConfig.mini(use_chroma=True))),
-                ('run', PointerNetwork(PointerConfig.mini()))):
+for kind, m in (('beat-level mini', BeatPointerNetwork(BeatPointerConfig.mini())), ('beat-level mini, no play plan', BeatPointerNetwork(BeatPointerConfig.mini(use_plan=False))),
+                ('beat-level mini with use_chroma', BeatPointerNetwork(BeatPointerConfig.mini(use_chroma=True))),
+                ('run-level mini', PointerNetwork(PointerConfig.mini()))):
     m.train(); ts = []
     for _ in range(3):
         t = time.perf_counter(); out = m(b); out['loss'].backward(); ts.append(time.perf_counter() - t); m.zero_grad()
-    print(f"train step, {kind}-level mini, batch of {len(items)} whole songs ({b['raw_mel'].shape[1]} raw frames): median {np.median(ts):.2f} s")
+    print(f"train step, {kind}, batch of {len(items)} whole songs ({b['raw_mel'].shape[1]} raw frames): median {np.median(ts):.2f} s")
 for kind in ('beat', 'run'):
     r = subprocess.run([sys.executable, __file__, kind], capture_output=True, text=True)
     print(kind, r.stdout.strip().splitlines()[-1] if r.stdout.strip() else r.stderr[-500:])
