@@ -12,10 +12,10 @@ def raw(seconds=180.0, seed=0):
     from editorbot.synth import generate_song
     return generate_song(seed, duration=seconds)
 
-def song(seconds=180.0, seed=0, chroma=False):
+def song(seconds=180.0, seed=0):
     from editorbot.edit import analyze_raw
     s = raw(seconds, seed)
-    return analyze_raw(s.y, s.sr, chroma=chroma)
+    return analyze_raw(s.y, s.sr)
 
 def decode(kind, an):
     torch.manual_seed(0)

@@ -32,24 +32,27 @@ def bar_vectors(mel, timeline, fps, slots):
         out.append(np.concatenate([seg[q * len(seg) // slots:max((q + 1) * len(seg) // slots, q * len(seg) // slots + 1)].mean(0) for q in range(slots)]))
     return np.stack(out)
 
-def distances(seed, duration, cfg, slots):
-    "Rows (kind, to the same bar played right, to the nearest other bar, to the nearest bar of any kind) of one take, or [] if it has no mistake."
+def distances(seed, duration, cfg, slots=(4, 32)):
+    """{slots: rows (kind, to the same bar played right, to the nearest other bar, to the nearest bar of any kind)} of one take
+    (synthesised once for all slot counts), or {} if it has no mistake."""
     tk = plan_take(plan_song(seed, duration), [seed, 1], ['mistake'])
-    if not {'wrong_notes', 'stumble'} & {e['kind'] for e in tk.timeline}: return []
+    if not {'wrong_notes', 'stumble'} & {e['kind'] for e in tk.timeline}: return {}
     pr = generate_pair(seed, duration=duration, artefacts=['mistake'])
     assert [x['kind'] for x in pr.truth['artefacts']] == [x['kind'] for x in tk.artefacts], f"seed {seed}: the take's layout differs from generate_pair's"
     mel = np.asarray(log_mel(pr.raw.astype(np.float32), cfg)).T            # (T, n_mels), dB
     tl = tk.timeline; bars = np.array([e['bar'] for e in tl]); kind = [e['kind'] for e in tl]
     ok = np.array([k in ('song', 'ending') for k in kind])
-    V = bar_vectors(mel, tl, cfg.sr / cfg.hop_length, slots)
-    D = np.sqrt(((V[:, None] - V[None]) ** 2).mean(-1))
-    rows = []
-    for i, k in enumerate(kind):
-        if k not in ('song', 'wrong_notes', 'stumble'): continue
-        same = ok & (bars == bars[i]); same[i] = False
-        other, anyb = ok & (bars != bars[i]), ok.copy(); anyb[i] = False
-        if other.any(): rows.append(('correct' if k == 'song' else k, D[i, same].min() if same.any() else np.nan, D[i, other].min(), D[i, anyb].min()))
-    return rows
+    out = {}
+    for n in slots:
+        V = bar_vectors(mel, tl, cfg.sr / cfg.hop_length, n)
+        D = np.sqrt(((V[:, None] - V[None]) ** 2).mean(-1))
+        rows = out[n] = []
+        for i, k in enumerate(kind):
+            if k not in ('song', 'wrong_notes', 'stumble'): continue
+            same = ok & (bars == bars[i]); same[i] = False
+            other, anyb = ok & (bars != bars[i]), ok.copy(); anyb[i] = False
+            if other.any(): rows.append(('correct' if k == 'song' else k, D[i, same].min() if same.any() else np.nan, D[i, other].min(), D[i, anyb].min()))
+    return out
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -60,9 +63,11 @@ if __name__ == '__main__':
     print(f"{a.n} seeds per song length, each a take with a mistake; RMS distance in dB of the log-mel pooled to slots per bar, medians\n")
     print("| song length (s) | slots per bar | bars (wrong) | correct bar: to its other performance | to the nearest other bar | wrong take: to the bar played right | to the nearest other bar | AUC, to the bar played right | AUC, to the nearest bar |")
     print("|---|---|---|---|---|---|---|---|---|")
+    slot_counts = tuple(int(x) for x in a.slots.split(','))
     for dur in (float(x) for x in a.durations.split(',')):
-        for slots in (int(x) for x in a.slots.split(',')):
-            r = [x for s in range(a.seed, a.seed + a.n) for x in distances(s, dur, cfg, slots)]
+        takes = [distances(s, dur, cfg, slot_counts) for s in range(a.seed, a.seed + a.n)]
+        for slots in slot_counts:
+            r = [x for t in takes for x in t.get(slots, [])]
             kind = np.array([x[0] for x in r]); same, other, near = (np.array([x[i] for x in r], np.float64) for i in (1, 2, 3))
             wrong = kind != 'correct'; has = np.isfinite(same)
             print(f"| {dur:.0f} | {slots} | {len(r)} ({wrong.sum()}) | {med(same[~wrong])} | {med(other[~wrong])} | {med(same[wrong])} | {med(other[wrong])} | "
