@@ -16,7 +16,7 @@ bootstrap against the greedy edit: `greedy`, `plan`, `lp`, `mbr`, the hindsight 
 within-song centred features fitted on `--train` dumps (RankNet: logistic loss on candidate pairs ordered by cut-point F1).
 
     python bench/rerank.py dump --checkpoint models/beat_mini_snap32/best.pt --split valid --out bench/out/rerank_valid.json
-    python bench/rerank.py fit --train bench/out/rerank_valid.json --test bench/out/rerank_heldout_short.json
+    python bench/rerank.py fit --train bench/out/rerank_valid.json --test bench/out/rerank_heldout_short.json [--picks bench/out/picks]
 """
 import argparse, json, sys, time
 from pathlib import Path
@@ -143,6 +143,9 @@ def fit(a):
         rows = picks(test, rule, w, sc)
         kept = np.mean([r['features']['greedy'] == 1 for r in rows])
         per = ' | '.join(f"{np.mean([r['cut_f1'] for r, s in zip(rows, test) if s['style'] == st]):.3f}" for st in styles)
+        if a.picks:   # per-song rows as `editorbot_eval --out` writes them, for `bench/by_artefact.py`
+            keep = ('cut_f1', 'cut_precision', 'cut_recall', 'length_error_beats', 'iou')
+            Path(f'{a.picks}_{rule}.json').write_text(json.dumps(dict(songs=[dict(name=t['name'], style=t['style'], **{k: r[k] for k in keep}) for r, t in zip(rows, test)])))
         print(f"| {rule} | {summary(rows)} | {kept:.0%} | {bootstrap(base, [r['cut_f1'] for r in rows]) if rule != 'greedy' else ''} | {per} |")
 
 if __name__ == '__main__':
@@ -154,5 +157,6 @@ if __name__ == '__main__':
     d.add_argument('--shard', default='0/1', help='I/N: every N-th song from the I-th (to run N processes)'); d.add_argument('--threads', type=int, default=1)
     f = sub.add_parser('fit'); f.add_argument('--train', required=True, help='dumps (comma-separated) to fit the learned score on')
     f.add_argument('--test', required=True, help='dumps (comma-separated) to score the rules on')
+    f.add_argument('--picks', default=None, help="write each rule's picks on the test dumps to PICKS_RULE.json (per-song rows for bench/by_artefact.py)")
     a = ap.parse_args()
     dump(a) if a.cmd == 'dump' else fit(a)
