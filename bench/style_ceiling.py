@@ -68,16 +68,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--truth', default='bench/out/heldout_short/truth', help='a truth/ folder of synthetic pairs')
     ap.add_argument('--samples', type=int, default=64, help="parameter draws per song from the editor's distribution")
-    ap.add_argument('--eval', default=None, help="an editorbot_eval --out JSON of the same songs, shown beside the oracles")
+    ap.add_argument('--eval', default=None, help="an editorbot_eval --out JSON: its songs only, with the network's figures beside the oracles")
     a = ap.parse_args()
+    net = {s['name']: s for s in json.loads(Path(a.eval).read_text())['songs']} if a.eval else {}
     rows, bad = [], []
     for f in sorted(Path(a.truth).glob('*.json')):
+        if net and f.stem not in net: continue     # with an eval JSON: its songs only (e.g. one split of a data folder)
         r = song_ceiling(f, a.samples)
         (rows.append(r) if r is not None else bad.append(f.name))
     if bad: print(f"left out {len(bad)} songs whose truth this synthesiser does not reproduce: {', '.join(bad[:5])}")
-    net = {}
-    if a.eval:
-        for s in json.loads(Path(a.eval).read_text())['songs']: net[s['name']] = s
     print(f"{a.truth}: {len(rows)} songs, {a.samples} draws of the style's parameters each\n")
     print('| style | songs | distinct edits (median) | style known: cut F1 / median length error (beats) | style and length known | '
           + ('network (eval JSON): cut F1 / median length error |' if net else ''))
