@@ -9,6 +9,9 @@ distribution, and hands in the one edit with the best *expected* cut-point F1 ov
 score among the editor's possible edits). It scores that edit against the true one with `editorbot.evaluate`'s
 cut-point score (+-1 beat, the song's beat in frames) and length error, as `editorbot_eval` does.
 
+Teacher-forced, as `editorbot_eval` scores jump targets, the listener is given the true edit up to each true jump and names
+the pointer that most of the draws that played the same so far agree with (+-1 beat): its jump-target accuracy.
+
 A second oracle is also told the true edit's length (the draws whose edit is within one beat of it), the information
 the network's style latent of the song's own edit could carry, or `--length-given` hands it.
 
@@ -62,7 +65,19 @@ def song_ceiling(truth_json: Path, n_samples: int = 64):
         return dict(cut_f1=d['cut_f1'], cut_precision=d['cut_precision'], cut_recall=d['cut_recall'],
                     length_error_beats=abs(len(c['ptr']) - len(ref)) / beat, n_edits=len(cands))
     near = np.array([abs(len(c['ptr']) - len(ref)) <= beat for c in cands])
-    return dict(name=t['name'], style=t['style'], known=pick(np.ones(len(cands), bool)), length=pick(near))
+    return dict(name=t['name'], style=t['style'], known=pick(np.ones(len(cands), bool)), length=pick(near), **jump_ceiling(ref, cands, beat))
+
+def jump_ceiling(ref, cands, beat: float) -> dict:
+    "Teacher-forced jump targets of the perfect listener: at every true jump it is given the true edit so far, and names the pointer that most draws consistent with it agree with (within a beat)."
+    nxt = np.r_[0, ref[:-1] + 1][:len(ref)]; hits = lost = 0; tj = np.flatnonzero((ref != nxt) & (ref >= 0))
+    for t in tj:
+        ok = [c for c in cands if len(c['ptr']) >= t and np.array_equal(c['ptr'][:t], ref[:t])]  # draws that played the same so far
+        if not ok: lost += 1; continue                    # no draw played the same so far (the true edit was not drawn): counted as a miss
+        v = np.array([c['ptr'][t] if len(c['ptr']) > t else -10 ** 9 for c in ok])           # a draw that ends here votes for the stop
+        w = np.array([c['n'] for c in ok], dtype=np.float64)
+        score = [(w * (np.abs(v - x) <= beat)).sum() for x in v]
+        hits += int(abs(v[int(np.argmax(score))] - ref[t]) <= beat)
+    return dict(n_jumps=len(tj), jump_hits=hits, jump_lost=lost)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -79,17 +94,19 @@ def main():
     if bad: print(f"left out {len(bad)} songs whose truth this synthesiser does not reproduce: {', '.join(bad[:5])}")
     print(f"{a.truth}: {len(rows)} songs, {a.samples} draws of the style's parameters each\n")
     print('| style | songs | distinct edits (median) | style known: cut F1 / median length error (beats) | style and length known | '
-          + ('network (eval JSON): cut F1 / median length error |' if net else ''))
-    print('|---|---|---|---|---|' + ('---|' if net else ''))
+          + 'style known: jump target (teacher-forced) | ' + ('network (eval JSON): cut F1 / median length error | jump target |' if net else ''))
+    print('|---|---|---|---|---|---|' + ('---|---|' if net else ''))
     by = defaultdict(list)
     for r in rows: by[r['style']].append(r); by['all'].append(r)
     for st in [*sorted(k for k in by if k != 'all'), 'all']:
         rs = by[st]
         f = lambda k: f"{np.mean([r[k]['cut_f1'] for r in rs]):.3f} / {np.median([r[k]['length_error_beats'] for r in rs]):.1f}"
-        line = f"| {st} | {len(rs)} | {np.median([r['known']['n_edits'] for r in rs]):.0f} | {f('known')} | {f('length')} |"
+        jt = sum(r['jump_hits'] for r in rs) / max(sum(r['n_jumps'] for r in rs), 1)
+        line = f"| {st} | {len(rs)} | {np.median([r['known']['n_edits'] for r in rs]):.0f} | {f('known')} | {f('length')} | {jt:.1%} of {sum(r['n_jumps'] for r in rs)} ({sum(r['jump_lost'] for r in rs)} undrawn) |"
         if net:
             ns = [net[r['name']] for r in rs if r['name'] in net]
-            line += f" {np.mean([s['cut_f1'] for s in ns]):.3f} / {np.median([s['length_error_beats'] for s in ns]):.1f} ({len(ns)}) |" if ns else ' |'
+            nj = sum(s.get('jump_hits', 0) for s in ns) / max(sum(s.get('n_jumps', 0) for s in ns), 1)
+            line += f" {np.mean([s['cut_f1'] for s in ns]):.3f} / {np.median([s['length_error_beats'] for s in ns]):.1f} ({len(ns)}) | {nj:.1%} of {sum(s.get('n_jumps', 0) for s in ns)} |" if ns else ' | |'
         print(line)
 
 if __name__ == '__main__': main()
