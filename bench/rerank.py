@@ -21,25 +21,24 @@ within-song centred features fitted on `--train` dumps (RankNet: logistic loss o
 import argparse, json, sys, time
 from pathlib import Path
 import numpy as np, torch
-from editorbot.evaluate import (_collate, beat_frames, cut_points, free_running_scores, generate_item, item_style, load_items,
-                                match_events, f1_score)
+from editorbot.edit import decision_score
+from editorbot.evaluate import _collate, beat_frames, cut_points, cut_set_scores, free_running_scores, item_style, load_items
 from editorbot.models.beat_pointer import beat_plays
 from editorbot.models.pointer import load_pointer_network
+from paired_bootstrap import paired_bootstrap
 
 FEATURES = ('plan', 'lp', 'lp_mean', 'mbr', 'len_dev', 'n_cuts', 'greedy')
 
 @torch.no_grad()
 def candidates(model, item: dict, z, n_samples: int, temperature: float, seed: int = 0) -> list[dict]:
-    "The greedy edit and `n_samples` sampled ones of an item's raw: dicts `pointers` (T,) and `lp` (log-probabilities of the decisions)."
+    "The greedy edit and `n_samples` sampled ones of an item's raw: dicts `pointers` (T,), `lp_mean` (`decision_score`) and `n_decisions`."
     t = lambda k, dt=None: torch.as_tensor(np.asarray(item[k]), dtype=dt)[None]
     kw = dict(raw_pos=t('raw_pos', torch.float32), beat_index=t('beat_index', torch.long), bar_index=t('bar_index', torch.long), z=z,
               max_length=2 * len(item['raw_mel']), **({'raw_chroma': t('raw_chroma', torch.float32)} if 'raw_chroma' in item else {}))
     out = []
     for k in range(n_samples + 1):
         g = model.generate(t('raw_mel', torch.float32), greedy=k == 0, temperature=temperature, seed=seed + k, **kw)
-        n = int(g['length'][0]); conf = g['confidence'][0].double().numpy()
-        starts = [r[0] for r in g['runs'][0]]
-        out.append(dict(pointers=g['pointers'][0, :n].cpu().numpy(), lp=np.log(np.clip(np.r_[conf[starts], conf[n]], 1e-12, 1))))
+        out.append(dict(pointers=g['pointers'][0, :int(g['length'][0])].cpu().numpy(), lp_mean=decision_score(g), n_decisions=len(g['runs'][0]) + 1))
     return out
 
 def agreement(cuts: list, beat: float) -> np.ndarray:
@@ -47,8 +46,7 @@ def agreement(cuts: list, beat: float) -> np.ndarray:
     K = len(cuts); U = np.zeros((K, K))
     for i in range(K):
         for j in range(K):
-            if i != j:
-                m = match_events(cuts[j], cuts[i], beat); U[i, j] = f1_score(m, len(cuts[i]) - m, len(cuts[j]) - m)
+            if i != j: U[i, j] = cut_set_scores(cuts[j], cuts[i], beat)['cut_f1']
     return U.sum(1) / max(K - 1, 1)
 
 @torch.no_grad()
@@ -65,7 +63,7 @@ def song_rows(model, item: dict, n_samples: int, temperature: float) -> dict:
     rows = []
     for k, c in enumerate(cands):
         pl = beat_plays(c['pointers'], bi, model.cfg.max_plays)
-        f = dict(plan=float(lp[np.arange(len(pl)), pl].sum()), lp=float(c['lp'].sum()), lp_mean=float(c['lp'].mean()), mbr=float(mbr[k]),
+        f = dict(plan=float(lp[np.arange(len(pl)), pl].sum()), lp=c['lp_mean'] * c['n_decisions'], lp_mean=c['lp_mean'], mbr=float(mbr[k]),
                  len_dev=abs(len(c['pointers']) - L) / beat, n_cuts=float(len(cuts[k])), greedy=float(k == 0))
         rows.append(dict(features=f, **{k_: float(v) for k_, v in free_running_scores(ref, c['pointers'], S, beat).items()}))
     return dict(name=item.get('name'), style=item_style(item), candidates=rows)
@@ -124,11 +122,9 @@ def summary(rows) -> str:
     m = lambda k: np.mean([r[k] for r in rows])
     return f"{m('cut_f1'):.3f} | {m('cut_precision'):.3f} | {m('cut_recall'):.3f} | {np.median([r['length_error_beats'] for r in rows]):.1f} | {m('iou'):.3f}"
 
-def bootstrap(a, b, n: int = 2000, seed: int = 0) -> str:
-    "Mean paired difference b - a with a 95% bootstrap interval over songs."
-    d = np.asarray(b) - np.asarray(a); rng = np.random.default_rng(seed)
-    bs = d[rng.integers(0, len(d), (n, len(d)))].mean(1)
-    return f"{d.mean():+.3f} [{np.percentile(bs, 2.5):+.3f}, {np.percentile(bs, 97.5):+.3f}]"
+def bootstrap(a, b, n: int = 2000) -> str:
+    "Mean paired difference b - a with its 95% bootstrap interval over songs (`paired_bootstrap.py`)."
+    return '{:+.3f} [{:+.3f}, {:+.3f}]'.format(*paired_bootstrap(np.asarray(b) - np.asarray(a), n))
 
 def fit(a):
     train, test = load(a.train), load(a.test)

@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 import numpy as np
 from editorbot.core import AudioConfig, segments_to_pointers
-from editorbot.evaluate import cut_point_scores, f1_score, cut_points, match_events
+from editorbot.evaluate import cut_point_scores, cut_points, cut_set_scores, plus_one
 from editorbot.synth import plan_song, plan_take, style_params, edit_bars, bars_to_segments
 
 def edit_pointers(plan, take, style, params, cfg, n_raw_samples):
@@ -31,11 +31,6 @@ def edit_pointers(plan, take, style, params, cfg, n_raw_samples):
     segs = bars_to_segments(plan, take, bars, cfg.sr, fi, fo, tail, params['tail_fade'])
     ptr = segments_to_pointers(segs, sum(s.length for s in segs), cfg, n_raw_samples=n_raw_samples)[0]
     return ptr[:-1], tuple(bars)
-
-def cut_f1(ref_cuts, est_cuts, tol):
-    "Cut-point F1 of two sets of cut frames (as `cut_point_scores`)."
-    n = match_events(ref_cuts, est_cuts, tol)
-    return f1_score(n, len(est_cuts) - n, len(ref_cuts) - n)
 
 def song_ceiling(truth_json: Path, n_samples: int = 64):
     "The two oracles' scores on one song: `{'style', 'known': {...}, 'length': {...}}` (None if the truth is not reproduced)."
@@ -56,7 +51,7 @@ def song_ceiling(truth_json: Path, n_samples: int = 64):
         e = edits.setdefault(b, dict(ptr=p, n=0)); e['n'] += 1
     cands = list(edits.values())
     for c in cands: c['cuts'] = cut_points(c['ptr'], S)
-    exp = np.array([[cut_f1(s['cuts'], c['cuts'], beat) for s in cands] for c in cands])   # exp[c, s]: F1 of c if s is the truth
+    exp = np.array([[cut_set_scores(s['cuts'], c['cuts'], beat)['cut_f1'] for s in cands] for c in cands])   # exp[c, s]: F1 of c if s is the truth
     w = np.array([c['n'] for c in cands], dtype=np.float64)
     def pick(mask):
         m = mask if mask.any() else np.ones_like(mask)
@@ -69,7 +64,7 @@ def song_ceiling(truth_json: Path, n_samples: int = 64):
 
 def jump_ceiling(ref, cands, beat: float) -> dict:
     "Teacher-forced jump targets of the perfect listener: at every true jump it is given the true edit so far, and names the pointer that most draws consistent with it agree with (within a beat)."
-    nxt = np.r_[0, ref[:-1] + 1][:len(ref)]; hits = lost = 0; tj = np.flatnonzero((ref != nxt) & (ref >= 0))
+    nxt = plus_one(ref); hits = lost = 0; tj = np.flatnonzero((ref != nxt) & (ref >= 0))
     for t in tj:
         ok = [c for c in cands if len(c['ptr']) >= t and np.array_equal(c['ptr'][:t], ref[:t])]  # draws that played the same so far
         if not ok: lost += 1; continue                    # no draw played the same so far (the true edit was not drawn): counted as a miss

@@ -14,10 +14,10 @@ from .models.beat_pointer import song_style, preset_latent, decoding_rule
 
 # %% auto #0
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
-           'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_point_scores', 'raw_iou', 'copy_raw',
-           'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'generate_item',
-           'free_running_scores', 'evaluate_items', 'style_by_example', 'results_table', 'load_items', 'eval_cli',
-           'main']
+           'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'raw_iou',
+           'copy_raw', 'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames',
+           'generate_item', 'free_running_scores', 'evaluate_items', 'style_by_example', 'results_table', 'load_items',
+           'eval_cli', 'main']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
 def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source), without the STOP entry
@@ -106,17 +106,24 @@ def match_events(reference, estimated, tol: float) -> int:
         else: i += 1
     return n
 
+def cut_set_scores(reference, # true cut points (raw frames)
+                   estimated, # estimated cut points (raw frames)
+                   tol: float = 43, # frames (one beat)
+                  ) -> dict:
+    "Precision, recall, F1 of two sets of cut points within `tol` frames (`cut_point_scores` without the pointers)."
+    r, e = np.asarray(reference), np.asarray(estimated)
+    n = match_events(r, e, tol)
+    p = n / len(e) if len(e) else (1.0 if not len(r) else 0.0)
+    rc = n / len(r) if len(r) else 1.0
+    return dict(cut_precision=p, cut_recall=rc, cut_f1=f1_score(n, len(e) - n, len(r) - n), n_ref_cuts=len(r), n_est_cuts=len(e))
+
 def cut_point_scores(reference, # true pointers
                      estimated, # estimated pointers
                      n_raw: int, # raw frames
                      tol: float = 43, # frames (one beat)
                     ) -> dict:
     "Precision, recall, F1 of cut points in raw time within `tol` frames."
-    r, e = cut_points(reference, n_raw), cut_points(estimated, n_raw)
-    n = match_events(r, e, tol)
-    p = n / len(e) if len(e) else (1.0 if not len(r) else 0.0)
-    rc = n / len(r) if len(r) else 1.0
-    return dict(cut_precision=p, cut_recall=rc, cut_f1=f1_score(n, len(e) - n, len(r) - n), n_ref_cuts=len(r), n_est_cuts=len(e))
+    return cut_set_scores(cut_points(reference, n_raw), cut_points(estimated, n_raw), tol)
 
 def raw_iou(reference, estimated) -> float:
     "Intersection over union of the raw frames played by two pointer sequences."
