@@ -22,7 +22,7 @@ __all__ = ['AUDIO_EXTENSIONS', 'AudioFileError', 'check_audio', 'resample', 'loa
 class AudioFileError(ValueError):
     "An audio file or array that cannot be used; the message names the file and the problem."
 
-AUDIO_EXTENSIONS = ('.wav', '.flac', '.ogg', '.mp3', '.aif', '.aiff')
+AUDIO_EXTENSIONS = ('.wav', '.flac', '.ogg', '.opus', '.mp3', '.aif', '.aiff')
 
 def check_audio(y: np.ndarray, # samples, (n,) or (channels, n)
                 name: str = 'audio', # how to name the signal in errors (a path, usually)
@@ -52,6 +52,29 @@ def resample(y: np.ndarray, # samples, (n,) or (channels, n)
     return np.ascontiguousarray(out.T, dtype=np.float32)
 
 # %% ../nbs/01_audio.ipynb #f835c339
+def _wav_declared_frames(path: Path) -> int | None:
+    "Frames a RIFF/WAVE file's header declares (its data chunk size over the block size); None when unknown or not such a file."
+    import struct
+    try:
+        with open(path, 'rb') as f:
+            head = f.read(12)
+            if len(head) < 12 or head[:4] != b'RIFF' or head[8:12] != b'WAVE': return None
+            block = None
+            for _ in range(64):                                   # chunks before 'data': fmt, LIST, fact, ...
+                h = f.read(8)
+                if len(h) < 8: return None
+                cid, size = h[:4], struct.unpack('<I', h[4:])[0]
+                if cid == b'fmt ':
+                    fmt = f.read(size + (size & 1))
+                    if len(fmt) < 16: return None
+                    block = struct.unpack('<H', fmt[12:14])[0]
+                elif cid == b'data':
+                    if not block or size in (0, 0xFFFFFFFF): return None   # streaming writers leave the size unset
+                    return size // block
+                else: f.seek(size + (size & 1), 1)
+    except OSError: return None
+    return None
+
 def load_audio(path, # wav, flac, ogg or mp3 file
                sr: int | None = 22050, # sample rate to return (None: the file's own)
                mono: bool = True, # mix to mono (n,), else keep channels (channels, n)
@@ -66,6 +89,10 @@ def load_audio(path, # wav, flac, ogg or mp3 file
         data, file_sr = sf.read(str(path), dtype='float32', always_2d=True)  # (n, channels)
     except Exception as e:
         raise AudioFileError(f"{path}: not a readable audio file ({type(e).__name__}: {str(e).strip() or 'unknown format'})") from None
+    declared = _wav_declared_frames(path)
+    if declared is not None and len(data) < declared - 1:          # a cut-off copy or recording: libsndfile reads what is there
+        raise AudioFileError(f"{path}: truncated: its header declares {declared / file_sr:.1f} s of audio but the file holds "
+                             f"{len(data) / file_sr:.1f} s (an interrupted copy or recording?)")
     y = check_audio(data.T, str(path))
     if mono: y = y.mean(0)
     if sr is not None and sr != file_sr: y = resample(y, file_sr, sr)

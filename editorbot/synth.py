@@ -807,7 +807,7 @@ def pair_paths(root, name: str) -> dict:
                 stems={s: root / 'stems' / f'{name}_{s}.wav' for s in STEMS},
                 truth_npz=root / 'truth' / f'{name}.npz', truth_json=root / 'truth' / f'{name}.json')
 
-def _all_paths(pp: dict) -> list: return [pp['raw'], pp['edit'], *pp['stems'].values(), pp['truth_npz'], pp['truth_json']]
+def _all_paths(pp: dict, stems: bool = True) -> list: return [pp['raw'], pp['edit'], *(pp['stems'].values() if stems else ()), pp['truth_npz'], pp['truth_json']]
 
 def _write_json(path: Path, obj):
     atomic_write_text(path, json.dumps(obj, indent=1, default=lambda o: o.item() if hasattr(o, 'item') else str(o)))
@@ -816,29 +816,30 @@ def _read_json(path: Path) -> dict | None:
     try: return json.loads(Path(path).read_text())
     except (OSError, ValueError): return None
 
-def pair_status(root, name: str, key: dict | None = None) -> str:
+def pair_status(root, name: str, key: dict | None = None, generator: str = GENERATOR) -> str:
     "'missing' (no files), 'done' (complete, made by this tool with the same `key` items), 'ours' (made by this tool, incomplete or other parameters) or 'foreign' (files this tool did not write)."
     pp = pair_paths(root, name)
     meta = _read_json(pp['truth_json']) if pp['truth_json'].exists() else None
-    if meta is not None and meta.get('generator') == GENERATOR:
+    if meta is not None and meta.get('generator') == generator:
         same = key is None or all(meta.get(k) == v for k, v in key.items())
-        return 'done' if meta.get('complete') and same and all(p.exists() for p in _all_paths(pp)) else 'ours'
+        return 'done' if meta.get('complete') and same and all(p.exists() for p in _all_paths(pp, meta.get('has_stems', True))) else 'ours'
     return 'foreign' if any(p.exists() for p in _all_paths(pp)) else 'missing'
 
 def save_pair(pair: Pair, # from `generate_pair`
               root='training_data', # folder of the layout
               key: dict | None = None, # extra items recorded in the json (what resuming compares)
+              generator: str = GENERATOR, # the tool that writes it (`editorbot.corpus` for real-recording pairs)
              ) -> dict:
-    "Write the pair's audio, stems and truth under `root`; return its paths. Refuses to overwrite files it did not write."
+    "Write the pair's audio, stems (if it has any) and truth under `root`; return its paths. Refuses to overwrite files it did not write."
     pp = pair_paths(root, pair.name)
-    if pair_status(root, pair.name) == 'foreign':
+    if pair_status(root, pair.name, generator=generator) == 'foreign':
         clash = next(p for p in _all_paths(pp) if p.exists())
-        raise FileExistsError(f"{clash}: exists and was not written by {GENERATOR}; not overwriting (move it or choose another --out)")
+        raise FileExistsError(f"{clash}: exists and was not written by {generator}; not overwriting (move it or choose another --out)")
     tr = pair.truth
     meta = {k: v for k, v in tr.items() if not isinstance(v, np.ndarray)}
-    meta.update(generator=GENERATOR, name=pair.name, complete=False, **(key or {}),
+    meta.update(generator=generator, name=pair.name, complete=False, has_stems=bool(pair.raw_stems), **(key or {}),
                 segments=[{f: (float(v) if f == 'gain' else int(v)) for f, v in zip(SEGMENT_FIELDS, row)} for row in tr['segments']],
-                files={k: str(v.relative_to(root)) if isinstance(v, Path) else {s: str(q.relative_to(root)) for s, q in v.items()}
+                files={k: str(v.relative_to(root)) if isinstance(v, Path) else {s: str(q.relative_to(root)) for s, q in v.items() if s in pair.raw_stems}
                        for k, v in pp.items()})
     _write_json(pp['truth_json'], meta)      # claims the name first: a crash leaves files the tool knows are its own
     save_audio(pp['raw'], pair.raw, pair.sr, subtype='PCM_16')
