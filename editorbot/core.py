@@ -11,8 +11,8 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'SEGMENT_FIELDS', 'EditOp', 'AudioConfig', 'Segment', 'segments_to_array',
-           'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write', 'atomic_write_text', 'run_cli',
-           'default_device', 'seed_everything']
+           'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write', 'atomic_write_text',
+           'check_outputs', 'run_cli', 'load_checkpoint_file', 'default_device', 'seed_everything']
 
 # %% ../nbs/00_core.ipynb #d6e4b735
 class EditOp(IntEnum):
@@ -202,6 +202,28 @@ def atomic_write_text(path, text: str):
         with open(tmp, 'w', encoding='utf-8', newline='') as f: f.write(text)
     return atomic_write(path, w)
 
+# %% ../nbs/00_core.ipynb #c732a880
+def check_outputs(outputs, # every file the command will write
+                  inputs=(), # the files it reads: none of them may be written
+                  force: bool = False, # existing outputs may be replaced (the commands' `--force`)
+                 ) -> list:
+    "Refuse outputs that are inputs or folders, lie where nothing can be written, or exist (without `force`); return them as `Path`s."
+    from pathlib import Path
+    outs = [Path(o) for o in outputs if o is not None]
+    ins = {Path(p).resolve(): p for p in inputs if p is not None}
+    for o in outs:
+        if o.resolve() in ins: raise ValueError(f"{o}: would overwrite the input {ins[o.resolve()]}; choose another output name")
+        if o.is_dir(): raise IsADirectoryError(f"{o}: is a folder; give the name of the file to write")
+        a = o.parent
+        while not a.exists() and a != a.parent: a = a.parent        # the nearest folder that exists (the rest is created)
+        if not a.is_dir(): raise NotADirectoryError(f"{o}: cannot be written: {a} is a file, not a folder")
+        if not os.access(a, os.W_OK | os.X_OK): raise PermissionError(f"{o}: cannot be written: no permission to write in {a}")
+    there = [o for o in outs if o.exists()]
+    if there and not force:
+        more = f" (and {len(there) - 1} more of the files this command writes)" if len(there) > 1 else ''
+        raise FileExistsError(f"{there[0]}: exists{more}; not overwriting it (add --force to replace)")
+    return outs
+
 # %% ../nbs/00_core.ipynb #1534024e
 def run_cli(func, # a `call_parse` function (or a plain annotated one)
             argv=None, # arguments (default: `sys.argv[1:]`)
@@ -223,6 +245,33 @@ def run_cli(func, # a `call_parse` function (or a plain annotated one)
     args = vars(p.parse_args(sys.argv[1:] if argv is None else [str(x) for x in argv]))
     for k in ('pdb', 'xtra'): args.pop(k, None)
     return f(**args)
+
+# %% ../nbs/00_core.ipynb #7b6731c9
+def load_checkpoint_file(path, # a .pt file
+                         what: str = 'checkpoint', # how to name the file in errors
+                         keys=(), # entries it must hold
+                        ) -> dict:
+    "The dict saved in `path`, read safely (`weights_only=True`); one-line errors that name the file and the problem."
+    import pickle, zipfile
+    from pathlib import Path
+    import torch
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"{path}: no such {what}")
+    if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a {what}")
+    if path.stat().st_size == 0: raise ValueError(f"{path}: is empty (0 bytes), not a readable {what}")
+    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    except pickle.UnpicklingError as e:
+        if 'weights' in str(e).lower():
+            raise ValueError(f"{path}: not a readable {what}: it holds Python objects besides tensors and plain data, and loading those "
+                             f"could run code; editorbot reads only the checkpoints it writes") from None
+        raise ValueError(f"{path}: not a readable {what} (not a PyTorch file)") from None
+    except (RuntimeError, EOFError, OSError, zipfile.BadZipFile, ValueError, KeyError, AttributeError, IndexError) as e:
+        kind = 'truncated or corrupted' if zipfile.is_zipfile(path) or isinstance(e, EOFError) or 'zip' in str(e).lower() else 'not a PyTorch file'
+        raise ValueError(f"{path}: not a readable {what} ({kind})") from None
+    if not isinstance(ck, dict): raise ValueError(f"{path}: not an editorbot {what} (it holds a {type(ck).__name__}, not a dict)")
+    miss = [k for k in keys if k not in ck]
+    if miss: raise ValueError(f"{path}: not an editorbot {what} (no {', '.join(repr(k) for k in miss)})")
+    return ck
 
 # %% ../nbs/00_core.ipynb #afd17535
 def default_device() -> torch.device:

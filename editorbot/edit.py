@@ -9,18 +9,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
-from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text
+from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs
 from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db, chroma_frames
 from .models.beat_pointer import decoding_rule
 
 # %% auto #0
-__all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw', 'decision_score', 'decode',
-           'raw_usage', 'EditResult', 'plot_edit', 'output_paths', 'save_edit', 'edit_points', 'edit_widget',
-           'style_latent', 'NoStyleWarning', 'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main', 'preset_latent']
+__all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw',
+           'decision_score', 'decode', 'raw_usage', 'EditResult', 'plot_edit', 'output_paths', 'save_edit',
+           'edit_points', 'edit_widget', 'style_latent', 'NoStyleWarning', 'edit', 'bench_edit', 'edit_files',
+           'edit_cli', 'main', 'preset_latent']
 
 # %% ../nbs/10_edit.ipynb #1f0ca455
 MIN_SECONDS = 2.0   # shorter raw recordings are refused (the beat tracker needs at least this much)
 SILENT_PEAK = 1e-4  # a raw whose peak is below this is silent
+MAX_EDIT_RATIO = 4.0  # an edit may last at most this many times its raw (a target or minimum duration beyond is refused; decoding stops there)
 DEFAULT_MODEL = 'models/pointer_network/best.pt'
 
 def _check_raw(y: np.ndarray, sr: int, name: str) -> np.ndarray:
@@ -105,7 +107,10 @@ def decode(model, # a `PointerNetwork`
     from tqdm.auto import tqdm
     c = model.cfg; dev = next(model.parameters()).device
     mel = torch.from_numpy(an['raw_mel']).to(dev); S = len(mel)
-    cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0)
+    for what, v in (('target', target_frames), ('minimum', min_frames)):
+        if v is not None and not 0 <= v <= MAX_EDIT_RATIO * S:
+            raise ValueError(f"a {what} of {v} edit frames is out of range: an edit lasts at most {MAX_EDIT_RATIO:g} times its raw ({int(MAX_EDIT_RATIO * S)} frames here)")
+    cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0, int(1.25 * min_frames) + 1)   # decoding is bounded: at most 1.25 x MAX_EDIT_RATIO x S steps
     beat = getattr(c, 'arch', '') == 'beat'
     gen_kw = decoding_rule(c, jump_threshold, stop_threshold)            # the beat network's own arguments of `generate` (none for the run-level one)
     if getattr(c, 'use_chroma', False):
@@ -232,7 +237,10 @@ def output_paths(path, # the edited audio to write
 
 def _save_png(fig, path: Path):
     import matplotlib.pyplot as plt
-    try: return atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=90))
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings('ignore', message='Glyph .* missing from')    # a file name in a script the font lacks: boxes, not warnings
+            return atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=90))
     finally: plt.close(fig)
 
 def save_edit(r: EditResult, # the edit
@@ -249,7 +257,10 @@ def save_edit(r: EditResult, # the edit
     write_edl_json(ps['edl_json'], r.segments, r.sr, crossfade=r.crossfade, n_out=r.audio.shape[-1],
                    meta=dict(raw=str(r.name), score=r.score, seed=r.seed, timings=r.timings, **(meta or {})))
     write_audacity_labels(r.segments, r.sr, ps['edit_labels'], ps['raw_labels'])
-    if png: _save_png(r.plot(), ps['png'])
+    if png:
+        with warnings.catch_warnings():
+            warnings.filterwarnings('ignore', message='Glyph .* missing from'); fig = r.plot()
+        _save_png(fig, ps['png'])
     else: ps.pop('png')
     return ps
 
@@ -302,6 +313,7 @@ def style_latent(model, # a `PointerNetwork`
                  edit, # the example's edit: path or samples
                  sr: int | None = None, # sample rate of arrays
                  cfg: AudioConfig | None = None,
+                 check: bool = True, # refuse a pair whose edit the aligner cannot find in the raw (`editorbot.align.align`, as `editorbot_align` rejects it)
                 ) -> torch.Tensor:
     "Posterior-mean style latent `(1, d_latent)` of one (raw, edit) example pair."
     from editorbot.models.pointer import make_batch
@@ -309,6 +321,11 @@ def style_latent(model, # a `PointerNetwork`
     cfg = cfg or AudioConfig(); dev = next(model.parameters()).device
     yr, sr_r, nr = load_raw(raw, sr, 'style example raw' if not isinstance(raw, (str, os.PathLike)) else None)
     ye, sr_e, ne = load_raw(edit, sr, 'style example edit' if not isinstance(edit, (str, os.PathLike)) else None)
+    if check:
+        from editorbot.align import align
+        al = align(yr, ye, sr_r, edit_sr=sr_e)
+        if not al.ok: raise ValueError(f"{ne}: not an edit of the style example's raw {nr} (the aligner finds {al.aligned_ratio:.0%} of it there, "
+                                       f"confidence {al.score:.2f}); give a raw and the edit made from it")
     an = analyze_raw(yr, sr_r, cfg, nr, chroma=getattr(model.cfg, 'use_chroma', False))
     em = model_input(_mono_at(ye, sr_e, cfg.sr), cfg)
     b = make_batch([an['raw_mel']], beats=[(an['beat_times'], an['downbeat_times'])] if an['beat_times'] is not None else None, cfg=cfg)
@@ -351,43 +368,56 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     if n_best < 1: raise ValueError(f"n_best must be at least 1, got {n_best}")
     if style is not None and style_example is not None: raise ValueError("give a style name or a style example pair, not both")
     z_style = preset_latent(model, style)                          # an unknown style name fails before the audio is loaded
-    if target_duration is not None and not target_duration > 0: raise ValueError(f"target duration must be positive, got {target_duration}")
+    if target_duration is not None and not 0 < target_duration < math.inf: raise ValueError(f"target duration must be a positive number of seconds, got {target_duration}")
+    if not 0 <= min_duration < math.inf: raise ValueError(f"minimum duration must be 0 or more seconds, got {min_duration}")
+    if not 0 <= crossfade < math.inf: raise ValueError(f"crossfade must be 0 or more seconds, got {crossfade}")
+    for f in (style_example or ()):                                 # a missing example file fails before the raw is analysed
+        if isinstance(f, (str, os.PathLike)) and not Path(f).is_file():
+            raise FileNotFoundError(f"{f}: no such file (style example)" if not Path(f).exists() else f"{f}: is a folder, not an audio file (style example)")
     if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
     for what, thr in (('jump', jump_threshold), ('stop', stop_threshold)):
         if thr is not None and getattr(mc, 'arch', '') != 'beat': raise ValueError(f"a {what} threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
         if thr is not None and not thr <= 1: raise ValueError(f"{what} threshold must be at most 1 (negative: plain argmax), got {thr}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
     y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
+    raw_s = y.shape[-1] / sr; most = MAX_EDIT_RATIO * raw_s        # what the raw allows, checked before the work
+    for what, v in (('target duration', target_duration), ('minimum duration', min_duration)):
+        if v is not None and v > most:
+            raise ValueError(f"{name}: a {what} of {v:g} s is more than an edit of this {raw_s:.1f}-s raw may last (at most {MAX_EDIT_RATIO:g} times the raw, {most:.1f} s)")
+    if target_duration is not None and duration_tolerance is not None and min_duration > target_duration + duration_tolerance:
+        raise ValueError(f"a minimum duration of {min_duration:g} s is past the target duration {target_duration:g} s and its tolerance ({duration_tolerance:g} s)")
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
-    t1 = time.perf_counter(); bar.set_postfix_str('analysing')
-    an = analyze_raw(y, sr, cfg, name, beats=beats, chroma=getattr(mc, 'use_chroma', False))
-    z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
-    if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
-        warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
-                      f"{', '.join(sorted(model.style_presets))} (style=NAME, --style NAME), or give an example pair", NoStyleWarning)
-    t['analysis'] = time.perf_counter() - t1; bar.update()
-    t1 = time.perf_counter(); bar.set_postfix_str('decoding')
-    nt = torch.get_num_threads()
-    if decode_threads > 0: torch.set_num_threads(decode_threads)
-    try:
-      with torch.inference_mode():
-        cands = decode(model, an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
-                       min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
-                       length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)),
-                       jump_threshold=jump_threshold, stop_threshold=stop_threshold)
-    finally: torch.set_num_threads(nt)
-    t['decoding'] = time.perf_counter() - t1; bar.update()
-    t1 = time.perf_counter(); bar.set_postfix_str('rendering')
-    xf = int(round(crossfade * sr)); res = []
-    for c in cands:
-        if len(c['pointers']) < 2: raise ValueError(f"{name}: the model produced an empty edit (it stopped at once)")
-        audio, segs = render(y, c['pointers'], c['ops'], cfg, sr=sr, crossfade=crossfade, return_segments=True)
-        res.append(EditResult(audio, sr, c['pointers'], c['ops'], segs, [c['score']], {}, y, an['analysis'], cfg, name, xf, c['seed']))
-    t['rendering'] = time.perf_counter() - t1; bar.update(); bar.set_postfix_str('done'); bar.close()
-    t['total'] = time.perf_counter() - t0
-    best = res[0]; best.scores = [r.score for r in res]; best.alternatives = res[1:]; best.timings = t
-    for r in res[1:]: r.timings = t
-    return best
+    try:                                                            # an error starts on a line of its own, not after the progress line
+        t1 = time.perf_counter(); bar.set_postfix_str('analysing')
+        an = analyze_raw(y, sr, cfg, name, beats=beats, chroma=getattr(mc, 'use_chroma', False))
+        z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
+        if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
+            warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
+                          f"{', '.join(sorted(model.style_presets))} (style=NAME, --style NAME), or give an example pair", NoStyleWarning)
+        t['analysis'] = time.perf_counter() - t1; bar.update()
+        t1 = time.perf_counter(); bar.set_postfix_str('decoding')
+        nt = torch.get_num_threads()
+        if decode_threads > 0: torch.set_num_threads(decode_threads)
+        try:
+          with torch.inference_mode():
+            cands = decode(model, an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
+                           min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
+                           length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)),
+                           jump_threshold=jump_threshold, stop_threshold=stop_threshold)
+        finally: torch.set_num_threads(nt)
+        t['decoding'] = time.perf_counter() - t1; bar.update()
+        t1 = time.perf_counter(); bar.set_postfix_str('rendering')
+        xf = int(round(crossfade * sr)); res = []
+        for c in cands:
+            if len(c['pointers']) < 2: raise ValueError(f"{name}: the model produced an empty edit (it stopped at once)")
+            audio, segs = render(y, c['pointers'], c['ops'], cfg, sr=sr, crossfade=crossfade, return_segments=True)
+            res.append(EditResult(audio, sr, c['pointers'], c['ops'], segs, [c['score']], {}, y, an['analysis'], cfg, name, xf, c['seed']))
+        t['rendering'] = time.perf_counter() - t1; bar.update(); bar.set_postfix_str('done')
+        t['total'] = time.perf_counter() - t0
+        best = res[0]; best.scores = [r.score for r in res]; best.alternatives = res[1:]; best.timings = t
+        for r in res[1:]: r.timings = t
+        return best
+    finally: bar.close()
 
 # %% ../nbs/10_edit.ipynb #aca47cb3
 def bench_edit(duration: float = 180.0, # seconds of synthetic song
@@ -413,11 +443,11 @@ def bench_edit(duration: float = 180.0, # seconds of synthetic song
 # %% ../nbs/10_edit.ipynb #ffa15bd3
 from fastcore.script import call_parse, Param
 
-def _check_outputs(outs, inputs):
-    "Refuse outputs that would overwrite an input (compared as resolved paths)."
-    ins = {Path(p).resolve(): p for p in inputs if p is not None}
-    for o in outs:
-        if Path(o).resolve() in ins: raise ValueError(f"{o}: would overwrite the input {ins[Path(o).resolve()]}; choose another output name")
+def _check_input(path, what: str = 'file'):
+    "A file the command reads must exist and be a file (checked before any work)."
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"{path}: no such {what}")
+    if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a {what}")
 
 def edit_files(raw, # the raw recording
                out, # the edited audio to write
@@ -434,6 +464,7 @@ def edit_files(raw, # the raw recording
                duration_tolerance: float | None = 2.0, # seconds around `target_duration` the edit must end in (None: no window)
                jump_threshold: float | None = None, # beat network: how readily the edit cuts (None: the checkpoint's own; negative: plain argmax)
                stop_threshold: float | None = None, # beat network: how sure the network must be to end the edit (None: the checkpoint's own; negative: plain argmax)
+               force: bool = False, # replace output files that exist (else they are refused before any work)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     from editorbot.models.pointer import load_pointer_network
@@ -441,10 +472,14 @@ def edit_files(raw, # the raw recording
     raw, out = Path(raw), Path(out)
     if out.suffix.lower() not in AUDIO_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
     if style_example is not None and len(style_example) != 2: raise ValueError("--style-example needs two files: RAW2 EDIT2")
+    if not 0 <= crossfade_ms < math.inf: raise ValueError(f"--crossfade-ms must be 0 or more, got {crossfade_ms:g}")
+    if not 0 <= min_duration < math.inf: raise ValueError(f"--min-duration must be 0 or more seconds, got {min_duration:g}")
+    if target_duration is not None and not 0 < target_duration < math.inf: raise ValueError(f"--target-duration must be a positive number of seconds, got {target_duration:g}")
     outs = [out] if n_best == 1 else [out.with_name(f"{out.stem}_{k + 1}{out.suffix}") for k in range(n_best)]
     files = [p for o in outs for p in output_paths(o).values()] + ([out.with_name(f"{out.stem}_scores.csv")] if n_best > 1 else [])
-    _check_outputs(files, [raw, model, *(style_example or [])])
-    if not raw.exists(): raise FileNotFoundError(f"{raw}: no such file")
+    check_outputs(files, [raw, model, *(style_example or [])], force)   # every file it writes, before any work
+    _check_input(raw); _check_input(model, 'checkpoint')
+    for f in style_example or (): _check_input(f, 'file (style example)')
     m = load_pointer_network(model)
     r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
              n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold,
@@ -481,8 +516,11 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              stop_threshold: float = None, # beat-level models: end the edit only where the model gives that at least this probability (default: the checkpoint's own; at most 1, higher: plays on longer; negative: plain argmax)
              threads: int = 0, # CPU threads for torch (0: default)
              quiet: bool = False, # no progress bar
+             force: bool = False, # replace output files that exist (without it they are refused, before any work)
             ):
-    "Edit a raw recording with a trained pointer network: writes the edit, its decision lists (CSV, JSON, Audacity labels) and a picture."
+    """Edit a raw recording with a trained pointer network. Writes EDITED (the -o file), its decision lists EDITED.edl.csv, EDITED.edl.json,
+    EDITED.edit_labels.txt and EDITED.raw_labels.txt (Audacity labels) and the picture EDITED.png (with --n-best K: EDITED_1 ... EDITED_K,
+    each with its files, and EDITED_scores.csv); files that exist are replaced only with --force."""
     try:
         if out is None: raise ValueError("give the output file with -o EDITED.wav")
         if n_best < 1: raise ValueError(f"--n-best must be at least 1, got {n_best}")
@@ -491,7 +529,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
             warnings.simplefilter('always', NoStyleWarning)
             res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
                              duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold,
-                             stop_threshold=stop_threshold)
+                             stop_threshold=stop_threshold, force=force)
         for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
             if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
             else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

@@ -8,7 +8,7 @@ import csv, io, json, os, sys, tempfile
 from collections import Counter
 from pathlib import Path
 import numpy as np
-from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, segments_to_pointers, label_ops, run_cli, atomic_write_text
+from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, segments_to_pointers, label_ops, run_cli, atomic_write_text, check_outputs
 from .audio import AudioFileError, check_audio, render_segments, load_audio, save_audio
 
 # %% auto #0
@@ -95,6 +95,31 @@ def _fade_pieces(i0, i1, o):
     return out
 
 # %% ../nbs/06_render.ipynb #0dbe0fde
+def _segments_and_shift(pointers, ops, cfg, sr, tol, n_out, n_raw):
+    "`pointers_to_segments` and the edit samples the clipping at the raw's ends removed from the timeline."
+    cfg = cfg or AudioConfig(); sr = sr or cfg.sr
+    p, o = _check_pointers(pointers, ops)
+    T = len(p); hop = cfg.hop_length * sr / cfg.sr
+    if n_out is None: n_out = int(round((T - 0.5) * hop))
+    def bound(k): return 0 if k <= 0 else (int(n_out) if k >= T else min(int(round((k - 0.5) * hop)), int(n_out)))
+    segs, shift = [], 0          # shift: edit samples removed so far, so that clipped segments still meet their neighbours
+    for i0, i1, d in _runs(p, tol):
+        pieces = _fade_pieces(i0, i1, o) if o is not None else [(i0, i1, 0, 0)]
+        for a, b, nfi, nfo in pieces:
+            r0 = int(round(bound(a) + d * hop))
+            e0, e1, fi_end, fo_start = bound(a) - shift, bound(b) - shift, bound(a + nfi) - shift, bound(b - nfo) - shift
+            if r0 < 0:                                                 # material before the raw's start: drop it ...
+                if segs and segs[-1].edit_end == e0: e1, fi_end, fo_start, shift = e1 + r0, fi_end + r0, fo_start + r0, shift - r0   # ... closing up behind it
+                else: e0 -= r0                                         # ... (after silence: a little more silence)
+                r0 = 0
+            if n_raw is not None and e1 > e0 + int(n_raw) - r0:        # material past the raw's end: drop it, and close the gap
+                cut = e1 - max(e0, e0 + int(n_raw) - r0); e1 -= cut; shift += cut
+            if e1 <= e0: continue
+            fin = max(0, min(fi_end - e0, e1 - e0)) if nfi else 0
+            fout = max(0, min(e1 - fo_start, e1 - e0 - fin)) if nfo else 0
+            segs.append(Segment(e0, r0, e1 - e0, fade_in=fin, fade_out=fout))
+    return segs, shift
+
 def pointers_to_segments(pointers, # raw frame per edit frame (-1: PAD/silence), optionally ending with STOP_TOKEN (-2)
                          ops=None, # `EditOp` per frame (same length); only FADE_IN/FADE_OUT are used (None: no fades)
                          cfg: AudioConfig | None = None, # frame parameters of the pointers
@@ -103,25 +128,11 @@ def pointers_to_segments(pointers, # raw frame per edit frame (-1: PAD/silence),
                          n_out: int | None = None, # edit length in samples at `sr` (default: half a hop past the last frame)
                          n_raw: int | None = None, # raw length in samples at `sr`: segments are clipped to it
                         ) -> list[Segment]:
-    "Segments (in samples at `sr`) that play the raw material the pointers name; cuts fall between frames."
-    cfg = cfg or AudioConfig(); sr = sr or cfg.sr
-    p, o = _check_pointers(pointers, ops)
-    T = len(p); hop = cfg.hop_length * sr / cfg.sr
-    if n_out is None: n_out = int(round((T - 0.5) * hop))
-    def bound(k): return 0 if k <= 0 else (int(n_out) if k >= T else min(int(round((k - 0.5) * hop)), int(n_out)))
-    segs = []
-    for i0, i1, d in _runs(p, tol):
-        pieces = _fade_pieces(i0, i1, o) if o is not None else [(i0, i1, 0, 0)]
-        for a, b, nfi, nfo in pieces:
-            e0, e1 = bound(a), bound(b)
-            r0 = int(round(e0 + d * hop))
-            if r0 < 0: e0, r0 = e0 - r0, 0                             # material before the raw's start: drop it
-            if n_raw is not None: e1 = min(e1, e0 + int(n_raw) - r0)   # material past the raw's end: drop it
-            if e1 <= e0: continue
-            fin = max(0, min(bound(a + nfi) - e0, e1 - e0)) if nfi else 0
-            fout = max(0, min(e1 - bound(b - nfo), e1 - e0 - fin)) if nfo else 0
-            segs.append(Segment(e0, r0, e1 - e0, fade_in=fin, fade_out=fout))
-    return segs
+    """Segments (in samples at `sr`) that play the raw material the pointers name; cuts fall between frames.
+    Material the frames name before the raw's start or past its end (up to half a hop) is left out, and the edit closes up
+    behind it, so the segments on either side still meet (one crossfaded join, as the pointers say)."""
+    return _segments_and_shift(pointers, ops, cfg, sr, tol, n_out, n_raw)[0]
+
 
 # %% ../nbs/06_render.ipynb #ada0d918
 def _mono(y):
@@ -284,13 +295,14 @@ def render(y, # raw audio: (n,), (channels, n) or a dict of stems
           ):
     "The edit cut from `y`: same kind as `y` (array `(..., n_out)` or dict of stems); `(edit, segments)` if `return_segments`."
     cfg = cfg or AudioConfig(); sr = sr or cfg.sr
+    if not crossfade >= 0: raise ValueError(f"crossfade must be 0 or more seconds, got {crossfade}")
     y, n_raw = _check_raw(y)
     body = _check_pointers(pointers, ops)[0]; last = cfg.n_frames(int(n_raw * cfg.sr / sr)) - 1
     if body.max() > last + tol:
         k = int(np.argmax(body)); raise ValueError(f"pointers: pointer {body[k]} at frame {k} is past the end of the raw audio (frames 0..{last})")
-    segs = pointers_to_segments(pointers, ops, cfg, sr=sr, tol=tol, n_out=n_out, n_raw=n_raw)
+    segs, shift = _segments_and_shift(pointers, ops, cfg, sr, tol, n_out, n_raw)
     xf = int(round(crossfade * sr))
-    if n_out is None: n_out = int(round((len(_check_pointers(pointers, None)[0]) - 0.5) * cfg.hop_length * sr / cfg.sr))
+    if n_out is None: n_out = int(round((len(_check_pointers(pointers, None)[0]) - 0.5) * cfg.hop_length * sr / cfg.sr)) - shift
     if snap_to is not None: segs = snap_segments(segs, snap_to, tol=int(round(cfg.hop_length * sr / cfg.sr)))
     if refine: segs = refine_joins(y, segs, crossfade=xf, mode=refine, max_shift=_max_shift(cfg, sr))
     rhos = join_correlations(y, segs, xf) if law == 'auto' else None
@@ -432,6 +444,9 @@ def read_edl(path, # a .json or .csv EDL written by `write_edl_json`/`write_edl_
             rows = list(csv.DictReader(io.StringIO(path.read_text()))); head = {}
     except Exception as e: raise ValueError(f"{path}: not a readable EDL ({type(e).__name__}: {e})") from None
     sr = head.get('sr')
+    xf = head.get('crossfade')
+    if xf is not None and (not isinstance(xf, (int, float)) or isinstance(xf, bool) or not xf >= 0):
+        raise ValueError(f"{path}: crossfade {xf!r} is not a number of samples (0 or more)")
     def num(r, k):
         v = r.get(k); return None if v in (None, '') else float(v)
     segs = []
@@ -548,6 +563,7 @@ def render_files(raw, # raw recording
                  write_edl: bool = True, # write OUT.edl.csv/.edl.json and Audacity labels next to `out`
                  cfg: AudioConfig | None = None, # frame parameters of the pointers (an npz's `sr`/`hop_length` win)
                  progress: bool = False, # tqdm bar over the files written
+                 force: bool = False, # replace output files that exist (else they are refused before any work)
                 ) -> dict:
     "Render an edit (and stems) from files; return `{'edit': path, 'stems': {...}, 'edl': [...], 'segments': [...]}`."
     from tqdm.auto import tqdm
@@ -555,14 +571,21 @@ def render_files(raw, # raw recording
     raw, out = Path(raw), Path(out)
     if out.resolve() == raw.resolve(): raise ValueError(f"{out}: the output would overwrite the raw input")
     if out.suffix.lower() not in ('.wav', '.flac', '.ogg', '.mp3', '.aif', '.aiff'): raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
-    y, sr = load_audio(raw, sr=None, mono=False)
-    if y.shape[0] == 1: y = y[0]
+    if crossfade_ms is not None and not 0 <= crossfade_ms < float('inf'): raise ValueError(f"--crossfade-ms must be 0 or more, got {crossfade_ms:g}")
+    for what, f_ in (('', raw), ('pointer file ', pointers), ('EDL ', edl)):
+        if f_ is not None and not Path(f_).exists(): raise FileNotFoundError(f"{f_}: no such {what or 'file'}".rstrip())
     stem_files = []
     if stems is not None:
         sd = Path(stems)
         if not sd.is_dir(): raise FileNotFoundError(f"{sd}: no such folder of stems")
         stem_files = sorted(p for p in sd.iterdir() if p.suffix.lower() in ('.wav', '.flac', '.ogg', '.mp3', '.aif', '.aiff'))
         if not stem_files: raise ValueError(f"{sd}: no audio files in the stems folder")
+    base = out.with_suffix('')
+    edl_files = [Path(f"{base}.edl.csv"), Path(f"{base}.edl.json"), Path(f"{base}.edit_labels.txt"), Path(f"{base}.raw_labels.txt")]
+    check_outputs([out, *[out.with_name(f"{out.stem}_{_stem_name(p)}{out.suffix}") for p in stem_files], *(edl_files if write_edl else [])],
+                  [raw, pointers, edl, *stem_files], force)
+    y, sr = load_audio(raw, sr=None, mono=False)
+    if y.shape[0] == 1: y = y[0]
     stem_audio = {}
     for p in stem_files:
         s_, _ = load_audio(p, sr=sr, mono=False); s_ = s_[0] if s_.shape[0] == 1 else s_
@@ -593,10 +616,9 @@ def render_files(raw, # raw recording
         if name == 'edit': res['edit'] = dest
         else: res['stems'][name] = dest
     if write_edl:
-        base = out.with_suffix('')
-        res['edl'] = [write_edl_csv(f"{base}.edl.csv", segs, sr),
-                      write_edl_json(f"{base}.edl.json", segs, sr, crossfade=xf, n_out=n_out, meta={'raw': str(raw), 'source': str(pointers or edl)}),
-                      *write_audacity_labels(segs, sr, f"{base}.edit_labels.txt", f"{base}.raw_labels.txt")]
+        res['edl'] = [write_edl_csv(edl_files[0], segs, sr),
+                      write_edl_json(edl_files[1], segs, sr, crossfade=xf, n_out=n_out, meta={'raw': str(raw), 'source': str(pointers or edl)}),
+                      *write_audacity_labels(segs, sr, edl_files[2], edl_files[3])]
     return res
 
 # %% ../nbs/06_render.ipynb #474a3a23
@@ -613,12 +635,14 @@ def render_cli(raw: str, # the raw recording (wav, flac, ogg, mp3); rendered at 
                 refine: str = 'none', # move joins to where they are least audible: match, zero or none
                 law: str = 'auto', # crossfade law: auto (by correlation) or power (equal power)
                 no_edl: bool = False, # do not write the EDL and label files
+                force: bool = False, # replace output files that exist (without it they are refused, before any work)
                ):
-    "Cut an edit from a raw recording by pointers or an EDL; write the audio, the stems, an EDL and Audacity labels."
+    """Cut an edit from a raw recording by pointers or an EDL. Writes OUT, OUT_STEM.EXT for each stem, and (unless --no-edl) the EDL
+    OUT.edl.csv and OUT.edl.json and the Audacity labels OUT.edit_labels.txt and OUT.raw_labels.txt; files that exist are replaced only with --force."""
     try:
         if refine not in ('match', 'zero', 'none'): raise ValueError(f"--refine must be match, zero or none, got {refine!r}")
         if law not in ('auto', 'power'): raise ValueError(f"--law must be auto or power, got {law!r}")
-        r = render_files(raw, out, pointers, edl, stems, crossfade_ms, None if refine == 'none' else refine, law, not no_edl, progress=True)
+        r = render_files(raw, out, pointers, edl, stems, crossfade_ms, None if refine == 'none' else refine, law, not no_edl, progress=True, force=force)
     except (ValueError, OSError) as e:
         print(f"error: {e}", file=sys.stderr); sys.exit(1)
     n = len(r['segments'])

@@ -10,7 +10,7 @@ import numpy as np
 import soundfile as sf
 
 # %% auto #0
-__all__ = ['tone', 'noise', 'click_track', 'tmp_audio']
+__all__ = ['tone', 'noise', 'click_track', 'tmp_audio', 'run_main', 'one_line_error', 'readonly_dir']
 
 # %% ../nbs/97_test_utils.ipynb #4169ca91
 def tone(freq: float = 440.0, # frequency in Hz
@@ -58,3 +58,54 @@ def tmp_audio(y: np.ndarray, # samples, (n,) or (channels, n)
         sf.write(str(p), np.asarray(y, dtype=np.float32).T, sr, format=fmt)
         yield p
     finally: shutil.rmtree(d, ignore_errors=True)
+
+# %% ../nbs/97_test_utils.ipynb #44d8082a
+def run_main(main, # a console entry point: `main(argv)` or a `call_parse` function (run through `editorbot.core.run_cli`)
+             *args, # its command-line arguments
+             short: dict | None = None, # extra option strings for `run_cli`, e.g. `{'--out': '-o'}`
+            ) -> tuple[int, str, str]:
+    "Run a command in-process: `(exit code, stdout, stderr)`."
+    import io, inspect
+    from editorbot.core import run_cli
+    o, e = io.StringIO(), io.StringIO()
+    argv = [str(a) for a in args]
+    with contextlib.redirect_stdout(o), contextlib.redirect_stderr(e):
+        try:
+            if hasattr(main, '__wrapped__') or 'argv' not in inspect.signature(main).parameters: run_cli(main, argv, short)
+            else: main(argv)
+            rc = 0
+        except SystemExit as x: rc = x.code if isinstance(x.code, int) else (0 if x.code is None else 1)
+    return rc, o.getvalue(), e.getvalue()
+
+def one_line_error(res, # `(exit code, stdout, stderr)` from `run_main`, or a `subprocess.CompletedProcess` (text)
+                   *words, # what the line must contain (a file name, a flag, the problem)
+                   code: int = 1, # the exit code expected
+                  ) -> str:
+    "Check that a command failed with `code` and exactly one line `error: ...` on stderr holding every word; return the line."
+    rc, so, se = (res.returncode, res.stdout, res.stderr) if hasattr(res, 'returncode') else res
+    lines = [l for l in se.splitlines() if l.strip()]
+    errs = [l for l in lines if l.startswith('error: ')]
+    assert rc == code, f"exit code {rc}, expected {code}; stderr: {se[-800:]!r}"
+    assert 'Traceback' not in se and len(errs) == 1, f"expected one error line, got: {se[-800:]!r}"
+    for w in words: assert str(w) in errs[0], f"{w!r} not in {errs[0]!r}"
+    return errs[0]
+
+@contextlib.contextmanager
+def readonly_dir(path, # a folder to create
+                ):
+    "Create `path` and make it unwritable (chmod 555, and `chattr +i` when running as root); yield it, or None where that is impossible."
+    import os, subprocess
+    path = Path(path); path.mkdir(parents=True, exist_ok=True)
+    imm = False
+    os.chmod(path, 0o555)
+    if not os.access(path, os.W_OK):
+        try:
+            yield path
+        finally: os.chmod(path, 0o755)
+        return
+    try: imm = subprocess.run(['chattr', '+i', str(path)], capture_output=True).returncode == 0
+    except OSError: imm = False
+    try: yield path if imm and not os.access(path, os.W_OK) else None
+    finally:
+        if imm: subprocess.run(['chattr', '-i', str(path)], capture_output=True)
+        os.chmod(path, 0o755)

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import gymnasium as gym
 from fastcore.script import call_parse
-from ..core import AudioConfig, Segment, atomic_write, segments_from_array, segments_to_pointers, run_cli
+from ..core import AudioConfig, Segment, atomic_write, segments_from_array, segments_to_pointers, run_cli, check_outputs, load_checkpoint_file
 from ..audio import load_audio, render_segments
 from .actions import (ActionType, ActionSize, ActionAmount, FactoredAction, MaskConfig, SIZE_BEATS, N_TYPES,
                                   jump_back_beats, unpack_masks)
@@ -316,14 +316,14 @@ def load_agent(path) -> tuple:
     "`(agent, env_config, meta)` from a checkpoint of `save_agent`."
     import torch
     from editorbot.rl.ppo import FactoredActorCritic, ActorCriticConfig
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"{path}: no such checkpoint")
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"{path}: not a readable checkpoint ({type(e).__name__})") from None
-    if not isinstance(ck, dict) or 'env_config' not in ck: raise ValueError(f"{path}: not an RL editing checkpoint (no env_config)")
-    c = dict(ck['config']); c['nvec'] = tuple(c['nvec'])
-    agent = FactoredActorCritic(ActorCriticConfig(**c)); agent.load_state_dict(ck['state_dict']); agent.eval()
-    return agent, env_config_from_dict(json.loads(ck['env_config'])), json.loads(ck['meta'])
+    ck = load_checkpoint_file(path)
+    if 'env_config' not in ck or 'config' not in ck or 'state_dict' not in ck: raise ValueError(f"{path}: not an RL editing checkpoint (no env_config)")
+    try:
+        c = dict(ck['config']); c['nvec'] = tuple(c['nvec'])
+        agent = FactoredActorCritic(ActorCriticConfig(**c)); agent.load_state_dict(ck['state_dict']); agent.eval()
+        return agent, env_config_from_dict(json.loads(ck['env_config'])), json.loads(ck['meta'])
+    except (TypeError, ValueError, KeyError, RuntimeError) as e:
+        raise ValueError(f"{path}: a damaged RL editing checkpoint ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no detail'})") from None
 
 # %% ../../nbs/11c_rl.train.ipynb #f47c4197
 def train_rl(data_dir='training_data', # folder in the pair layout
@@ -339,9 +339,15 @@ def train_rl(data_dir='training_data', # folder in the pair layout
              progress: bool = True, log=None,
             ) -> tuple:
     "BC pre-training then PPO with BC mixed in; writes `save_dir/agent.pt`; returns `(agent, history)`. Demonstrations of songs outside the training split are not used."
-    import torch
+    import torch, math
     from editorbot.rl.ppo import train_ppo, PPOConfig, FactoredActorCritic, ActorCriticConfig
     log = log or sys.stderr
+    if not n_envs >= 1: raise ValueError(f"--n-envs must be at least 1, got {n_envs}")
+    if not total_steps >= 0: raise ValueError(f"--total-steps must be 0 or more (0: behaviour cloning only), got {total_steps}")
+    if not bc_epochs >= 0: raise ValueError(f"--bc-epochs must be 0 or more, got {bc_epochs}")
+    if 0 < total_steps < n_envs: raise ValueError(f"--total-steps {total_steps} is fewer than one step for each of the {n_envs} environments (--n-envs)")
+    if total_steps == 0 and (bc_mixed is None or bc_epochs == 0):
+        raise ValueError("nothing to train: --total-steps 0 and no behaviour cloning (give --bc-mixed with --bc-epochs 1 or more)")
     bc = load_bc_labels(bc_mixed) if bc_mixed is not None else None
     cfg = bc['env_config'] if bc is not None else rl_env_config()
     if envs is None:
@@ -364,12 +370,13 @@ def train_rl(data_dir='training_data', # folder in the pair layout
         hist['bc'] = bc_pretrain(agent, bc, bc_epochs, seed=seed)
         print(f"BC pre-training: masked cross-entropy {hist['bc'][0]:.3f} -> {hist['bc'][-1]:.3f} over {bc_epochs} epochs", file=log)
     if total_steps > 0:
-        pc = PPOConfig(n_envs=n_envs, n_steps=128, total_steps=int(total_steps), hidden=hidden, ent_coef=0.01)
+        n_steps = min(128, int(total_steps) // n_envs); batch = n_envs * n_steps     # rollouts never run past the steps asked for
+        pc = PPOConfig(n_envs=n_envs, n_steps=n_steps, total_steps=int(total_steps) // batch * batch, hidden=hidden, ent_coef=0.01, n_minibatches=math.gcd(batch, 4))
         mk = MultiSongEnv(envs)
         agent, h = train_ppo(lambda: MultiSongEnv(mk.envs), pc, seed=seed, log_dir=str(Path(save_dir) / 'tb'), agent=agent,
                              bc_data=bc if bc is not None and bc_weight > 0 else None, bc_weight=bc_weight if bc is not None else 0.0,
                              subprocess=subprocess, progress=progress)
-        hist['ppo'] = h
+        hist['ppo'] = h; hist['ppo_steps'] = pc.n_updates * pc.batch_size
     save_agent(agent, Path(save_dir) / 'agent.pt', cfg, dict(data_dir=str(data_dir), bc_mixed=str(bc_mixed), bc_weight=bc_weight,
                                                          bc_epochs=bc_epochs, total_steps=total_steps, seed=seed, songs=names))
     return agent, hist
@@ -379,7 +386,7 @@ def rl_train_cli(save_dir: str = 'models/rl_model', # where agent.pt and TensorB
                  bc_mixed: str = None, # BC-label file from editorbot_bc_labels (pre-training and mixed into PPO)
                  bc_weight: float = 0.3, # weight of the BC loss during PPO
                  bc_epochs: int = 5, # epochs of pure BC before PPO
-                 total_steps: int = 100_000, # PPO environment steps (0: BC only)
+                 total_steps: int = 100_000, # PPO environment steps, all environments together (rounded down to a whole number of rollouts: a multiple of --n-envs, and of 128 x --n-envs above that; 0: BC only)
                  data_dir: str = 'training_data', # folder in the pair layout; the 'train' split is used
                  labels: str = 'pointer_sequences', # 'pointer_sequences' or 'truth'
                  n_envs: int = 4, # parallel environments
@@ -398,7 +405,7 @@ def rl_train_cli(save_dir: str = 'models/rl_model', # where agent.pt and TensorB
     except (OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr); sys.exit(1)
     eps = h['ppo']['episodes'] if h['ppo'] else []
-    print(f"wrote {Path(save_dir) / 'agent.pt'}: {h['songs']} songs" + (f", mean return of the last 20 episodes {np.mean([e[1] for e in eps[-20:]]):.3f}" if eps else ''))
+    print(f"wrote {Path(save_dir) / 'agent.pt'}: {h['songs']} songs, {h.get('ppo_steps', 0)} PPO steps" + (f", mean return of the last 20 episodes {np.mean([e[1] for e in eps[-20:]]):.3f}" if eps else ''))
 
 def rl_train_main(argv=None): return run_cli(rl_train_cli, argv)
 
@@ -488,16 +495,18 @@ def rl_edit_files(raw, # the raw recording
                   out, # the edited audio to write (.wav, .flac, .ogg, .mp3); decision lists go next to it
                   model='models/rl_model/agent.pt', # checkpoint of `editorbot_rl_train`
                   target_duration: float | None = None,
+                  force: bool = False, # replace output files that exist (else they are refused before any work)
                  ) -> dict:
     "Edit `raw` with the agent and write the audio, EDL (CSV, JSON) and Audacity labels; returns the result with `paths`."
-    from editorbot.edit import output_paths, _check_outputs
+    from editorbot.edit import output_paths, _check_input
     from editorbot.audio import save_audio, AUDIO_EXTENSIONS
     from editorbot.render import write_edl_csv, write_edl_json, write_audacity_labels
     raw, out = Path(raw), Path(out)
     if out.suffix.lower() not in AUDIO_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
     ps = output_paths(out); ps.pop('png')
-    _check_outputs(list(ps.values()), [raw, model])
-    if not raw.exists(): raise FileNotFoundError(f"{raw}: no such file")
+    if target_duration is not None and not 0 < target_duration < float('inf'): raise ValueError(f"--target-duration must be a positive number of seconds, got {target_duration:g}")
+    check_outputs(list(ps.values()), [raw, model], force)           # every file it writes, before any work
+    _check_input(raw); _check_input(model, 'checkpoint')
     r = rl_edit(raw, model, target_duration=target_duration)
     save_audio(ps['audio'], r['audio'], r['sr'])
     write_edl_csv(ps['edl_csv'], r['segments'], r['sr'])
@@ -513,13 +522,15 @@ def rl_edit_cli(raw: str, # the raw recording (wav, flac, ogg, mp3)
                 model: str = 'models/rl_model/agent.pt', # checkpoint of editorbot_rl_train
                 target_duration: float = None, # wanted edit length in seconds (default: the raw's length)
                 threads: int = 0, # torch CPU threads (0: default)
+                force: bool = False, # replace output files that exist (without it they are refused, before any work)
                ):
-    "Edit a raw recording with a trained RL agent: writes the edit and its decision lists (CSV, JSON, Audacity labels)."
+    """Edit a raw recording with a trained RL agent. Writes EDITED (the -o file) and its decision lists EDITED.edl.csv, EDITED.edl.json,
+    EDITED.edit_labels.txt and EDITED.raw_labels.txt (Audacity labels); files that exist are replaced only with --force."""
     import torch
     try:
         if out is None: raise ValueError("give the output file with -o EDITED.wav")
         if threads > 0: torch.set_num_threads(threads)
-        r = rl_edit_files(raw, out, model, target_duration)
+        r = rl_edit_files(raw, out, model, target_duration, force)
     except (OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr); sys.exit(1)
     print(f"wrote {r['paths']['audio']}: {r['n_beats']} beats -> {len(r['segments'])} segments, {r['audio'].shape[-1] / r['sr']:.1f} s, "
