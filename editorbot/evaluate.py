@@ -249,15 +249,16 @@ def evaluate_items(model, # a `PointerNetwork`
                    items: list, # whole-song items (dicts of the data module's format) with `name`
                    free_running: bool = True, # also generate and score free-running edits (slow)
                    progress: bool = True,
-                   style: str = 'reference', # style latent of the free-running edits: 'reference' (posterior mean of the song's true edit), 'prior' (zeros) or the name of one of the model's `style_presets` (e.g. 'all')
+                   style: str = 'reference', # style latent of the free-running edits: 'reference' (posterior mean of the song's true edit), 'prior' (zeros), 'own' (each song's style by name: the preset of its style) or the name of one of the model's `style_presets` (e.g. 'all')
                    length_given: bool = False, # tell the network the true edit's length (teacher-forced and free-running; beat network): the user who asks for an edit of a given duration
                    decode_kw: dict | None = None, # more arguments of `generate` for the free-running edits (e.g. `jump_threshold`)
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
     presets = getattr(model, 'style_presets', None) or {}
-    if style not in ('reference', 'prior', *presets): raise ValueError(f"style must be 'reference', 'prior' or one of the model's presets ({', '.join(presets) or 'none'}), got {style!r}")
-    z_fixed = None if style in ('reference', 'prior') else preset_latent(model, style)    # the prior: None (zeros)
+    if style not in ('reference', 'prior', 'own', *presets): raise ValueError(f"style must be 'reference', 'prior', 'own' or one of the model's presets ({', '.join(presets) or 'none'}), got {style!r}")
+    if style == 'own' and (miss := sorted({item_style(i) for i in items} - set(presets))): raise ValueError(f"style 'own': the model has no preset for {', '.join(miss)} (its presets: {', '.join(presets) or 'none'})")
+    z_fixed = None if style in ('reference', 'prior', 'own') else preset_latent(model, style)    # the prior: None (zeros)
     model.eval(); tf_rows, fr_rows = [], []
     tf_kw = {k: v for k, v in (decode_kw or {}).items() if k == 'stop_threshold'}   # the stop rule decides the stop in both protocols
     for it in tqdm(items, desc='evaluate', disable=not progress):
@@ -267,7 +268,7 @@ def evaluate_items(model, # a `PointerNetwork`
         tf_rows.append(r)
         if free_running:
             ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel'])
-            z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else z_fixed
+            z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else preset_latent(model, item_style(it)) if style == 'own' else z_fixed
             est = generate_item(model, it, z=z, max_length=2 * S, target_length=len(ref) if length_given else None, **(decode_kw or {}))
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat))
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
@@ -390,7 +391,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          grid_sources: str = 'analysis,truth,fixed', # where the raw's beat grid comes from, in order of preference (as in training)
          chunk_bars: int = 0, # score chunks of this many edit bars, as in training (0: whole songs)
          threads: int = 0, # CPU threads for torch (0: default)
-         style: str = 'reference', # free-running style latent: reference (the true edit's), prior (zeros) or a style preset stored in the checkpoint (e.g. all)
+         style: str = 'reference', # free-running style latent: reference (the true edit's), prior (zeros), own (each song's style by name, from the checkpoint's presets) or one preset stored in the checkpoint (e.g. all)
          length_given: bool = False, # tell the network each true edit's length (the user who asks for an edit of a given duration); style examples are scored without it
          jump_threshold: float = None, # beat network, free-running: continue a beat only while the network gives that at least this probability (default: the checkpoint's own; negative: plain argmax over all choices)
          stop_threshold: float = None, # beat network, both protocols: stop only where the network gives the stop at least this probability (default: the checkpoint's own; negative: plain argmax)
