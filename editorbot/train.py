@@ -10,14 +10,15 @@ from pathlib import Path
 import numpy as np
 import torch
 import lightning as L
-from .core import STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write
+from .core import STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, load_checkpoint_file
 from .models.pointer import PointerNetwork, PointerConfig, save_checkpoint, load_pointer_network
 from .models.beat_pointer import BeatPointerNetwork, BeatPointerConfig, build_model, config_from_dict, load_model
 
 # %% auto #0
 __all__ = ['SCHEDULERS', 'LOSS_NAMES', 'CONFIGS', 'lr_factor', 'make_scheduler', 'TrainConfig', 'NonFiniteLossError',
-           'EpochSampler', 'PointerLightning', 'PointerCheckpoint', 'resumed_train_config', 'fit', 'lr_find',
-           'model_config', 'data_loaders', 'add_style_presets', 'train_cli', 'lr_find_cli', 'main', 'lr_find_main']
+           'EpochSampler', 'PointerLightning', 'TrainingInterrupted', 'PointerCheckpoint', 'resumed_train_config',
+           'fit', 'lr_find', 'model_config', 'data_loaders', 'add_style_presets', 'train_cli', 'lr_find_cli', 'main',
+           'lr_find_main']
 
 # %% ../nbs/09_train.ipynb #69672a6b
 SCHEDULERS = ('warmup', 'warmup_cosine', 'cosine', 'onecycle')
@@ -74,6 +75,20 @@ class TrainConfig:
     bucket: int = 0                 # length-bucketed batches: this many batches sorted by length together (0: plain shuffling; the data loaders' setting, kept with the run)
 
     def to_dict(self) -> dict: return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+    def check(self) -> TrainConfig:
+        "Refuse settings that cannot make a run (named by their `editorbot_train` flags); return self."
+        def bad(k, want): raise ValueError(f"--{k.replace('_', '-')} must be {want}, got {getattr(self, k)!r}")
+        if not 0 < self.lr < math.inf: bad('lr', 'a positive number')
+        if not isinstance(self.epochs, int) or self.epochs < 1: bad('epochs', "at least 1 (Lightning's -1, train without end, is not offered; stop a run early with --max-steps)")
+        if not isinstance(self.max_steps, int) or not (self.max_steps == -1 or self.max_steps >= 1): bad('max_steps', 'at least 1, or -1 for no limit')
+        for k in ('batch_size', 'val_every_n_epochs', 'log_every_n_steps', 'max_bad_steps'):
+            if not isinstance(getattr(self, k), int) or getattr(self, k) < 1: bad(k, 'at least 1')
+        for k in ('warmup_steps', 'batches_per_epoch', 'val_batches', 'bucket'):
+            if not isinstance(getattr(self, k), int) or getattr(self, k) < 0: bad(k, '0 or more')
+        if not 0 <= self.weight_decay < math.inf: bad('weight_decay', '0 or more')
+        if not 0 < self.grad_clip < math.inf: bad('grad_clip', 'a positive number')
+        if self.scheduler not in SCHEDULERS: bad('scheduler', f"one of {', '.join(SCHEDULERS)}")
+        return self
     @classmethod
     def from_dict(cls, d: dict) -> TrainConfig:
         names = {f.name for f in fields(cls)}
@@ -101,11 +116,12 @@ class EpochSampler(torch.utils.data.Sampler):
         if self.lengths is not None and len(self.lengths) != n: raise ValueError(f"EpochSampler: {len(self.lengths)} lengths for {n} items")
         self.batch_size, self.bucket = int(batch_size), int(bucket)
     def set_epoch(self, epoch: int): self.epoch = int(epoch)
-    def __len__(self): return self.n
-    def __iter__(self):
-        if not self.shuffle: return iter(range(self.n))
+    def __len__(self): return -(-self.n // _rank_world()[1])
+    def __iter__(self): return iter(_shard(self._order()))      # under DDP, process r of w takes items r, r + w, ...: the w shards of a batch make the single-process batch of w times the size
+    def _order(self) -> list:
+        if not self.shuffle: return list(range(self.n))
         rng = np.random.default_rng([self.seed, self.epoch]); order = rng.permutation(self.n)
-        if self.lengths is None: return iter(order.tolist())
+        if self.lengths is None: return order.tolist()
         bs, k = self.batch_size, self.batch_size * max(self.bucket, 1)
         batches = []
         for i in range(0, self.n, k):
@@ -113,7 +129,19 @@ class EpochSampler(torch.utils.data.Sampler):
             batches += [chunk[j:j + bs] for j in range(0, len(chunk), bs)]
         last = batches.pop() if len(batches[-1]) < bs else None       # a short batch stays last, so the others stay whole
         batches = [batches[j] for j in rng.permutation(len(batches))] + ([last] if last is not None else [])
-        return iter(np.concatenate(batches).tolist())
+        return np.concatenate(batches).tolist()
+
+def _rank_world() -> tuple[int, int]:
+    "(rank, world size) of the process group Lightning's DDP sets up; (0, 1) outside one."
+    import torch.distributed as dist
+    return (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+
+def _shard(idx: list) -> list:
+    "This process's share of an epoch's order: every `world`-th item from its rank (padded by repeating, so all get as many)."
+    r, w = _rank_world()
+    if w == 1: return idx
+    idx = idx + idx[:(-len(idx)) % w]
+    return idx[r::w]
 
 def _batch_size(batch: dict) -> int: return int(batch['raw_mel'].shape[0])
 
@@ -196,9 +224,24 @@ class PointerLightning(L.LightningModule):
 # %% ../nbs/09_train.ipynb #0b772a38
 def _atomic_save(obj, path: Path): return atomic_write(path, lambda tmp: torch.save(obj, tmp))
 
+class TrainingInterrupted(RuntimeError):
+    "The run was stopped by SIGTERM (or Ctrl-C); `last.pt` holds where it stopped."
+
+def _preset_items(items, max_songs: int) -> list:
+    "Up to `max_songs` items evenly spread over `items` (a `PointerDataset` is read without its augmentation)."
+    src, aug = items, getattr(items, 'augment', None)
+    if aug is not None: src.augment = None
+    try: return [src[int(i)] for i in np.unique(np.linspace(0, len(src) - 1, min(len(src), max_songs)).round())]
+    finally:
+        if aug is not None: src.augment = aug
+
 class PointerCheckpoint(L.Callback):
-    "Write `last.pt` every epoch and `best.pt` on a new best `val_accuracy` (or training loss without validation)."
-    def __init__(self, save_dir): self.save_dir, self.best, self.best_key = Path(save_dir), None, None
+    """Write `last.pt` every epoch and `best.pt` on a new best `val_accuracy` (or training loss without validation); with `style_items`,
+    each carries the named style latents of the weights it holds (`style_presets`, from up to `preset_songs` songs). Stopped by SIGTERM
+    (or Ctrl-C), it writes `last.pt` where the run stopped."""
+    def __init__(self, save_dir, style_items=None, preset_songs: int = 64):
+        self.save_dir, self.best, self.best_key = Path(save_dir), None, None
+        self.style_items, self.preset_songs, self.stopped = style_items, int(preset_songs), None
 
     def state_dict(self): return dict(best=self.best, best_key=self.best_key)
     def load_state_dict(self, state): self.best, self.best_key = state.get('best'), state.get('best_key')
@@ -209,24 +252,43 @@ class PointerCheckpoint(L.Callback):
         if 'loss' in m: return 'neg_train_loss', -float(m['loss'])
         return None, None
 
+    def _presets(self, pl_module):
+        if self.style_items is None or not getattr(pl_module.model.cfg, 'use_vae', False) or not len(self.style_items): return None
+        from editorbot.models.beat_pointer import style_presets
+        return style_presets(pl_module.model, _preset_items(self.style_items, self.preset_songs))
+
+    def _write(self, trainer, pl_module, improved: bool, epoch_done: int, **extra):
+        ck = trainer._checkpoint_connector.dump_checkpoint(weights_only=False)
+        ck.update(step=trainer.global_step, epoch_done=epoch_done,
+                  val_accuracy=float(trainer.callback_metrics['val_accuracy']) if 'val_accuracy' in trainer.callback_metrics else None,
+                  best_val_accuracy=self.best if self.best_key == 'val_accuracy' else None, **extra)
+        ck['callbacks'] = {k: (self.state_dict() if k == self.state_key else v) for k, v in ck.get('callbacks', {}).items()}
+        pre = self._presets(pl_module)
+        if pre: ck['style_presets'] = pre                      # a run stopped at any point leaves checkpoints that edit with --style NAME
+        _atomic_save(ck, self.save_dir / 'last.pt')
+        if improved: _atomic_save(ck, self.save_dir / 'best.pt')
+
     def on_train_epoch_end(self, trainer, pl_module):
         if trainer.sanity_checking or trainer.global_rank != 0 and trainer.world_size > 1: return
         key, score = self._score(trainer)
         improved = score is not None and math.isfinite(score) and (self.best is None or score > self.best)
         if improved: self.best, self.best_key = score, key
-        ck = trainer._checkpoint_connector.dump_checkpoint(weights_only=False)
-        ck.update(step=trainer.global_step, epoch_done=trainer.current_epoch,
-                  val_accuracy=float(trainer.callback_metrics['val_accuracy']) if 'val_accuracy' in trainer.callback_metrics else None,
-                  best_val_accuracy=self.best if self.best_key == 'val_accuracy' else None)
-        ck['callbacks'] = {k: (self.state_dict() if k == self.state_key else v) for k, v in ck.get('callbacks', {}).items()}
-        _atomic_save(ck, self.save_dir / 'last.pt')
-        if improved: _atomic_save(ck, self.save_dir / 'best.pt')
+        self._write(trainer, pl_module, improved, trainer.current_epoch)
+
+    def on_exception(self, trainer, pl_module, exception):
+        from lightning.pytorch.utilities.exceptions import SIGTERMException
+        if not isinstance(exception, (SIGTERMException, KeyboardInterrupt)): return
+        self.stopped = 'SIGTERM' if isinstance(exception, SIGTERMException) else 'Ctrl-C'
+        if trainer.global_rank != 0 and trainer.world_size > 1: return
+        self._write(trainer, pl_module, False, trainer.current_epoch - 1, stopped=self.stopped)   # mid-epoch: the epoch in progress is not done
 
 # %% ../nbs/09_train.ipynb #709620f4
 def _last_checkpoint(save_dir) -> dict:
     last = Path(save_dir) / 'last.pt'
     if not last.exists(): raise FileNotFoundError(f"{last}: no checkpoint to resume from")
-    return torch.load(last, map_location='cpu', weights_only=True)
+    ck = load_checkpoint_file(last, keys=('config', 'train_config', 'model_state_dict'))
+    if not isinstance(ck['config'], dict) or not isinstance(ck['train_config'], dict): raise ValueError(f"{last}: not a training checkpoint (damaged config)")
+    return ck
 
 def resumed_train_config(save_dir) -> TrainConfig:
     "The `TrainConfig` of the run in `save_dir` (its `last.pt`): what a resumed run must keep (data order, batch size, schedule)."
@@ -244,20 +306,22 @@ def fit(train_loader, # DataLoader of training batch dicts
         progress: bool = True, # tqdm progress bars
         logger: bool = True, # TensorBoard logging
         callbacks=(), # extra Lightning callbacks
+        style_items=None, # the training songs (a `PointerDataset` or its items, with names): every checkpoint carries their style presets
        ) -> PointerLightning:
     "Train a `PointerNetwork` and return the Lightning module (see above)."
-    tc = train_cfg or TrainConfig(); save_dir = Path(save_dir)
+    tc = (train_cfg or TrainConfig()).check(); save_dir = Path(save_dir)
     last = save_dir / 'last.pt'
     if resume:
         ck = _last_checkpoint(save_dir)
         model_cfg, tc = config_from_dict(ck['config']), TrainConfig.from_dict(ck['train_config'])   # the run's own settings
     model_cfg = model_cfg or BeatPointerConfig()
-    n_batches = min(len(train_loader), tc.batches_per_epoch) if tc.batches_per_epoch > 0 else len(train_loader)
+    cuda = torch.cuda.is_available() and accelerator in ('auto', 'gpu', 'cuda')
+    n_dev = devices if isinstance(devices, int) else (torch.cuda.device_count() if cuda else 1)
+    per_rank = -(-len(train_loader) // (n_dev * num_nodes))      # batches per process (the sampler shards each epoch under DDP)
+    n_batches = min(per_rank, tc.batches_per_epoch) if tc.batches_per_epoch > 0 else per_rank
     total = tc.max_steps if tc.max_steps > 0 else max(tc.epochs * n_batches, 1)
     torch.manual_seed(tc.seed)                     # the initial weights
     lm = PointerLightning(model_cfg, tc, total)
-    cuda = torch.cuda.is_available() and accelerator in ('auto', 'gpu', 'cuda')
-    n_dev = devices if isinstance(devices, int) else (torch.cuda.device_count() if cuda else 1)
     tb = L.pytorch.loggers.TensorBoardLogger(str(save_dir), name='tb', version='') if logger else False
     trainer = L.Trainer(accelerator=accelerator, devices=devices, num_nodes=num_nodes,
                         strategy='ddp' if n_dev * num_nodes > 1 else 'auto',
@@ -266,11 +330,17 @@ def fit(train_loader, # DataLoader of training batch dicts
                         check_val_every_n_epoch=tc.val_every_n_epochs, num_sanity_val_steps=0,
                         limit_train_batches=tc.batches_per_epoch or None, limit_val_batches=tc.val_batches or None,
                         enable_checkpointing=False, enable_progress_bar=progress, enable_model_summary=progress,
-                        callbacks=[PointerCheckpoint(save_dir), *callbacks], deterministic=False)
+                        callbacks=[ckcb := PointerCheckpoint(save_dir, style_items), *callbacks], deterministic=False,
+                        use_distributed_sampler=False)    # `EpochSampler` shards itself (the same global batches as one process)
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*does not have many workers.*')
         warnings.filterwarnings('ignore', message='.*LeafSpec.*')
-        trainer.fit(lm, train_loader, val_loader, ckpt_path=str(last) if resume else None, weights_only=True if resume else None)
+        warnings.filterwarnings('ignore', message='.*resuming from a checkpoint that ended before the epoch ended.*')
+        try: trainer.fit(lm, train_loader, val_loader, ckpt_path=str(last) if resume else None, weights_only=True if resume else None)
+        except (KeyboardInterrupt, SystemExit):              # SIGTERMException is a SystemExit; Lightning turns Ctrl-C into SystemExit(1)
+            if ckcb.stopped is None: raise
+            raise TrainingInterrupted(f"stopped by {ckcb.stopped or 'SIGTERM'} at step {trainer.global_step} (epoch {trainer.current_epoch}): "
+                                      f"saved {last}; continue with --resume") from None
     if lm.consecutive_bad >= tc.max_bad_steps:
         raise NonFiniteLossError(f"training stopped at step {trainer.global_step}: {lm.consecutive_bad} consecutive steps with NaN/inf loss or gradients ({lm.bad_steps} in all)")
     lm.trainer_ = trainer
@@ -327,7 +397,17 @@ def model_config(config: str = 'full', # 'mini', 'full' (the beat-level network)
     cls = BeatPointerConfig if d.get('arch') == 'beat' else PointerConfig
     unknown = set(d) - {f.name for f in fields(cls)}
     if unknown: raise ValueError(f"{p}: unknown {cls.__name__} fields {', '.join(sorted(unknown))}")
-    return cls(**d)      # the fields given, the rest at today's defaults (`from_dict` is for checkpoints: it fills fields they predate with the old behaviour)
+    base = cls()
+    for k, v in d.items():                                  # each field as the type of its default: {"d_model": "big"} is named, not a traceback
+        t = type(getattr(base, k))
+        ok = isinstance(v, bool) if t is bool else (isinstance(v, int) and not isinstance(v, bool)) if t is int else \
+             (isinstance(v, (int, float)) and not isinstance(v, bool)) if t is float else isinstance(v, t)
+        if not ok: raise ValueError(f"{p}: field {k} must be {dict(bool='true or false', int='a whole number', float='a number', str='a string').get(t.__name__, t.__name__)}, got {json.dumps(v)}")
+    cfg = cls(**d)      # the fields given, the rest at today's defaults (`from_dict` is for checkpoints: it fills fields they predate with the old behaviour)
+    try:                                                    # settings that make no network (a size of 0 or below, ...)
+        with warnings.catch_warnings(): warnings.simplefilter('ignore'); build_model(cfg)
+    except Exception as e: raise ValueError(f"{p}: these settings make no network ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no detail'})") from None
+    return cfg
 
 def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: DATA/pointer_sequences or DATA/truth
                  cache_dir='cache', # mel cache folder
@@ -377,18 +457,14 @@ def add_style_presets(save_dir, # folder with best.pt and last.pt of a run
                      ) -> dict:
     "Compute `models.beat_pointer.style_presets` with the weights of `best.pt` and of `last.pt` and write them into each (atomically): `{file: presets}`; nothing for a network without a style latent."
     from editorbot.models.beat_pointer import load_model, style_presets
-    src, aug = items, getattr(items, 'augment', None)
-    if aug is not None: src.augment = None
-    try: items = [src[int(i)] for i in np.unique(np.linspace(0, len(src) - 1, min(len(src), max_songs)).round())]
-    finally:
-        if aug is not None: src.augment = aug
+    items = _preset_items(items, max_songs)
     out = {}
     for fn in ('best.pt', 'last.pt'):
         p = Path(save_dir) / fn
         if not p.exists(): continue
         m = load_model(p)
         if not m.cfg.use_vae: continue
-        ck = torch.load(p, map_location='cpu', weights_only=True)
+        ck = load_checkpoint_file(p)
         ck['style_presets'] = out[fn] = style_presets(m, items, min_songs)
         _atomic_save(ck, p)
     return out
@@ -396,11 +472,16 @@ def add_style_presets(save_dir, # folder with best.pt and last.pt of a run
 def _fail(e):
     print(f"error: {e}", file=sys.stderr); sys.exit(1)
 
+def _check_flags(**kw):
+    "Whole-number flags that must be at least some value (name -> (value, least))."
+    for k, (v, least) in kw.items():
+        if v < least: raise ValueError(f"--{k.replace('_', '-')} must be {'at least ' + str(least) if least else '0 or more'}, got {v}")
+
 @call_parse
 def train_cli(cache_dir: str = 'cache', # mel cache folder
          pointer_dir: str = 'training_data/pointer_sequences', # labels: DATA/pointer_sequences (aligner) or DATA/truth (synthetic)
          save_dir: str = 'models/pointer_network', # best.pt, last.pt and tb/ (TensorBoard) go here
-         epochs: int = 100, # training epochs
+         epochs: int = 100, # training epochs (at least 1; --max-steps stops earlier)
          config: str = 'full', # network: mini, full or a JSON file of PointerConfig fields
          resume: bool = False, # continue from SAVE_DIR/last.pt
          batch_size: int = 8, # items per batch (per GPU)
@@ -420,22 +501,39 @@ def train_cli(cache_dir: str = 'cache', # mel cache folder
          threads: int = 0, # CPU threads for torch (0: torch's default)
          bucket: int = 50, # length-bucketed batches: this many batches sorted by song length together, so short songs are not padded to long ones (0: plain shuffling)
         ):
-    "Train the pointer network (PyTorch Lightning; bf16 on GPUs; DDP with --devices / --num-nodes)."
+    """Train the pointer network (PyTorch Lightning; bf16 on GPUs; DDP with --devices / --num-nodes). Writes SAVE_DIR/last.pt every epoch,
+    SAVE_DIR/best.pt on a new best validation accuracy (both with the style presets of the training songs) and TensorBoard logs in SAVE_DIR/tb.
+    SIGTERM (or Ctrl-C) saves last.pt where the run stopped, says so and exits with code 143 (130); --resume continues it."""
+    import signal
+    stage = {'now': 'before training started; nothing was saved'}
+    def on_term(signum, frame):        # during `fit` Lightning's own handler saves last.pt; this one covers the rest of the run
+        if stage['now'] is not None: raise TrainingInterrupted(f"stopped by SIGTERM {stage['now']}")
+    old = signal.signal(signal.SIGTERM, on_term) if __import__('threading').current_thread() is __import__('threading').main_thread() else None
     try:
         if threads > 0: torch.set_num_threads(threads)
         if scheduler not in SCHEDULERS: raise ValueError(f"--scheduler must be one of {', '.join(SCHEDULERS)}, got {scheduler!r}")
-        mc = None if resume else model_config(config)
+        _check_flags(chunk_bars=(chunk_bars, 0), num_workers=(num_workers, 0), num_nodes=(num_nodes, 1), threads=(threads, 0))
+        if devices != 'auto' and not (devices.isdigit() and int(devices) >= 1): raise ValueError(f"--devices must be auto or a number of at least 1, got {devices!r}")
         tc = TrainConfig(lr=lr, scheduler=scheduler, warmup_steps=warmup_steps, epochs=epochs, max_steps=max_steps, batch_size=batch_size, seed=seed,
-                         batches_per_epoch=batches_per_epoch, val_batches=val_batches, bucket=bucket)
+                         batches_per_epoch=batches_per_epoch, val_batches=val_batches, bucket=bucket).check()   # before anything is read or written
+        mc = None if resume else model_config(config)
         if resume: tc = resumed_train_config(save_dir)          # the run's own data order, whatever the flags say now
         chroma = bool(_last_checkpoint(save_dir)['config'].get('use_chroma', False) if resume else getattr(mc, 'use_chroma', False))
         dl = data_loaders(pointer_dir, cache_dir, tc.batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), tc.seed, num_workers,
                           grid_sources=tuple(grid_sources.split(',')), bucket=tc.bucket, chroma=chroma)
         dev = devices if devices == 'auto' else int(devices)
-        lm = fit(dl['train'], dl['valid'], mc, tc, save_dir, resume=resume, devices=dev, num_nodes=num_nodes)
+        stage['now'] = None
+        lm = fit(dl['train'], dl['valid'], mc, tc, save_dir, resume=resume, devices=dev, num_nodes=num_nodes, style_items=dl['train'].dataset)
+        if lm.trainer_.global_rank != 0: return                 # DDP: the other processes end here; rank 0 finishes the run
+        stage['now'] = f"while adding the style presets of all training songs; {save_dir}/best.pt and last.pt are saved (with presets from fewer songs)"
         pre = add_style_presets(save_dir, dl['train'].dataset)   # named style latents for editing without an example
+        stage['now'] = 'after training; the checkpoints are saved'
         if pre: print(f"style presets in best.pt / last.pt: {', '.join(pre.get('best.pt', {}))}")
+    except TrainingInterrupted as e:
+        print(e, file=sys.stderr); sys.exit(143 if 'SIGTERM' in str(e) else 130)
     except (OSError, ValueError, NonFiniteLossError) as e: _fail(e)
+    finally:
+        if old is not None: signal.signal(signal.SIGTERM, old)
     m = lm.trainer_.callback_metrics
     print(f"trained to step {lm.trainer_.global_step}; val_accuracy {float(m.get('val_accuracy', float('nan'))):.4f}; checkpoints in {save_dir}")
 
@@ -457,6 +555,9 @@ def lr_find_cli(cache_dir: str = 'cache', # mel cache folder
     "LR range test: sweeps the learning rate exponentially, writes the loss/LR curve as a PNG and prints a suggested rate."
     try:
         if threads > 0: torch.set_num_threads(threads)
+        if not 0 < min_lr < math.inf: raise ValueError(f"--min-lr must be a positive number, got {min_lr:g}")
+        if not min_lr < max_lr < math.inf: raise ValueError(f"--max-lr must be above --min-lr ({min_lr:g}), got {max_lr:g}")
+        _check_flags(num_steps=(num_steps, 2), batch_size=(batch_size, 1), chunk_bars=(chunk_bars, 0))
         mc = model_config(config)
         dl = data_loaders(pointer_dir, cache_dir, batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), seed, splits=('train',),
                           grid_sources=tuple(grid_sources.split(',')), chroma=getattr(mc, 'use_chroma', False))
