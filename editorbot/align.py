@@ -15,10 +15,11 @@ from .core import (AudioConfig, EditOp, STOP_TOKEN, PAD_TOKEN, Segment, segments
 from .audio import AudioFileError, check_audio, resample, load_audio, save_audio, log_mel, normalize_db
 
 # %% auto #0
-__all__ = ['AlignConfig', 'align_features', 'chunk_candidates', 'viterbi_offsets', 'refine_offset', 'refine_cut', 'fit_fades',
-           'split_runs', 'Alignment', 'align', 'pointer_accuracy', 'boundaries_from_pointers', 'boundary_recall',
-           'ops_confusion', 'macro_f1', 'degrade', 'baseline_align', 'find_audio_pairs', 'plot_alignment',
-           'save_alignment', 'align_files', 'align_folder', 'summary_table', 'main']
+__all__ = ['MIN_ALIGN_SECONDS', 'AlignConfig', 'align_features', 'chunk_candidates', 'viterbi_offsets', 'refine_offset',
+           'refine_cut', 'fit_fades', 'split_runs', 'Alignment', 'align', 'pointer_accuracy',
+           'boundaries_from_pointers', 'boundary_recall', 'ops_confusion', 'macro_f1', 'degrade', 'baseline_align',
+           'find_audio_pairs', 'plot_alignment', 'save_alignment', 'align_files', 'align_folder', 'summary_table',
+           'main']
 
 # %% ../nbs/05_align.ipynb #bb9580e9
 @dataclass
@@ -439,21 +440,24 @@ def _mono(y, name):
     y = check_audio(y, name)
     return y.mean(0) if y.ndim == 2 else y
 
+MIN_ALIGN_SECONDS = 1.0   # a shorter raw or edit is refused as too short (rather than reported as a mismatch)
+
 def align(raw: np.ndarray, # raw recording, (n,) or (channels, n)
           edit: np.ndarray, # the edit made from it, (m,) or (channels, m)
           sr: int, # sample rate of `raw` (and of everything returned)
           edit_sr: int | None = None, # sample rate of `edit` if different (resampled to `sr`)
           cfg: AudioConfig | None = None, # frame convention (its `hop_length`; `sr` is taken from the argument)
           acfg: AlignConfig | None = None, # alignment parameters
+          names: tuple = ('raw', 'edit'), # how to name the two signals in errors (their files, in `align_files`)
          ) -> Alignment:
     """Find, for every edit frame, the raw frame it was cut from; segments, fades, ops and confidence.
     Returns an `Alignment` whose per-frame arrays are `(n_frames + 1,)`, `n_frames = 1 + n_edit // hop_length` with the
     edit at `sr`; segments are in samples at `sr`."""
     cfg = cfg or AudioConfig(); acfg = acfg or AlignConfig(); H = cfg.hop_length
-    raw, edit = _mono(raw, 'raw'), _mono(edit, 'edit')
+    raw, edit = _mono(raw, names[0]), _mono(edit, names[1])
     if edit_sr is not None and edit_sr != sr: edit = resample(edit, edit_sr, sr)
-    for nm, y in (('raw', raw), ('edit', edit)):
-        if len(y) < 4 * H: raise AudioFileError(f"{nm}: too short to align ({len(y)} samples; at least {4 * H} are needed)")
+    for nm, y in zip(names, (raw, edit)):
+        if len(y) < max(4 * H, MIN_ALIGN_SECONDS * sr): raise AudioFileError(f"{nm}: too short to align ({len(y) / sr:.2f} s; at least {MIN_ALIGN_SECONDS:g} s is needed)")
         if float(np.abs(y).max()) < 1e-5: raise AudioFileError(f"{nm}: is silent")
     scale = sr / 22050
     Fr, ar = align_features(raw, sr, H, acfg); Fe, ae = align_features(edit, sr, H, acfg)
@@ -690,12 +694,13 @@ def find_audio_pairs(root, # the data folder (input/ and desired_output/ inside)
     "Pairs `(name, raw_path, edit_path)` matched by name prefix (`NAME_raw.*` <-> `NAME_edit.*`), and the unmatched files."
     from editorbot.audio import AUDIO_EXTENSIONS
     root = Path(root)
+    if root.is_file(): raise NotADirectoryError(f"{root}: is a file; give the data folder that holds input/NAME_raw.* and desired_output/NAME_edit.*")
     if not root.is_dir(): raise FileNotFoundError(f"{root}: no such data folder")
     def scan(d, suffix):
         out, odd = {}, []
         if not d.is_dir(): return out, odd
-        for p in sorted(d.iterdir()):
-            if p.name.startswith('.') or not p.is_file() or p.suffix.lower() not in AUDIO_EXTENSIONS: continue
+        for p in sorted(d.iterdir()):     # a folder named like an audio file pairs up too, so that it is reported as what it is
+            if p.name.startswith('.') or not (p.is_file() or p.is_dir()) or p.suffix.lower() not in AUDIO_EXTENSIONS: continue
             n = _stem_name(p, suffix)
             if n is None or n in out: odd.append(p)
             else: out[n] = p
@@ -738,10 +743,13 @@ def plot_alignment(al: Alignment, # from `align`
     d = np.diff(p.astype(np.float64)); d[(p[1:] < 0) | (p[:-1] < 0)] = np.nan
     a2.plot(t[1:], d, lw=0.7); a2.set_yscale('symlog', linthresh=2); a2.set_ylabel('pointer delta (frames)'); a2.set_xlabel('edit time (s)')
     a2.plot(t, 1 - al.confidence[:-1], lw=0.5, color='C3', alpha=0.6, label='1 - confidence'); a2.legend(loc='upper right', fontsize=7)
-    fig.tight_layout()
-    if path is None: return fig
-    try: return atomic_write(path, lambda tmp: fig.savefig(tmp, format='png', dpi=80))
-    finally: plt.close(fig)
+    import warnings
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message='Glyph .* missing from')    # a name in a script the font lacks: boxes, not warnings
+        fig.tight_layout()
+        if path is None: return fig
+        try: return atomic_write(path, lambda tmp: fig.savefig(tmp, format='png', dpi=80))
+        finally: plt.close(fig)
 
 def save_alignment(al: Alignment, out_dir, name: str, extra: dict | None = None, plot: bool = True) -> dict:
     "Write `NAME.npz` (pointers, ops, confidence, fades, segments), `NAME.png` and `NAME.json` (summary) atomically; the json last."
@@ -760,6 +768,8 @@ def align_files(name: str, raw_path, edit_path, out_dir, # one pair and where it
                 cfg: AudioConfig | None = None, acfg: AlignConfig | None = None, force: bool = False) -> dict:
     "Align one pair of files and write its outputs (unless done before with the same inputs); returns the summary with a `status`."
     cfg = cfg or AudioConfig(); out_dir = Path(out_dir)
+    for f in (raw_path, edit_path):
+        if Path(f).is_dir(): return dict(name=name, ok=False, status='error', message=f"{f}: is a folder, not an audio file")
     fp = _fingerprint([raw_path, edit_path]); js = out_dir / f'{name}.json'
     if not force and js.is_file():
         try: old = json.loads(js.read_text())
@@ -768,7 +778,7 @@ def align_files(name: str, raw_path, edit_path, out_dir, # one pair and where it
             return dict(old, status='cached')
     try:
         raw, sr = load_audio(raw_path, cfg.sr); edit, _ = load_audio(edit_path, cfg.sr)
-        al = align(raw, edit, sr, cfg=cfg, acfg=acfg)
+        al = align(raw, edit, sr, cfg=cfg, acfg=acfg, names=(str(raw_path), str(edit_path)))
     except (AudioFileError, FileNotFoundError, ValueError) as e:
         return dict(name=name, ok=False, status='error', message=str(e))
     extra = dict(raw=str(raw_path), edit=str(edit_path), inputs_sha1=fp)
@@ -781,6 +791,13 @@ def align_files(name: str, raw_path, edit_path, out_dir, # one pair and where it
     return dict(save_alignment(al, out_dir, name, extra), status='aligned')
 
 def _align_job(args): return align_files(*args)
+
+def _check_writable(folder: Path):
+    "Refuse, before any work, a label folder that cannot be written (or is a file)."
+    a = folder
+    while not a.exists() and a != a.parent: a = a.parent
+    if not a.is_dir(): raise NotADirectoryError(f"{folder}: cannot hold the labels: {a} is a file, not a folder")
+    if not os.access(a, os.W_OK | os.X_OK): raise PermissionError(f"{folder}: cannot write the labels there (no permission to write in {a})")
 
 def align_folder(root='training_data', # data folder with input/ and desired_output/
                  jobs: int = 0, # worker processes (0: one per CPU core)
@@ -795,6 +812,7 @@ def align_folder(root='training_data', # data folder with input/ and desired_out
     if not quiet:
         for p in unmatched: print(f"warning: {p}: no matching pair (expected NAME_raw.* in input/ and NAME_edit.* in desired_output/)", file=sys.stderr)
     out_dir = root / 'pointer_sequences'
+    if pairs: _check_writable(out_dir)                            # before any work, not after the first pair
     args = [(n, r, e, out_dir, cfg, acfg, force) for n, r, e in pairs]
     jobs = jobs or os.cpu_count() or 1
     res = []
@@ -828,7 +846,7 @@ def main(root: Param("data folder with input/NAME_raw.* and desired_output/NAME_
         ):
     "Align raw/edit pairs into training labels: writes pointer_sequences/NAME.npz, .json and .png."
     try: res = align_folder(root, jobs=jobs, force=force)
-    except (FileNotFoundError, AudioFileError, ValueError) as e:
+    except (OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr); sys.exit(1)
     if any(r['status'] == 'error' for r in res): sys.exit(1)
 

@@ -17,7 +17,8 @@ from .audio import AudioFileError, check_audio, load_audio, mel_spectrogram, log
 __all__ = ['UNITS', 'BEATS_VERSION', 'BeatConfig', 'onset_features', 'tempo_salience', 'estimate_tempo', 'dp_beats', 'backbeat',
            'track_beats', 'chroma_features', 'downbeat_evidence', 'track_downbeats', 'bar_features', 'novelty',
            'find_sections', 'Analysis', 'analyze', 'unit_times', 'slice_audio', 'slice_mel', 'join_slices',
-           'analysis_key', 'save_analysis', 'load_analysis', 'analyze_file', 'analyze_main', 'main', 'plot_analysis']
+           'analysis_key', 'save_analysis', 'load_analysis', 'analysis_entry', 'analyze_file', 'analyze_main', 'main',
+           'plot_analysis']
 
 # %% ../nbs/04_beats.ipynb #29d7c30f
 @dataclass
@@ -531,18 +532,27 @@ def _stem_files(path: Path, stems_dir) -> dict:
             if p.exists(): out[k] = p; break
     return out
 
+def analysis_entry(rel, # the file's path relative to the folder analysed (or its name)
+                  ) -> Path:
+    "Cache entry of a file: its relative path, without the suffix for `.wav` files (`x.wav` -> `x`, `x.flac` -> `x.flac`, `sub/x.wav` -> `sub/x`)."
+    rel = Path(rel)
+    if rel.is_absolute() or '..' in rel.parts: raise ValueError(f"{rel}: not a path inside the folder analysed")
+    plain = rel.suffix == '.wav' and Path(rel.stem).suffix.lower() not in AUDIO_EXTENSIONS    # `x.flac.wav` keeps its name: `x.flac` is another file's
+    return rel.with_suffix('') if plain else rel
+
 def analyze_file(path, # audio file
                  cache_dir='cache', # the analysis goes to CACHE_DIR/analysis/NAME.npz + .json
                  cfg: BeatConfig | None = None,
                  stems_dir=None, # folder with NAME_{drums,bass,other,vocals}.wav stems to use, if present
                  force: bool = False, # recompute even when the cache is up to date
+                 entry=None, # the cache entry NAME (default: `analysis_entry` of the file's name); `editorbot_analyze` gives its relative path
                 ) -> tuple[Analysis, bool]:
     "Analysis of a file through the cache; returns `(analysis, computed)` (`computed` False: read from the cache)."
     cfg = cfg or BeatConfig(); path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"{path}: no such file")
     stem_paths = _stem_files(path, stems_dir)
     key = analysis_key(path, cfg, stem_paths)
-    out = Path(cache_dir) / 'analysis' / f'{path.stem}.npz'
+    out = Path(cache_dir) / 'analysis' / f"{analysis_entry(path.name) if entry is None else Path(entry)}.npz"
     if not force and out.exists() and out.with_suffix('.json').exists():
         try:
             a, k = load_analysis(out)
@@ -560,7 +570,7 @@ from fastcore.script import call_parse, Param
 
 @call_parse
 def analyze_main(audio_dir: Param("folder of audio files (searched recursively) or one audio file", str),
-         cache_dir: Param("cache folder; analyses go to CACHE_DIR/analysis/NAME.npz + .json", str) = 'cache',
+         cache_dir: Param("cache folder; analyses go to CACHE_DIR/analysis/NAME.npz + .json, NAME the file's path in the folder (without .wav)", str) = 'cache',
          stems_dir: Param("folder with NAME_{drums,bass,other,vocals}.wav stems to use when present", str) = None,
          force: Param("recompute even up-to-date entries", bool) = False,
          quiet: Param("no progress bar or summary", bool) = False):
@@ -575,7 +585,8 @@ def analyze_main(audio_dir: Param("folder of audio files (searched recursively) 
     errors, n_new = [], 0
     for p in tqdm(files, desc='analyze', unit='file', disable=quiet):
         try:
-            _, computed = analyze_file(p, cache_dir, stems_dir=stems_dir, force=bool(force)); n_new += computed
+            _, computed = analyze_file(p, cache_dir, stems_dir=stems_dir, force=bool(force), entry=analysis_entry(p.relative_to(src) if p != src else p.name))
+            n_new += computed
         except (OSError, ValueError) as e:
             errors.append(str(e) if str(p) in str(e) else f"{p}: {e}")
     if not quiet: print(f"{len(files) - len(errors)} analysed ({n_new} computed, {len(files) - len(errors) - n_new} up to date) -> {Path(cache_dir) / 'analysis'}")

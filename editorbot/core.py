@@ -250,6 +250,7 @@ def run_cli(func, # a `call_parse` function (or a plain annotated one)
 def load_checkpoint_file(path, # a .pt file
                          what: str = 'checkpoint', # how to name the file in errors
                          keys=(), # entries it must hold
+                         map_location='cpu', # where the tensors go (`torch.load`)
                         ) -> dict:
     "The dict saved in `path`, read safely (`weights_only=True`); one-line errors that name the file and the problem."
     import pickle, zipfile
@@ -259,7 +260,7 @@ def load_checkpoint_file(path, # a .pt file
     if not path.exists(): raise FileNotFoundError(f"{path}: no such {what}")
     if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a {what}")
     if path.stat().st_size == 0: raise ValueError(f"{path}: is empty (0 bytes), not a readable {what}")
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    try: ck = torch.load(path, map_location=map_location, weights_only=True)
     except pickle.UnpicklingError as e:
         if 'weights' in str(e).lower():
             raise ValueError(f"{path}: not a readable {what}: it holds Python objects besides tensors and plain data, and loading those "

@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
-from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops
+from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops, load_checkpoint_file
 from .pointer import CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid, _take, _take1, _choose, _stack_generated, PointerNetwork, PointerConfig, save_checkpoint
 
 # %% auto #0
@@ -709,13 +709,14 @@ def load_model(path, # checkpoint written by `save_checkpoint` (or a training `b
                map_location='cpu'):
     "Rebuild the network of a checkpoint (eval mode), whichever kind it is."
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"{path}: no such checkpoint")
-    try: ck = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e: raise ValueError(f"{path}: not a readable checkpoint ({e.__class__.__name__}: {e})") from None
-    if not isinstance(ck, dict) or 'config' not in ck or 'model_state_dict' not in ck: raise ValueError(f"{path}: not an editorbot checkpoint (needs 'config' and 'model_state_dict')")
-    m = build_model(config_from_dict(ck['config']))
+    ck = load_checkpoint_file(path, map_location=map_location)      # safe (weights only), errors in the project's words
+    if 'config' not in ck or 'model_state_dict' not in ck or not isinstance(ck['config'], dict):
+        raise ValueError(f"{path}: not an editorbot checkpoint (needs 'config' and 'model_state_dict')")
+    try: m = build_model(config_from_dict(ck['config']))
+    except (TypeError, ValueError, RuntimeError, AttributeError, ZeroDivisionError) as e:
+        raise ValueError(f"{path}: a damaged checkpoint: its config makes no network ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
     try: m.load_state_dict(ck['model_state_dict'])
-    except RuntimeError as e: raise ValueError(f"{path}: weights do not fit the network its config describes ({str(e).splitlines()[0]})") from None
+    except (RuntimeError, TypeError, AttributeError) as e: raise ValueError(f"{path}: weights do not fit the network its config describes ({str(e).splitlines()[0]})") from None
     m.style_presets = {str(k): torch.as_tensor(v, dtype=torch.float32).reshape(1, -1) for k, v in (ck.get('style_presets') or {}).items()}
     return m.eval()
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
-from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, atomic_write
+from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, atomic_write, load_checkpoint_file
 from ..position import frame_grid, fixed_grid, N_POS_FEATURES, MusicPositionalEncoding, MusicPEConfig
 from .attention import AttentionConfig, TransformerLayer, LayerCache, init_small
 
@@ -650,11 +650,13 @@ def load_pointer_network(path, # checkpoint written by `save_checkpoint`
                          map_location='cpu') -> PointerNetwork:
     "Rebuild a `PointerNetwork` from a checkpoint (eval mode)."
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"{path}: no such checkpoint")
-    try: ck = torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e: raise ValueError(f"{path}: not a readable checkpoint ({e.__class__.__name__}: {e})") from None
-    if not isinstance(ck, dict) or 'config' not in ck or 'model_state_dict' not in ck: raise ValueError(f"{path}: not a PointerNetwork checkpoint (needs 'config' and 'model_state_dict')")
+    ck = load_checkpoint_file(path, map_location=map_location)      # safe (weights only), errors in the project's words
+    if 'config' not in ck or 'model_state_dict' not in ck or not isinstance(ck['config'], dict):
+        raise ValueError(f"{path}: not a PointerNetwork checkpoint (needs 'config' and 'model_state_dict')")
     if ck['config'].get('arch') == 'beat':   # a `BeatPointerNetwork` checkpoint (08b): rebuild that network
         from editorbot.models.beat_pointer import load_model
         return load_model(path, map_location)
-    m = PointerNetwork(PointerConfig.from_dict(ck['config'])); m.load_state_dict(ck['model_state_dict']); return m.eval()
+    try: m = PointerNetwork(PointerConfig.from_dict(ck['config'])); m.load_state_dict(ck['model_state_dict'])
+    except (TypeError, ValueError, RuntimeError, AttributeError) as e:
+        raise ValueError(f"{path}: a damaged checkpoint: its weights and config do not make the network ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
+    return m.eval()

@@ -178,7 +178,8 @@ class FactoredActorCritic(nn.Module):
 
     @classmethod
     def load(cls, path, map_location='cpu') -> FactoredActorCritic:
-        ck = torch.load(path, map_location=map_location, weights_only=True)
+        from editorbot.core import load_checkpoint_file
+        ck = load_checkpoint_file(path, keys=('config', 'state_dict'), map_location=map_location)
         c = dict(ck['config']); c['nvec'] = tuple(c['nvec'])
         m = cls(ActorCriticConfig(**c)); m.load_state_dict(ck['state_dict']); return m
 
