@@ -9,15 +9,15 @@ from collections import defaultdict
 from pathlib import Path
 import numpy as np
 import torch
-from .core import EditOp, STOP_TOKEN, PAD_TOKEN, atomic_write_text
+from .core import EditOp, STOP_TOKEN, PAD_TOKEN, atomic_write_text, check_outputs
 from .models.beat_pointer import song_style, preset_latent, decoding_rule
 
 # %% auto #0
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
            'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'raw_iou',
            'copy_raw', 'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames',
-           'generate_item', 'free_running_scores', 'evaluate_items', 'style_by_example', 'results_table', 'load_items',
-           'eval_cli', 'main']
+           'generate_item', 'free_running_scores', 'evaluate_items', 'style_by_example', 'pointer_runs',
+           'results_table', 'load_items', 'eval_cli', 'main']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
 def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source), without the STOP entry
@@ -270,7 +270,7 @@ def evaluate_items(model, # a `PointerNetwork`
             ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel'])
             z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else preset_latent(model, item_style(it)) if style == 'own' else z_fixed
             est = generate_item(model, it, z=z, max_length=2 * S, target_length=len(ref) if length_given else None, **(decode_kw or {}))
-            fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat))
+            fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat), runs=pointer_runs(est))
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
             for k, v in free_running_scores(ref, trim_heuristic(it['raw_mel'], int(round(beat))), S, beat).items(): fr[f'trim_{k}'] = v
             fr_rows.append(fr)
@@ -307,6 +307,15 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
             if zp is not None: preset.append(free_running_scores(ref, generate_item(model, it, z=zp, max_length=2 * S, **kw), S, beat))
         if rows: out[s] = dict(example=ex.get('name'), **_agg_fr(rows), prior=_agg_fr(prior), **(dict(preset=_agg_fr(preset)) if preset else {}))
     return out
+
+# %% ../nbs/09a_evaluate.ipynb #pr0510ab
+def pointer_runs(pointers, # raw frame per edit frame (without STOP), -1: none
+                ) -> list:
+    "The edit as runs `[raw_start, n_frames]` of consecutive raw frames (raw_start -1 for frames with no source): a compact record of a free-running edit."
+    p = np.asarray(pointers, dtype=np.int64)
+    if not len(p): return []
+    brk = np.flatnonzero((np.diff(p) != 1) | (p[1:] < 0) | (p[:-1] < 0)) + 1
+    return [[int(p[a]), int(b - a)] for a, b in zip(np.r_[0, brk], np.r_[brk, len(p)])]
 
 # %% ../nbs/09a_evaluate.ipynb #02da147b
 TF_ROWS = [('pointer accuracy (exact frame)', 'pointer_acc', 'base_pointer_acc', '%'), ('within-5 accuracy', 'within5_acc', 'base_within5_acc', '%'),
@@ -385,9 +394,9 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          split: str = 'test', # which songs: test (held out), valid or train
          fractions: str = '0.8,0.1,0.1', # the train,valid,test split used in training
          max_songs: int = 0, # score at most this many songs (spread over the styles; 0: all)
-         free_running: bool = True, # generate and score free-running edits too (--no-free-running: teacher-forced only)
-         style_examples: bool = True, # score style by example too: an example pair per style from the train split, the stored presets and the prior (--no-style-examples: skip)
-         out: str = '', # JSON file for all numbers (default: next to the checkpoint, eval_SPLIT.json)
+         no_free_running: bool = False, # score teacher-forced only: no free-running edits (and so no style by example)
+         no_style_examples: bool = False, # skip style by example (an example pair per style from the train split, the stored presets and the prior)
+         out: str = None, # JSON file for all numbers (default: next to the checkpoint, eval_SPLIT.json; replaced if it exists)
          grid_sources: str = 'analysis,truth,fixed', # where the raw's beat grid comes from, in order of preference (as in training)
          chunk_bars: int = 0, # score chunks of this many edit bars, as in training (0: whole songs)
          threads: int = 0, # CPU threads for torch (0: default)
@@ -399,9 +408,15 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.pointer import load_pointer_network
     from editorbot.train import _floats
+    free_running, style_examples = not no_free_running, not no_style_examples
     try:
         if threads > 0: torch.set_num_threads(threads)
         fr = _floats(fractions, 3, 'fractions')
+        if max_songs < 0: raise ValueError(f"--max-songs must be 0 (all songs) or more, got {max_songs}")
+        if chunk_bars < 0: raise ValueError(f"--chunk-bars must be 0 (whole songs) or more, got {chunk_bars}")
+        if split not in ('train', 'valid', 'test'): raise ValueError(f"--split must be train, valid or test, got {split!r}")
+        dest = Path(out) if out else Path(checkpoint).parent / f'eval_{split}.json'
+        check_outputs([dest], [checkpoint, pointer_dir], force=True)   # a folder or an unwritable place fails now, not after the work
         model = load_pointer_network(checkpoint)
         gs = tuple(grid_sources.split(','))
         ch = bool(getattr(model.cfg, 'use_chroma', False))
@@ -414,7 +429,6 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
                 s = item_style(it)
                 if s in seen and s not in ex: ex[s] = it
             res['style_by_example'] = style_by_example(model, ex, items, decode_kw=dk)
-        dest = Path(out) if out else Path(checkpoint).parent / f'eval_{split}.json'
         atomic_write_text(dest, json.dumps(res, indent=1, default=float))
     except (OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr); sys.exit(1)
