@@ -5,14 +5,16 @@
 # %% ../nbs/00_core.ipynb #eaef5861
 from __future__ import annotations
 import os, random
+from pathlib import Path
 from dataclasses import dataclass, asdict, fields
 from enum import IntEnum
 import numpy as np
 
 # %% auto #0
-__all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'SEGMENT_FIELDS', 'EditOp', 'AudioConfig', 'Segment', 'segments_to_array',
-           'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write', 'atomic_write_text',
-           'check_outputs', 'run_cli', 'load_checkpoint_file', 'default_device', 'seed_everything']
+__all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'SEGMENT_FIELDS', 'PRETRAINED_DIR', 'PRETRAINED', 'EditOp', 'AudioConfig', 'Segment',
+           'segments_to_array', 'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write',
+           'atomic_write_text', 'check_outputs', 'run_cli', 'resolve_checkpoint', 'load_checkpoint_file',
+           'default_device', 'seed_everything']
 
 # %% ../nbs/00_core.ipynb #d6e4b735
 class EditOp(IntEnum):
@@ -246,6 +248,21 @@ def run_cli(func, # a `call_parse` function (or a plain annotated one)
     for k in ('pdb', 'xtra'): args.pop(k, None)
     return f(**args)
 
+# %% ../nbs/00_core.ipynb #rc1a1b2c
+PRETRAINED_DIR = Path(__import__('editorbot').__file__).resolve().parent / 'pretrained'   # editorbot/pretrained/: the trained editor shipped with the package
+PRETRAINED = {'default': 'editorbot_real_mini.pt'}                # name -> file in PRETRAINED_DIR (the model card is in 09c_pretrained)
+
+def resolve_checkpoint(model, # 'pretrained', 'pretrained:NAME', or the path of a checkpoint file
+                      ) -> Path:
+    "The checkpoint file `model` names: the shipped one for 'pretrained' / 'pretrained:NAME' (what `--model` and `--init` take), else the path itself."
+    s = str(model)
+    if s != 'pretrained' and not s.startswith('pretrained:'): return Path(model)
+    name = s.split(':', 1)[1] if ':' in s else 'default'
+    if name not in PRETRAINED: raise ValueError(f"unknown pretrained model {name!r}; shipped: {', '.join(PRETRAINED)}")
+    p = PRETRAINED_DIR / PRETRAINED[name]
+    if not p.is_file(): raise FileNotFoundError(f"{p}: the shipped model is missing from this installation (reinstall editorbot from a full checkout, or give --model PATH)")
+    return p
+
 # %% ../nbs/00_core.ipynb #7b6731c9
 def load_checkpoint_file(path, # a .pt file
                          what: str = 'checkpoint', # how to name the file in errors
@@ -256,7 +273,7 @@ def load_checkpoint_file(path, # a .pt file
     import pickle, zipfile
     from pathlib import Path
     import torch
-    path = Path(path)
+    path = resolve_checkpoint(path)
     if not path.exists(): raise FileNotFoundError(f"{path}: no such {what}")
     if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a {what}")
     if path.stat().st_size == 0: raise ValueError(f"{path}: is empty (0 bytes), not a readable {what}")

@@ -23,7 +23,7 @@ __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'loa
 MIN_SECONDS = 2.0   # shorter raw recordings are refused (the beat tracker needs at least this much)
 SILENT_PEAK = 1e-4  # a raw whose peak is below this is silent
 MAX_EDIT_RATIO = 4.0  # an edit may last at most this many times its raw (a target or minimum duration beyond is refused; decoding stops there)
-DEFAULT_MODEL = 'models/pointer_network/best.pt'
+DEFAULT_MODEL = 'pretrained'   # the editor shipped with the package (`editorbot.core.resolve_checkpoint`)
 
 def _check_raw(y: np.ndarray, sr: int, name: str) -> np.ndarray:
     "Checked float32 raw `(n,)` or `(channels, n)`: finite, long enough, not silent."
@@ -503,7 +503,7 @@ def edit_files(raw, # the raw recording
 @call_parse
 def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              out: Param("the edited audio to write (.wav, .flac, .ogg, .mp3); the decision lists and picture go next to it", str) = None,
-             model: str = DEFAULT_MODEL, # a pointer-network checkpoint (editorbot_train / editorbot_demo)
+             model: str = DEFAULT_MODEL, # a checkpoint (editorbot_train / editorbot_finetune), or pretrained: the editor shipped with editorbot
              style_example: Param("an example pair RAW2 EDIT2 whose editing style to follow (models with a style VAE)", str, nargs=2) = None,
              style: str = None, # a named style stored in the checkpoint by editorbot_train (e.g. radio, cleanup, all); instead of --style-example
              target_duration: float = None, # wanted edit length in seconds (models with length conditioning)

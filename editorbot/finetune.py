@@ -10,9 +10,8 @@ from pathlib import Path
 import numpy as np
 import torch
 import lightning as L
-from .core import atomic_write_text
 from .models.beat_pointer import load_model, config_from_dict, song_style
-from .models.pretrained import resolve_checkpoint
+from .core import atomic_write_text, resolve_checkpoint
 from .train import TrainConfig, fit, data_loaders, add_style_presets, model_config, _atomic_save
 from .evaluate import load_items, evaluate_items
 

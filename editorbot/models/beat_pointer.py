@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
-from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops, load_checkpoint_file
+from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops, load_checkpoint_file, resolve_checkpoint
 from .pointer import CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, _pad, _sinusoid, _take, _take1, _choose, _stack_generated, PointerNetwork, PointerConfig, save_checkpoint
 
 # %% auto #0
@@ -708,7 +708,7 @@ def build_model(cfg):
 def load_model(path, # checkpoint written by `save_checkpoint` (or a training `best.pt` / `last.pt`)
                map_location='cpu'):
     "Rebuild the network of a checkpoint (eval mode), whichever kind it is."
-    path = Path(path)
+    path = resolve_checkpoint(path)      # --model pretrained: the shipped checkpoint
     ck = load_checkpoint_file(path, map_location=map_location)      # safe (weights only), errors in the project's words
     if 'config' not in ck or 'model_state_dict' not in ck or not isinstance(ck['config'], dict):
         raise ValueError(f"{path}: not an editorbot checkpoint (needs 'config' and 'model_state_dict')")

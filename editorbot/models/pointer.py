@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict, fields, replace
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
-from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, atomic_write, load_checkpoint_file
+from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, atomic_write, load_checkpoint_file, resolve_checkpoint
 from ..position import frame_grid, fixed_grid, N_POS_FEATURES, MusicPositionalEncoding, MusicPEConfig
 from .attention import AttentionConfig, TransformerLayer, LayerCache, init_small
 
@@ -649,7 +649,7 @@ def save_checkpoint(path, # destination .pt file
 def load_pointer_network(path, # checkpoint written by `save_checkpoint`
                          map_location='cpu') -> PointerNetwork:
     "Rebuild a `PointerNetwork` from a checkpoint (eval mode)."
-    path = Path(path)
+    path = resolve_checkpoint(path)      # --model pretrained: the shipped checkpoint
     ck = load_checkpoint_file(path, map_location=map_location)      # safe (weights only), errors in the project's words
     if 'config' not in ck or 'model_state_dict' not in ck or not isinstance(ck['config'], dict):
         raise ValueError(f"{path}: not a PointerNetwork checkpoint (needs 'config' and 'model_state_dict')")
