@@ -283,7 +283,7 @@ def load_checkpoint_file(path, # a .pt file
             raise ValueError(f"{path}: not a readable {what}: it holds Python objects besides tensors and plain data, and loading those "
                              f"could run code; editorbot reads only the checkpoints it writes") from None
         raise ValueError(f"{path}: not a readable {what} (not a PyTorch file)") from None
-    except (RuntimeError, EOFError, OSError, zipfile.BadZipFile, ValueError, KeyError, AttributeError, IndexError) as e:
+    except Exception as e:                                          # torch's readers fail in many ways (RuntimeError, EOFError, struct.error, ...)
         kind = 'truncated or corrupted' if zipfile.is_zipfile(path) or isinstance(e, EOFError) or 'zip' in str(e).lower() else 'not a PyTorch file'
         raise ValueError(f"{path}: not a readable {what} ({kind})") from None
     if not isinstance(ck, dict): raise ValueError(f"{path}: not an editorbot {what} (it holds a {type(ck).__name__}, not a dict)")
