@@ -39,6 +39,7 @@ setuptools.setup(
     url = cfg['git_url'],
     packages = setuptools.find_packages(),
     include_package_data = True,
+    package_data = {'editorbot': ['pretrained/*.pt']},   # the shipped editor (editorbot.core.PRETRAINED)
     install_requires = requirements,
     extras_require={ 'dev': dev_requirements },
     dependency_links = cfg.get('dep_links','').split(),

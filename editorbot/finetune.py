@@ -16,7 +16,7 @@ from .train import TrainConfig, fit, data_loaders, add_style_presets, model_conf
 from .evaluate import load_items, evaluate_items
 
 # %% auto #0
-__all__ = ['InitWeights', 'init_checkpoint', 'choose_checkpoint', 'finetune', 'finetune_cli', 'main']
+__all__ = ['InitWeights', 'init_checkpoint', 'choose_checkpoint', 'finetune', 'ship_checkpoint', 'finetune_cli', 'main']
 
 # %% ../nbs/09b_finetune.ipynb #facee38d
 class InitWeights(L.Callback):
@@ -111,6 +111,20 @@ def finetune(data_dir, # folder of pairs: input/, desired_output/ and pointer_se
                presets=sorted(presets.get(best.name, {})), warnings=warns)
     atomic_write_text(save_dir / 'finetune.json', json.dumps(res, indent=1))
     return res
+
+# %% ../nbs/09b_finetune.ipynb #sh1a1b2c
+def ship_checkpoint(src, # a checkpoint from editorbot_train / editorbot_finetune
+                    dest, # where to write the slim copy
+                    card: dict | None = None, # the model card (data, command, figures), stored as plain data
+                   ) -> Path:
+    "Write `config`, `model_state_dict`, `style_presets` and `card` of `src` to `dest` (atomically); the weights in float32."
+    from editorbot.core import load_checkpoint_file
+    ck = load_checkpoint_file(src, keys=('config', 'model_state_dict'))
+    out = dict(config=ck['config'], model_state_dict={k: v.float() if v.is_floating_point() else v for k, v in ck['model_state_dict'].items()},
+               style_presets=ck.get('style_presets') or {}, card=card or {})
+    dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_save(out, dest)
+    return dest
 
 # %% ../nbs/09b_finetune.ipynb #69d673ed
 from fastcore.script import call_parse, Param
