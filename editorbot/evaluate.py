@@ -238,7 +238,7 @@ def _agg_fr(rows):
     if not rows: return {}
     out = {}
     for pre in ('', 'copy_', 'trim_'):
-        ks = [k for k in rows[0] if k not in ('name', 'style') and k.startswith(pre) and (pre or not k.startswith(('copy_', 'trim_')))]
+        ks = [k for k in rows[0] if k not in ('name', 'style', 'runs') and k.startswith(pre) and (pre or not k.startswith(('copy_', 'trim_')))]
         for k in ks:
             v = np.array([r[k] for r in rows], dtype=np.float64)
             out[k] = float(np.median(v)) if k.endswith('length_error_beats') else float(np.nanmean(v))

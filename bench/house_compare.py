@@ -1,0 +1,41 @@
+"""The fine-tuning test: networks scored free-running on held-out songs of one style (the corpus' `house`), by name and by example.
+
+For each checkpoint: the songs decoded with its stored preset of the style (when it has one: a fine-tuned model) and with the
+style latent of one example pair (`--example-dir`: the first pair of the fine-tuning folder); cut-point F1 (+-1 beat), median
+length error in beats, the share within 2 beats, against copy-raw.
+
+    python bench/house_compare.py pretrained models/house_ft/model.pt models/house_scratch/model.pt \
+        --test-dir corpus/house_test --example-dir corpus/house_ft --cache-dir corpus/cache --style house
+"""
+import argparse, json, time
+from pathlib import Path
+import numpy as np
+import torch
+from editorbot.evaluate import load_items, evaluate_items, style_by_example
+from editorbot.models.beat_pointer import load_model
+
+def row(name: str, fr: dict) -> str:
+    return f"| {name} | {fr['n_songs']} | {fr['cut_f1']:.3f} | {fr['length_error_beats']:.1f} | {fr.get('within_2_beats', float('nan')):.0%} | {fr['copy_cut_f1']:.3f} |"
+
+if __name__ == '__main__':
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('checkpoints', nargs='+'); ap.add_argument('--test-dir', required=True); ap.add_argument('--example-dir', required=True)
+    ap.add_argument('--cache-dir', required=True); ap.add_argument('--style', default='house'); ap.add_argument('--json', default='')
+    a = ap.parse_args()
+    torch.set_num_threads(1)
+    t0 = time.time()
+    items = load_items(Path(a.test_dir) / 'truth', a.cache_dir, 'test', (0, 0, 1), progress=False)
+    ex = load_items(Path(a.example_dir) / 'truth', a.cache_dir, 'test', (0, 0, 1), progress=False)[0]
+    out, lines = {}, ["| network | style given | songs | cut-point F1 | median length error (beats) | within 2 beats | copy-raw cut F1 |", "|---|---|---|---|---|---|---|"]
+    for ck in a.checkpoints:
+        m = load_model(ck); r = {}
+        if a.style in (getattr(m, 'style_presets', None) or {}):
+            res = evaluate_items(m, items, progress=False, style=a.style)
+            fr = res['free_running']['overall']
+            le = np.array([s['length_error_beats'] for s in res['songs']]); fr['within_2_beats'] = float(np.mean(le <= 2))
+            r['by_name'] = fr; lines.append(row(f"{ck} | by name ({a.style})", fr))
+        sb = style_by_example(m, {a.style: ex}, items, progress=False)[a.style]
+        r['by_example'] = sb; lines.append(f"| {ck} | by example ({ex['name']}) | {sb['n_songs']} | {sb['cut_f1']:.3f} | {sb['length_error_beats']:.1f} | - | - |")
+        out[ck] = r
+    print('\n'.join(lines)); print(f"\n{len(items)} test songs, {time.time() - t0:.0f} s")
+    if a.json: Path(a.json).write_text(json.dumps(out, indent=1, default=float))
