@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 import numpy as np
 import torch
-from .core import EditOp, STOP_TOKEN, PAD_TOKEN, atomic_write_text, check_outputs
+from .core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, atomic_write_text, check_outputs
 from .models.beat_pointer import song_style, preset_latent, decoding_rule
 
 # %% auto #0
@@ -251,6 +251,7 @@ def evaluate_items(model, # a `PointerNetwork`
                    progress: bool = True,
                    style: str = 'reference', # style latent of the free-running edits: 'reference' (posterior mean of the song's true edit), 'prior' (zeros), 'own' (each song's style by name: the preset of its style) or the name of one of the model's `style_presets` (e.g. 'all')
                    length_given: bool = False, # tell the network the true edit's length (teacher-forced and free-running; beat network): the user who asks for an edit of a given duration
+                   length_tolerance: int | None = None, # frames: with `length_given`, the free-running edit must end within this of the true length, as `editorbot_edit --target-duration` ends within `--duration-tolerance` (None: length conditioning only)
                    decode_kw: dict | None = None, # more arguments of `generate` for the free-running edits (e.g. `jump_threshold`)
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
@@ -269,7 +270,11 @@ def evaluate_items(model, # a `PointerNetwork`
         if free_running:
             ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel'])
             z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else preset_latent(model, item_style(it)) if style == 'own' else z_fixed
-            est = generate_item(model, it, z=z, max_length=2 * S, target_length=len(ref) if length_given else None, **(decode_kw or {}))
+            win = {}
+            if length_given and length_tolerance is not None:   # the window editorbot_edit puts round a target duration (`edit.decode`)
+                win = dict(min_length=max(1, len(ref) - int(length_tolerance)))
+                if getattr(model.cfg, 'arch', '') == 'beat': win['stop_after'] = len(ref) + int(length_tolerance)
+            est = generate_item(model, it, z=z, max_length=max(2 * S, len(ref) + 2 * int(length_tolerance or 0)), target_length=len(ref) if length_given else None, **win, **(decode_kw or {}))
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat), runs=pointer_runs(est))
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
             for k, v in free_running_scores(ref, trim_heuristic(it['raw_mel'], int(round(beat))), S, beat).items(): fr[f'trim_{k}'] = v
@@ -278,7 +283,7 @@ def evaluate_items(model, # a `PointerNetwork`
     res = dict(teacher_forced={s: _agg_tf([r for r in tf_rows if r['style'] == s]) for s in styles},
                free_running={s: _agg_fr([r for r in fr_rows if r['style'] == s]) for s in styles} if free_running else {})
     res['teacher_forced']['overall'] = _agg_tf(tf_rows)
-    res['style'], res['length_given'] = style, bool(length_given); res['decode'] = dict(decode_kw or {})
+    res['style'], res['length_given'], res['length_tolerance'] = style, bool(length_given), length_tolerance; res['decode'] = dict(decode_kw or {})
     if free_running: res['free_running']['overall'] = _agg_fr(fr_rows)
     res['songs'] = [dict(name=r['name'], style=r['style'], pointer_acc=pointer_accuracy(r['ref'], r['pointers']), **{k: v for k, v in r['jumps'].items()})
                     for r in tf_rows]
@@ -402,6 +407,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          threads: int = 0, # CPU threads for torch (0: default)
          style: str = 'reference', # free-running style latent: reference (the true edit's), prior (zeros), own (each song's style by name, from the checkpoint's presets) or one preset stored in the checkpoint (e.g. all)
          length_given: bool = False, # tell the network each true edit's length (the user who asks for an edit of a given duration); style examples are scored without it
+         length_tolerance: float = 2.0, # with --length-given: seconds round the true length the edit must end in, as editorbot_edit's --duration-tolerance (negative: length conditioning only)
          jump_threshold: float = None, # beat network, free-running: continue a beat only while the network gives that at least this probability (default: the checkpoint's own; negative: plain argmax over all choices)
          stop_threshold: float = None, # beat network, both protocols: stop only where the network gives the stop at least this probability (default: the checkpoint's own; negative: plain argmax)
         ):
@@ -422,7 +428,8 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
         ch = bool(getattr(model.cfg, 'use_chroma', False))
         items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars, chroma=ch)
         dk = decoding_rule(model.cfg, jump_threshold, stop_threshold)   # named in the table, whichever it is
-        res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, decode_kw=dk)
+        tol = None if length_tolerance < 0 else int(round(length_tolerance * AudioConfig().sr / AudioConfig().hop_length))
+        res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk)
         if style_examples and model.cfg.use_vae and free_running:
             ex, seen = {}, {item_style(i) for i in items}
             for it in load_items(pointer_dir, cache_dir, 'train', fr, max_songs=40, progress=False, grid_sources=gs, chunk_bars=chunk_bars, chroma=ch):
