@@ -477,8 +477,10 @@ def edit_files(raw, # the raw recording
     if target_duration is not None and not 0 < target_duration < math.inf: raise ValueError(f"--target-duration must be a positive number of seconds, got {target_duration:g}")
     outs = [out] if n_best == 1 else [out.with_name(f"{out.stem}_{k + 1}{out.suffix}") for k in range(n_best)]
     files = [p for o in outs for p in output_paths(o).values()] + ([out.with_name(f"{out.stem}_scores.csv")] if n_best > 1 else [])
-    check_outputs(files, [raw, model, *(style_example or [])], force)   # every file it writes, before any work
-    _check_input(raw); _check_input(model, 'checkpoint')
+    from editorbot.core import resolve_checkpoint
+    ck_path = resolve_checkpoint(model)                            # 'pretrained': the shipped editor
+    check_outputs(files, [raw, ck_path, *(style_example or [])], force)   # every file it writes, before any work
+    _check_input(raw); _check_input(ck_path, 'checkpoint')
     for f in style_example or (): _check_input(f, 'file (style example)')
     m = load_pointer_network(model)
     r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
