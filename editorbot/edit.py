@@ -178,12 +178,12 @@ class EditResult:
         "Plays per raw frame (0 skipped, 1 kept, 2+ looped), `(n_raw_frames,)`."
         return raw_usage(self.pointers[:-1], self.cfg.n_frames(int(round(self.raw.shape[-1] * self.cfg.sr / self.sr))))
     def summary(self) -> dict:
-        "Durations (s), share of the raw kept / skipped / looped, segments and joins, score."
-        from editorbot.render import segment_joins
+        "Durations (s), share of the raw kept / skipped / looped, segments, cuts (the EDL's SKIP and LOOP_START moves) and the crossfaded joins among them, score."
+        from editorbot.render import segment_joins, segment_moves
         u = self.usage()
         return dict(raw_seconds=round(self.raw_duration, 3), edit_seconds=round(self.duration, 3), kept=float(np.mean(u == 1)),
                     skipped=float(np.mean(u == 0)), looped=float(np.mean(u >= 2)), segments=len(self.segments),
-                    joins=len(segment_joins(self.segments)), score=round(self.score, 4))
+                    cuts=len(segment_moves(self.segments)), joins=len(segment_joins(self.segments)), score=round(self.score, 4))
     def __repr__(self):
         s = self.summary()
         return (f"EditResult({self.name}: {s['raw_seconds']:.1f} s raw -> {s['edit_seconds']:.1f} s edit, {s['segments']} segments, "
@@ -197,7 +197,7 @@ def plot_edit(r: EditResult, # the edit
     "Matplotlib figure: raw waveform with kept/skipped/looped regions, edit waveform with joins, pointer map."
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
-    from editorbot.render import segment_joins
+    from editorbot.render import segment_joins, segment_moves
     cfg = r.cfg; fs = cfg.sr / cfg.hop_length
     fig, ax = plt.subplots(3, 1, figsize=(12, 7.5), gridspec_kw=dict(height_ratios=[1, 1, 2]))
     def wave(a, y):
@@ -213,7 +213,9 @@ def plot_edit(r: EditResult, # the edit
     ax[0].set_title(title or f"{Path(r.name).name}: {r.raw_duration:.1f} s raw -> {r.duration:.1f} s edit, {len(r.segments)} segments, score {r.score:.3f}")
     ax[0].set_ylabel('raw')
     wave(ax[1], r.audio)
-    for j in segment_joins(r.segments): ax[1].axvline(j / r.sr, color='tab:red', lw=0.8, alpha=0.7)
+    xj = set(segment_joins(r.segments).tolist())
+    for j in segment_moves(r.segments):        # every cut the EDL lists: solid where crossfaded, dashed where a fade meets it
+        ax[1].axvline(j / r.sr, color='tab:red', lw=0.8, alpha=0.7, ls='-' if j in xj else '--')
     ax[1].set_ylabel('edit')
     p = r.pointers[:-1]; o = r.ops[:-1]; t = np.arange(len(p)) / fs
     ax[2].plot(t, np.where(p >= 0, p / fs, np.nan), color='0.75', lw=0.8)
@@ -268,9 +270,9 @@ EditResult.save = save_edit
 
 # %% ../nbs/10_edit.ipynb #1b83743a
 def edit_points(r: EditResult) -> list[dict]:
-    "One dict per join: `edit_time`, `from_raw`, `to_raw` (seconds) and `kind` (SKIP forward, LOOP back)."
-    from editorbot.render import segment_joins
-    j, src = segment_joins(r.segments, sources=True)
+    "One dict per cut (the EDL's moves): `edit_time`, `from_raw`, `to_raw` (seconds) and `kind` (SKIP forward, LOOP back)."
+    from editorbot.render import segment_moves
+    j, src = segment_moves(r.segments, sources=True)
     return [dict(edit_time=e / r.sr, from_raw=a / r.sr, to_raw=b / r.sr, kind='SKIP' if b > a else 'LOOP')
             for e, (a, b) in zip(j.tolist(), src.tolist())]
 
@@ -540,7 +542,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
     for k, d in enumerate(res):
         s = d['summary']
         print(f"{'#' + str(k + 1) + ' ' if len(res) > 1 else ''}wrote {d['paths']['audio']}: {s['raw_seconds']:.1f} s -> {s['edit_seconds']:.1f} s, "
-              f"{s['segments']} segments, {s['joins']} joins, kept {s['kept']:.0%} skipped {s['skipped']:.0%} looped {s['looped']:.0%}, score {d['score']:.3f}")
+              f"{s['segments']} segments, {s['cuts']} cuts ({s['joins']} crossfaded), kept {s['kept']:.0%} skipped {s['skipped']:.0%} looped {s['looped']:.0%}, score {d['score']:.3f}")
     if len(res) > 1: print(f"scores: {Path(out).with_name(Path(out).stem + '_scores.csv')}")
 
 def main(argv=None):

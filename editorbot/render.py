@@ -12,11 +12,11 @@ from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, segments_
 from .audio import AudioFileError, check_audio, render_segments, load_audio, save_audio
 
 # %% auto #0
-__all__ = ['EDL_COLUMNS', 'JOIN_TREATMENTS', 'music_like', 'pointers_to_segments', 'segment_joins', 'refine_joins',
-           'snap_segments', 'join_correlations', 'render_joined', 'render', 'join_quality', 'summarize_join_quality',
-           'concat_join_quality', 'segment_operation', 'segments_to_edl', 'write_edl_csv', 'write_edl_json', 'read_edl',
-           'write_audacity_labels', 'snr_db', 'compare_joins', 'plot_join_quality', 'render_files', 'render_cli',
-           'render_main']
+__all__ = ['EDL_COLUMNS', 'JOIN_TREATMENTS', 'music_like', 'pointers_to_segments', 'segment_joins', 'segment_moves',
+           'refine_joins', 'snap_segments', 'join_correlations', 'render_joined', 'render', 'join_quality',
+           'summarize_join_quality', 'concat_join_quality', 'segment_operation', 'segments_to_edl', 'write_edl_csv',
+           'write_edl_json', 'read_edl', 'write_audacity_labels', 'snr_db', 'compare_joins', 'plot_join_quality',
+           'render_files', 'render_cli', 'render_main']
 
 # %% ../nbs/06_render.ipynb #6f91b2b7
 def music_like(duration: float = 12.0, # seconds
@@ -158,6 +158,17 @@ def segment_joins(segments, # list of `Segment`s
     "Edit samples `(k,)` where one segment ends and the next begins with no fade there (the crossfaded joins); with `sources`, also `(k, 2)` raw samples (outgoing end, incoming start)."
     s = sorted(segments, key=lambda s: s.edit_start)
     pairs = [(a, b) for a, b in zip(s[:-1], s[1:]) if a.edit_end == b.edit_start and a.fade_out == 0 and b.fade_in == 0]
+    j = np.array([b.edit_start for a, b in pairs], dtype=np.int64)
+    return (j, np.array([(a.raw_end, b.raw_start) for a, b in pairs], dtype=np.int64).reshape(-1, 2)) if sources else j
+
+def segment_moves(segments, # list of `Segment`s
+                  sources: bool = False, # also return the raw positions at each move
+                 ):
+    """Edit samples `(k,)` where the edit moves in the raw: a segment that does not start where the one before it ended (the EDL's
+    SKIP and LOOP_START rows after the first), crossfaded or faded; with `sources`, also `(k, 2)` raw samples (outgoing end, incoming start).
+    `segment_joins` are the crossfaded ones among them (and joins inside continuous material, split by a fade)."""
+    s = sorted(segments, key=lambda s: s.edit_start)
+    pairs = [(a, b) for a, b in zip(s[:-1], s[1:]) if b.raw_start != a.raw_end]
     j = np.array([b.edit_start for a, b in pairs], dtype=np.int64)
     return (j, np.array([(a.raw_end, b.raw_start) for a, b in pairs], dtype=np.int64).reshape(-1, 2)) if sources else j
 
@@ -646,7 +657,7 @@ def render_cli(raw: str, # the raw recording (wav, flac, ogg, mp3); rendered at 
     except (ValueError, OSError) as e:
         print(f"error: {e}", file=sys.stderr); sys.exit(1)
     n = len(r['segments'])
-    print(f"wrote {r['edit']} ({n} segment{'s' * (n != 1)}, {len(segment_joins(r['segments']))} joins)"
+    print(f"wrote {r['edit']} ({n} segment{'s' * (n != 1)}, {len(segment_moves(r['segments']))} cuts, {len(segment_joins(r['segments']))} crossfaded joins)"
           + (f", {len(r['stems'])} stems" if r['stems'] else '') + (f", EDL and labels {r['edl'][1].with_suffix('')}.*" if r['edl'] else ''))
 
 
