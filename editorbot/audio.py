@@ -15,8 +15,9 @@ def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # with
 
 # %% auto #0
 __all__ = ['AUDIO_EXTENSIONS', 'AudioFileError', 'check_audio', 'resample', 'load_audio', 'save_audio', 'render_segments',
-           'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db', 'denormalize_db', 'chroma_frames',
-           'plot_waveform', 'plot_mel', 'player', 'players']
+           'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db', 'denormalize_db', 'power_spectrogram',
+           'estimate_tuning', 'chroma_filters', 'chroma_from_power', 'chroma_frames', 'plot_waveform', 'plot_mel',
+           'player', 'players']
 
 # %% ../nbs/01_audio.ipynb #cf6f1068
 class AudioFileError(ValueError):
@@ -33,8 +34,8 @@ def check_audio(y: np.ndarray, # samples, (n,) or (channels, n)
     if y.ndim not in (1, 2): raise AudioFileError(f"{name}: expected samples of shape (n,) or (channels, n), got {y.shape}")
     if y.size == 0 or y.shape[-1] == 0: raise AudioFileError(f"{name}: contains no samples (zero-length audio)")
     if not np.issubdtype(y.dtype, np.floating): y = y.astype(np.float32) / (np.iinfo(y.dtype).max + 1 if np.issubdtype(y.dtype, np.integer) else 1)
-    bad = ~np.isfinite(y)
-    if bad.any(): raise AudioFileError(f"{name}: contains NaN or inf samples ({int(bad.sum())} of {y.size})")
+    if not (np.isfinite(y.min()) and np.isfinite(y.max())):        # NaN and inf show in the extremes: no full-size temporary
+        raise AudioFileError(f"{name}: contains NaN or inf samples ({int((~np.isfinite(y)).sum())} of {y.size})")
     if y.shape[-1] < min_samples:
         raise AudioFileError(f"{name}: too short ({y.shape[-1]} samples); at least one frame ({min_samples} samples) is needed")
     return y.astype(np.float32, copy=False)
@@ -75,6 +76,20 @@ def _wav_declared_frames(path: Path) -> int | None:
     except OSError: return None
     return None
 
+def _read_channels(path: Path, block: int = 1 << 18) -> tuple[np.ndarray, int]:
+    "The file's samples as C-contiguous float32 `(channels, n)` and its rate, read a block at a time (no second full-size copy)."
+    with sf.SoundFile(str(path)) as f:
+        if f.format == 'MP3':                                       # libsndfile's MP3 decoder gives other samples (by ~1e-7) when read in blocks: whole
+            return np.ascontiguousarray(f.read(dtype='float32', always_2d=True).T), int(f.samplerate)
+        C, n, got = f.channels, max(int(f.frames), 0), 0
+        out = np.empty((C, n), np.float32)
+        while True:
+            b = f.read(block, dtype='float32', always_2d=True)          # (frames, channels)
+            if not len(b): break
+            if got + len(b) > out.shape[1]: out = np.concatenate([out[:, :got], np.empty((C, max(len(b), got)), np.float32)], 1)   # more than declared
+            out[:, got:got + len(b)] = b.T; got += len(b)
+        return (out if got == out.shape[1] else np.ascontiguousarray(out[:, :got])), int(f.samplerate)
+
 def load_audio(path, # wav, flac, ogg or mp3 file
                sr: int | None = 22050, # sample rate to return (None: the file's own)
                mono: bool = True, # mix to mono (n,), else keep channels (channels, n)
@@ -85,15 +100,14 @@ def load_audio(path, # wav, flac, ogg or mp3 file
     if not path.exists(): raise FileNotFoundError(f"{path}: no such file")
     if path.is_dir(): raise AudioFileError(f"{path}: is a folder, not an audio file")
     if path.stat().st_size == 0: raise AudioFileError(f"{path}: file is empty (0 bytes)")
-    try:
-        data, file_sr = sf.read(str(path), dtype='float32', always_2d=True)  # (n, channels)
+    try: data, file_sr = _read_channels(path)                       # (channels, n)
     except Exception as e:
         raise AudioFileError(f"{path}: not a readable audio file ({type(e).__name__}: {str(e).strip() or 'unknown format'})") from None
     declared = _wav_declared_frames(path)
-    if declared is not None and len(data) < declared - 1:          # a cut-off copy or recording: libsndfile reads what is there
+    if declared is not None and data.shape[-1] < declared - 1:      # a cut-off copy or recording: libsndfile reads what is there
         raise AudioFileError(f"{path}: truncated: its header declares {declared / file_sr:.1f} s of audio but the file holds "
-                             f"{len(data) / file_sr:.1f} s (an interrupted copy or recording?)")
-    y = check_audio(data.T, str(path))
+                             f"{data.shape[-1] / file_sr:.1f} s (an interrupted copy or recording?)")
+    y = check_audio(data, str(path))
     if mono: y = y.mean(0)
     if sr is not None and sr != file_sr: y = resample(y, file_sr, sr)
     else: sr = file_sr
@@ -111,7 +125,7 @@ def save_audio(path, # destination; the format follows the suffix (.wav, .flac, 
     "Write `y` to `path` atomically (temp file + rename); return the path."
     path = Path(path)
     y = check_audio(y, str(path))
-    peak = float(np.abs(y).max())
+    peak = float(max(y.max(), -y.min()))
     if peak > 1.0:
         if not clip: raise AudioFileError(f"{path}: peak {peak:.3f} is above full scale and clip=False")
         warnings.warn(f"{path}: peak {peak:.3f} is above full scale; clipping")
@@ -120,7 +134,10 @@ def save_audio(path, # destination; the format follows the suffix (.wav, .flac, 
     if ext not in AUDIO_EXTENSIONS: raise AudioFileError(f"{path}: unknown audio extension {ext!r} (use one of {', '.join(AUDIO_EXTENSIONS)})")
     if subtype is None and ext in ('.wav', '.flac', '.aif', '.aiff'): subtype = 'PCM_24'
     fmt = {'.wav': 'WAV', '.flac': 'FLAC', '.ogg': 'OGG', '.mp3': 'MP3', '.aif': 'AIFF', '.aiff': 'AIFF'}[ext]
-    return atomic_write(path, lambda tmp: sf.write(tmp, y.T, sr, subtype=subtype, format=fmt))
+    def write(tmp):                                                 # a block at a time: no transposed copy (and libsndfile's OGG writer fails on huge writes)
+        with sf.SoundFile(tmp, 'w', sr, 1 if y.ndim == 1 else y.shape[0], subtype=subtype, format=fmt) as f:
+            for a in range(0, y.shape[-1], 1 << 16): f.write(y[..., a:a + (1 << 16)].T)
+    return atomic_write(path, write)
 
 # %% ../nbs/01_audio.ipynb #82199fa6
 def _read(y, start, n):
@@ -141,6 +158,15 @@ def render_segments(y: np.ndarray, # raw samples, (n,) or (channels, n)
     if n_out is None: n_out = max((s.edit_end for s in segs), default=0)
     out = np.zeros(y.shape[:-1] + (int(n_out),), dtype=np.float32)
     xf = max(int(crossfade), 0)
+    t = (np.arange(xf) + 0.5) / max(xf, 1)
+    def add(s, e0, r0, i0, i1, g=None):
+        "out[e0 + i] += y[r0 + i] * g[i - i0] (or * s.gain) for i in [i0, i1), zero outside `y`, clipped to `out`."
+        a, b = max(e0 + i0, 0, e0 - r0), min(e0 + i1, out.shape[-1], e0 - r0 + y.shape[-1])
+        if b <= a: return
+        src = y[..., a - e0 + r0:b - e0 + r0]
+        if g is not None: out[..., a:b] += src * g[a - e0 - i0:b - e0 - i0].astype(np.float32)
+        elif s.gain == 1.0: out[..., a:b] += src
+        else: out[..., a:b] += src * np.float32(s.gain)
     for k, s in enumerate(segs):
         prev = segs[k - 1] if k > 0 else None
         nxt = segs[k + 1] if k + 1 < len(segs) else None
@@ -148,16 +174,23 @@ def render_segments(y: np.ndarray, # raw samples, (n,) or (channels, n)
         join_in = xf > 1 and prev is not None and prev.edit_end == s.edit_start and prev.fade_out == 0 and s.fade_in == 0 and prev.raw_end != s.raw_start
         join_out = xf > 1 and nxt is not None and s.edit_end == nxt.edit_start and s.fade_out == 0 and nxt.fade_in == 0 and s.raw_end != nxt.raw_start
         pre, post = (xf - xf // 2 if join_in else 0), (xf // 2 if join_out else 0)
-        e0, e1 = s.edit_start - pre, s.edit_end + post
-        g = np.full(e1 - e0, s.gain, dtype=np.float64)
-        if s.fade_in: g[pre:pre + s.fade_in] *= np.arange(s.fade_in) / s.fade_in
-        if s.fade_out: g[pre + s.length - s.fade_out:pre + s.length] *= 1.0 - np.arange(1, s.fade_out + 1) / s.fade_out
-        t = (np.arange(xf) + 0.5) / max(xf, 1)
-        if join_in: g[:xf] *= np.sin(0.5 * np.pi * t)
-        if join_out: g[-xf:] *= np.cos(0.5 * np.pi * t)
-        chunk = _read(y, s.raw_start - pre, e1 - e0) * g.astype(np.float32)
-        a, b = max(e0, 0), min(e1, out.shape[-1])
-        if b > a: out[..., a:b] += chunk[..., a - e0:b - e0]
+        e0, e1 = s.edit_start - pre, s.edit_end + post; n = e1 - e0
+        # the gain ramps (fades, crossfades) touch only the first h and the samples from u on: in between, a plain (scaled) copy
+        h = max(pre + s.fade_in if s.fade_in else 0, xf if join_in else 0)
+        u = min(pre + s.length - s.fade_out if s.fade_out else n, n - xf if join_out else n)
+        if h > u: h = u = n
+        for i0, i1 in ((0, h), (u, n)):
+            if i1 <= i0: continue
+            g = np.full(i1 - i0, s.gain, dtype=np.float64)
+            def ramp(a, b, f):
+                lo, hi = max(a, i0), min(b, i1)
+                if hi > lo: g[lo - i0:hi - i0] *= f[lo - a:hi - a]
+            if s.fade_in: ramp(pre, pre + s.fade_in, np.arange(s.fade_in) / s.fade_in)
+            if s.fade_out: ramp(pre + s.length - s.fade_out, pre + s.length, 1.0 - np.arange(1, s.fade_out + 1) / s.fade_out)
+            if join_in: ramp(0, xf, np.sin(0.5 * np.pi * t))
+            if join_out: ramp(n - xf, n, np.cos(0.5 * np.pi * t))
+            add(s, e0, s.raw_start - pre, i0, i1, g)
+        if u > h: add(s, e0, s.raw_start - pre, h, u)
     return out
 
 # %% ../nbs/01_audio.ipynb #3520c329
@@ -168,9 +201,28 @@ def _mel_transform(sr, n_fft, hop_length, n_mels, fmin, fmax, device):
         sample_rate=sr, n_fft=n_fft, hop_length=hop_length, n_mels=n_mels, f_min=fmin, f_max=fmax,
         power=2.0, center=True, pad_mode='constant', norm='slaney', mel_scale='slaney').to(device)
 
+def _mel_blocks(t, m, cfg: AudioConfig, block: int):
+    "`m(t)` for a CPU tensor `t` (..., n), `block` frames at a time: a long song's complex STFT is never held whole (same values up to float rounding)."
+    import torch
+    n, pad, hop = t.shape[-1], cfg.n_fft // 2, cfg.hop_length
+    T = 1 + (n + 2 * pad - cfg.n_fft) // hop                                # frames of the centred STFT
+    tp = torch.nn.functional.pad(t.reshape(-1, n), (pad, pad))               # center=True, zero padding
+    win, fb = m.spectrogram.window, m.mel_scale.fb
+    out = torch.empty(tp.shape[0], fb.shape[1], T)
+    nt = torch.get_num_threads(); torch.set_num_threads(1)                 # blocks this small run fastest on one thread (on 2 shared cores, 2 threads: 3-9x slower)
+    try:
+        for f0 in range(0, T, block):
+            f1 = min(T, f0 + block)
+            X = torch.view_as_real(torch.stft(tp[:, f0 * hop:(f1 - 1) * hop + cfg.n_fft], cfg.n_fft, hop, cfg.n_fft, win, center=False, return_complex=True))
+            P = X[..., 0].square() + X[..., 1].square()                        # |X|^2 without the square root (several times faster than abs().pow(2))
+            out[:, :, f0:f1] = torch.matmul(P.transpose(-1, -2), fb).transpose(-1, -2)
+    finally: torch.set_num_threads(nt)
+    return out.reshape(t.shape[:-1] + out.shape[-2:])
+
 def mel_spectrogram(y, # samples (..., n) as numpy or torch
                     cfg: AudioConfig | None = None, # parameters (default `AudioConfig()`)
                     device=None, # where to compute (default: `y`'s device for tensors, else `default_device()`)
+                    block: int | None = 512, # numpy input on the CPU: frames per block, so a long song's complex STFT is never held whole (None: all at once)
                    ):
     "Mel power spectrogram `(..., n_mels, 1 + n // hop_length)`, numpy in -> numpy out, tensor in -> tensor out."
     import torch  # torch and torchaudio load on first use, so that numpy-only users of this module stay light
@@ -180,7 +232,9 @@ def mel_spectrogram(y, # samples (..., n) as numpy or torch
     dev = torch.device(device) if device is not None else (default_device() if is_np else t.device)
     if dev.type == 'mps': dev = torch.device('cpu')
     m = _mel_transform(cfg.sr, cfg.n_fft, cfg.hop_length, cfg.n_mels, float(cfg.fmin), cfg.fmax, str(dev))
-    with torch.no_grad(): S = m(t.to(dev))
+    with torch.no_grad():
+        if is_np and dev.type == 'cpu' and block and cfg.n_frames(t.shape[-1]) > block: return _mel_blocks(t, m, cfg, int(block)).numpy()
+        S = m(t.to(dev))
     return S.cpu().numpy() if is_np else S.to(t.device)
 
 def power_to_db(S, # power spectrogram (..., n_mels, T), numpy or torch
@@ -216,6 +270,86 @@ def denormalize_db(x, top_db: float = 80.0):
     "Inverse of `normalize_db`."
     return x * top_db - top_db
 
+# %% ../nbs/01_audio.ipynb #c7a1f0e5
+def _hann(n: int) -> np.ndarray:
+    "Periodic Hann window, float64, computed as `scipy.signal.get_window('hann', n)` does (librosa's STFT window)."
+    if n <= 1: return np.ones(n)
+    fac = np.linspace(-np.pi, np.pi, n + 1); w = np.zeros(n + 1)
+    for a, k in ((0.5, 0), (0.5, 1)): w += np.float64(a) * np.cos(k * fac)
+    return w[:-1]
+
+def power_spectrogram(y, # mono samples (n,)
+                      n_fft: int = 2048,
+                      hop_length: int = 512,
+                      block: int | None = None, # frames per block (default: about 2^20 samples' worth)
+                     ) -> np.ndarray:
+    "`np.abs(librosa.stft(y, n_fft=n_fft, hop_length=hop_length)) ** 2`, float32 `(1 + n_fft // 2, n_frames)`, the same values without librosa, a block of frames at a time."
+    y = np.asarray(y, dtype=np.float32)
+    if y.ndim != 1: raise ValueError(f"power_spectrogram: mono samples (n,) expected, got shape {y.shape}")
+    yp = np.pad(y, n_fft // 2)                                               # centred frames, zero padding
+    if len(yp) < n_fft: yp = np.pad(yp, (0, n_fft - len(yp)))
+    T = 1 + (len(yp) - n_fft) // hop_length
+    fr = np.lib.stride_tricks.sliding_window_view(yp, n_fft)[::hop_length][:T]
+    win, S = _hann(n_fft), np.empty((1 + n_fft // 2, T), np.float32)
+    block = block or max(1, (1 << 20) // n_fft)
+    for a in range(0, T, block):                                             # float64 FFT stored as complex64, as librosa does
+        S[:, a:a + block] = (np.abs(np.fft.rfft(fr[a:a + block] * win, axis=-1).astype(np.complex64)) ** 2).T
+    return S
+
+def estimate_tuning(S, # power (or magnitude) spectrogram (1 + n_fft // 2, T)
+                    sr: int, n_fft: int,
+                    fmin: float = 150.0, fmax: float = 4000.0, threshold: float = 0.1, resolution: float = 0.01, bins_per_octave: int = 12,
+                    block: int = 512, # frames per block
+                   ) -> float:
+    "`librosa.estimate_tuning(S=S, sr=sr, n_fft=n_fft)` (parabolic peak picking over fmin..fmax, the histogram peak of the strong peaks' deviations) without librosa, and without its full-size intermediates: 0.0 when nothing is found."
+    S = np.asarray(S); d, T = S.shape
+    freqs = np.fft.rfftfreq(n_fft, 1.0 / sr)
+    band = np.flatnonzero((max(fmin, 0) <= freqs) & (freqs < min(fmax, float(sr) / 2)))
+    band = band[(band > 0) & (band < d - 1)]                                 # the first bin is never a local maximum; the last is above fmax
+    if not len(band) or T == 0: return 0.0
+    lo, hi = int(band[0]), int(band[-1]) + 1
+    ref = threshold * S.max(axis=0)
+    pitch, mag = [], []
+    for c in range(0, T, block):
+        X = S[lo - 1:hi + 1, c:c + block]; Xt = X * (X > ref[c:c + block])
+        r, t = np.nonzero((Xt[1:-1] > Xt[:-2]) & (Xt[1:-1] >= Xt[2:]))       # local maxima above threshold * the frame's peak
+        s0, sm, sp = X[1:-1][r, t], X[:-2][r, t], X[2:][r, t]
+        a, b = (sp + sm).astype(np.float64) - 2 * s0.astype(np.float64), (sp - sm).astype(np.float64) / 2
+        with np.errstate(divide='ignore', invalid='ignore'): shift = np.where(np.abs(b) >= np.abs(a), 0.0, -b / a).astype(np.float32)
+        pitch.append((r + lo + shift) * float(sr) / n_fft); mag.append(s0 + 0.5 * ((sp - sm) / 2.0) * shift)
+    pitch, mag = np.concatenate(pitch).astype(np.float32), np.concatenate(mag)
+    if not (pitch > 0).any(): return 0.0
+    f = pitch[(mag >= np.median(mag[pitch > 0])) & (pitch > 0)]
+    if not np.any(f): return 0.0
+    res = np.mod(bins_per_octave * np.log2(f / (440.0 / 16)), 1.0); res[res >= 0.5] -= 1.0
+    counts, edges = np.histogram(res, np.linspace(-0.5, 0.5, int(np.ceil(1.0 / resolution)) + 1))
+    return float(edges[np.argmax(counts)])
+
+def chroma_filters(sr: int, n_fft: int, tuning: float = 0.0, n_chroma: int = 12, ctroct: float = 5.0, octwidth: float | None = 2.0) -> np.ndarray:
+    "`librosa.filters.chroma(sr=sr, n_fft=n_fft, tuning=tuning)` without librosa: float32 `(n_chroma, 1 + n_fft // 2)`, rows C, C#, ..., B."
+    f = np.linspace(0, sr, n_fft, endpoint=False)[1:]
+    fb = n_chroma * np.log2(f / (float(440.0 * 2.0 ** (tuning / n_chroma)) / 16))
+    fb = np.concatenate(([fb[0] - 1.5 * n_chroma], fb))                     # the 0 Hz bin: 1.5 octaves below bin 1
+    width = np.concatenate((np.maximum(fb[1:] - fb[:-1], 1.0), [1]))
+    half = np.round(float(n_chroma) / 2)
+    D = np.remainder(np.subtract.outer(fb, np.arange(0, n_chroma, dtype='d')).T + half + 10 * n_chroma, n_chroma) - half
+    w = np.exp(-0.5 * (2 * D / np.tile(width, (n_chroma, 1))) ** 2)
+    norm = np.sum(np.abs(w) ** 2, axis=0, keepdims=True) ** (1.0 / 2); norm[norm < np.finfo(np.float64).tiny] = 1.0
+    w = w / norm
+    if octwidth is not None: w *= np.tile(np.exp(-0.5 * (((fb / n_chroma - ctroct) / octwidth) ** 2)), (n_chroma, 1))
+    w = np.roll(w, -3 * (n_chroma // 12), axis=0)                            # start at C
+    return np.ascontiguousarray(w[:, :int(1 + n_fft / 2)], dtype=np.float32)
+
+def chroma_from_power(S, # power spectrogram (1 + n_fft // 2, T)
+                      sr: int, n_fft: int, tuning: float = 0.0,
+                      norm: bool = True, # each frame divided by its largest pitch class (librosa's norm=np.inf), else raw energies
+                     ) -> np.ndarray:
+    "`librosa.feature.chroma_stft(S=S, sr=sr, n_fft=n_fft, tuning=tuning, norm=np.inf or None)` without librosa: `(12, T)` float32."
+    C = chroma_filters(sr, n_fft, tuning) @ S
+    if not norm: return C
+    top = np.abs(C).astype(np.float64).max(axis=0, keepdims=True); top[top < np.finfo(C.dtype).tiny] = 1.0
+    return (C / top).astype(C.dtype)
+
 # %% ../nbs/01_audio.ipynb #c7a1f0e3
 def chroma_frames(y, # mono samples (n,)
                   cfg: AudioConfig | None = None, # sr and hop_length: one row per frame of `log_mel`
@@ -225,17 +359,13 @@ def chroma_frames(y, # mono samples (n,)
                   floor_db: float = -60.0, # frames this far below the song's loudest are silent (zeros)
                  ) -> np.ndarray:
     "Pitch-class energy per mel frame, `(1 + n // hop_length, 12)` float32, C, C#, ..., B; rows sum to 1 (0 where silent)."
-    import librosa, warnings
     cfg = cfg or AudioConfig(); y = np.asarray(y, dtype=np.float32)
     if y.ndim != 1: raise ValueError(f"chroma_frames: mono samples (n,) expected, got shape {y.shape}")
     if not np.isfinite(y).all(): raise ValueError("chroma_frames: the samples hold NaN or inf")
     T = cfg.n_frames(len(y))
-    S = np.abs(librosa.stft(y, n_fft=n_fft, hop_length=cfg.hop_length * step, center=True, pad_mode='constant')) ** 2   # (1 + n_fft/2, T')
-    if tuning is None:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            tuning = float(librosa.estimate_tuning(S=S, sr=cfg.sr, n_fft=n_fft)) if S.max() > 0 else 0.0
-    C = librosa.feature.chroma_stft(S=S, sr=cfg.sr, n_fft=n_fft, tuning=tuning, norm=None)   # (12, T')
+    S = power_spectrogram(y, n_fft, cfg.hop_length * step)                  # (1 + n_fft/2, T')
+    if tuning is None: tuning = estimate_tuning(S, cfg.sr, n_fft) if S.max() > 0 else 0.0
+    C = chroma_from_power(S, cfg.sr, n_fft, tuning, norm=False)             # (12, T')
     e = C.sum(0)
     C = np.where(e > e.max() * 10 ** (floor_db / 10) if e.max() > 0 else np.zeros_like(e, bool), C / np.maximum(e, 1e-30), 0.0)
     idx = np.minimum((np.arange(T) + step // 2) // step, C.shape[1] - 1)   # nearest analysed frame

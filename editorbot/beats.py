@@ -8,10 +8,9 @@ import hashlib, json, os, sys, tempfile
 from dataclasses import dataclass, asdict, fields, field
 from pathlib import Path
 import numpy as np
-import scipy.ndimage
-import librosa
 from .core import AudioConfig, run_cli, atomic_write
-from .audio import AudioFileError, check_audio, load_audio, mel_spectrogram, log_mel, AUDIO_EXTENSIONS
+from .audio import (AudioFileError, check_audio, load_audio, mel_spectrogram, log_mel, AUDIO_EXTENSIONS, power_spectrogram, estimate_tuning,
+                    chroma_filters, chroma_from_power)
 
 # %% auto #0
 __all__ = ['UNITS', 'BEATS_VERSION', 'BeatConfig', 'onset_features', 'tempo_salience', 'estimate_tempo', 'dp_beats', 'backbeat',
@@ -69,6 +68,14 @@ def _check(y, sr, cfg: BeatConfig, name='audio'):
     if float(np.abs(y).max()) < 1e-5: raise AudioFileError(f"{name}: is silent (peak below -100 dBFS); no beats to find")
     return y
 
+def _mel_frequencies(n_mels: int, fmin: float = 0.0, fmax: float = 11025.0) -> np.ndarray:
+    "`librosa.mel_frequencies(n_mels, fmin=fmin, fmax=fmax)` (Slaney mel scale) without librosa."
+    f_sp, lo_hz = 200.0 / 3, 1000.0; lo_mel, step = lo_hz / f_sp, np.log(6.4) / 27.0
+    def mel(f): return f / f_sp if f < lo_hz else lo_mel + np.log(f / lo_hz) / step
+    m = np.linspace(mel(float(fmin)), mel(float(fmax)), n_mels); hz = f_sp * m
+    hz[m >= lo_mel] = lo_hz * np.exp(step * (m[m >= lo_mel] - lo_mel))
+    return hz
+
 def onset_features(y: np.ndarray, # mono samples (n,) at `cfg.sr`
                    cfg: BeatConfig | None = None,
                   ) -> dict:
@@ -78,16 +85,22 @@ def onset_features(y: np.ndarray, # mono samples (n,) at `cfg.sr`
     M = mel_spectrogram(np.asarray(y, dtype=np.float32), acfg, device='cpu')          # (n_mels, T)
     L = np.log1p(1e4 * M / (M.max() + 1e-20))
     flux = np.maximum(0.0, np.diff(L, axis=1, prepend=L[:, :1]))                      # (n_mels, T)
-    freqs = librosa.mel_frequencies(cfg.n_mels + 2, fmin=0.0, fmax=cfg.sr / 2)[1:-1]
+    freqs = _mel_frequencies(cfg.n_mels + 2, fmin=0.0, fmax=cfg.sr / 2)[1:-1]
     return dict(oenv=flux.mean(0), low=flux[freqs < 150].mean(0), high=flux[freqs > 1000].mean(0), logmel=L)
 
 # %% ../nbs/04_beats.ipynb #6a9ac490
+def _uniform_filter1d(x: np.ndarray, size: int) -> np.ndarray:
+    "`scipy.ndimage.uniform_filter1d(x, size)` of a 1-D array (mode 'reflect', scipy's running sum in float64) without scipy."
+    x = np.asarray(x); n = len(x); a = size // 2
+    e = np.pad(x.astype(np.float64), (a, size - a - 1), mode='symmetric')
+    return (np.cumsum(np.r_[np.cumsum(e[:size])[-1], e[size:size + n - 1] - e[:n - 1]]) / size).astype(x.dtype)
+
 def tempo_salience(oenv: np.ndarray, # onset envelope (n_frames,)
                    fps: float, # frames per second
                    bpm: np.ndarray, # tempi to score
                   ) -> np.ndarray:
     "Unnormalised evidence for each tempo in `bpm`: autocorrelation at the beat lag times spectrum at the beat frequency."
-    x = oenv - scipy.ndimage.uniform_filter1d(oenv, max(3, int(fps * 1.5)))
+    x = oenv - _uniform_filter1d(oenv, max(3, int(fps * 1.5)))
     x = np.maximum(x, 0); x = x - x.mean(); n = len(x)
     X = np.fft.rfft(x, 1 << int(np.ceil(np.log2(2 * n))))
     acf = np.fft.irfft(np.abs(X) ** 2)[:n]
@@ -126,11 +139,14 @@ def dp_beats(oenv: np.ndarray, # onset envelope (n_frames,)
     n = len(loc)
     lo, hi = max(1, int(round(period / 2))), int(round(2 * period))
     pen = -tightness * np.log(np.arange(lo, hi + 1) / period) ** 2
-    score = loc.copy(); back = -np.ones(n, np.int64)
-    for t in range(lo, n):
-        cand = score[max(0, t - hi):t - lo + 1][::-1] + pen[:t - lo + 1 - max(0, t - hi)]
-        k = int(np.argmax(cand))
-        if cand[k] > 0: score[t] = loc[t] + cand[k]; back[t] = t - lo - k   # else: a chain starts here
+    buf = np.r_[np.full(hi, -np.inf), loc]; score = buf[hi:]; back = -np.ones(n, np.int64)
+    win = np.lib.stride_tricks.sliding_window_view(buf, hi - lo + 1)       # row t: score[t - hi .. t - lo] (-inf before the start)
+    for t0 in range(lo, n, lo):                 # frames t0 .. t0 + lo - 1 depend only on frames before t0: a block at a time
+        t1 = min(t0 + lo, n)
+        cand = win[t0:t1, ::-1] + pen                                       # cand[i, j]: score of frame t0 + i - lo - j, penalised
+        k = np.argmax(cand, axis=1); best = cand[np.arange(t1 - t0), k]
+        up = np.flatnonzero(best > 0)                                       # else: a chain starts here
+        score[t0 + up] = loc[t0 + up] + best[up]; back[t0 + up] = t0 + up - lo - k[up]
     tail0 = max(0, n - int(round(period)))
     t = tail0 + int(np.argmax(score[tail0:]))
     beats = []
@@ -196,13 +212,12 @@ def chroma_features(y: np.ndarray, # mono samples (n,) at `cfg.sr`
     "Chroma `(12, T4)` of the mix and `bass` chroma (< 300 Hz) at a hop of `4 * cfg.hop_length` (`hop` gives it)."
     cfg = cfg or BeatConfig()
     hop = 4 * cfg.hop_length
-    S = np.abs(librosa.stft(np.asarray(y, dtype=np.float32), n_fft=4096, hop_length=hop)) ** 2
-    freqs = librosa.fft_frequencies(sr=cfg.sr, n_fft=4096)
-    tuning = librosa.estimate_tuning(S=S, sr=cfg.sr, n_fft=4096) if S.max() > 0 else 0.0
-    C = librosa.feature.chroma_stft(S=S, sr=cfg.sr, n_fft=4096, hop_length=hop, tuning=tuning)
-    Sb = S * (freqs < 300)[:, None]
-    Cb = librosa.feature.chroma_stft(S=Sb, sr=cfg.sr, n_fft=4096, hop_length=hop, norm=None, tuning=tuning)
-    return dict(chroma=C, bass=Cb, hop=hop, S=S)
+    S = power_spectrogram(y, 4096, hop)                                     # librosa's STFT power, computed without librosa (`01_audio`)
+    tuning = estimate_tuning(S, cfg.sr, 4096) if S.max() > 0 else 0.0
+    C = chroma_from_power(S, cfg.sr, 4096, tuning)
+    low = np.fft.rfftfreq(4096, 1.0 / cfg.sr) < 300
+    Cb = chroma_filters(cfg.sr, 4096, tuning)[:, low] @ S[low]               # the chroma of the band below 300 Hz
+    return dict(chroma=C, bass=Cb, hop=hop)
 
 
 def _window_change(X: np.ndarray, m: int) -> np.ndarray:
@@ -276,9 +291,9 @@ def bar_features(feats: dict, # `onset_features`
                  bar_frames: np.ndarray, # bar boundaries in onset frames (n_bars + 1,), increasing
                 ) -> np.ndarray:
     "Standardised bar features `(n_bars, d)`: chroma (12), MFCC 1-12, loudness, onset density, low and high activity."
-    import scipy.fft
     L = feats['logmel']
-    mfcc = scipy.fft.dct(L, axis=0, norm='ortho')[1:13]                                  # (12, T)
+    k = np.arange(L.shape[0])                                                              # MFCC 1-12: rows of the orthonormal DCT-II (scipy.fft.dct(L, axis=0, norm='ortho')[1:13])
+    mfcc = (np.sqrt(2.0 / len(k)) * np.cos(np.pi * (2 * k[None] + 1) * k[1:13, None] / (2 * len(k))) @ L.astype(np.float64)).astype(np.float32)   # (12, T)
     frame_feats = np.vstack([mfcc, L.mean(0, keepdims=True), feats['oenv'][None], feats['low'][None], feats['high'][None]])
     F = _sync(frame_feats, bar_frames).T                                                   # (n_bars, 16)
     C = _sync(chroma['chroma'], np.round(np.asarray(bar_frames) / 4).astype(int)).T        # (n_bars, 12)

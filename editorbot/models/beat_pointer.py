@@ -706,10 +706,12 @@ def build_model(cfg):
     return BeatPointerNetwork(cfg) if isinstance(cfg, BeatPointerConfig) else PointerNetwork(cfg)
 
 def load_model(path, # checkpoint written by `save_checkpoint` (or a training `best.pt` / `last.pt`)
-               map_location='cpu'):
+               map_location='cpu',
+               ck: dict | None = None, # the checkpoint's contents when already read (`load_pointer_network`: the file is read once)
+              ):
     "Rebuild the network of a checkpoint (eval mode), whichever kind it is."
     path = resolve_checkpoint(path)      # --model pretrained: the shipped checkpoint
-    ck = load_checkpoint_file(path, map_location=map_location)      # safe (weights only), errors in the project's words
+    if ck is None: ck = load_checkpoint_file(path, map_location=map_location)      # safe (weights only), errors in the project's words
     if 'config' not in ck or 'model_state_dict' not in ck or not isinstance(ck['config'], dict):
         raise ValueError(f"{path}: not an editorbot checkpoint (needs 'config' and 'model_state_dict')")
     try: m = build_model(config_from_dict(ck['config']))

@@ -655,7 +655,7 @@ def load_pointer_network(path, # checkpoint written by `save_checkpoint`
         raise ValueError(f"{path}: not a PointerNetwork checkpoint (needs 'config' and 'model_state_dict')")
     if ck['config'].get('arch') == 'beat':   # a `BeatPointerNetwork` checkpoint (08b): rebuild that network
         from editorbot.models.beat_pointer import load_model
-        return load_model(path, map_location)
+        return load_model(path, map_location, ck=ck)
     try: m = PointerNetwork(PointerConfig.from_dict(ck['config'])); m.load_state_dict(ck['model_state_dict'])
     except (TypeError, ValueError, RuntimeError, AttributeError) as e:
         raise ValueError(f"{path}: a damaged checkpoint: its weights and config do not make the network ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
