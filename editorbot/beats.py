@@ -32,7 +32,10 @@ class BeatConfig:
     prior_bpm: float = 120.0         # centre of the log-normal tempo prior
     prior_octaves: float = 1.0       # width of the tempo prior in octaves
     backbeat_margin: float = 0.03    # move to half or double tempo when its backbeat evidence is higher by this much
-    tightness: float = 100.0         # how strongly beat spacing sticks to the tempo (librosa's `tightness`)
+    backbeat_min: float = 0.05       # with less backbeat evidence than this at every level, the tempo salience under a narrower prior settles the level
+    level_prior_octaves: float = 0.5 # width of that narrower prior (it may only raise the level: slow estimates of drum-less songs are the usual error)
+    low_weight: float = 1.0          # low-band (< 150 Hz: kick, bass) onsets added to the beat tracker's envelope, both at unit std
+    tightness: float = 1000.0        # how strongly beat spacing sticks to the tempo (librosa's `tightness`; librosa uses 100)
     trim: float = 0.1                # leading/trailing beats weaker than this fraction of the RMS beat strength are dropped
     meters: tuple = (3, 4)           # beats per bar considered
     meter3_margin: float = 1.25      # 3/4 is chosen only when its downbeat evidence beats 4/4's by this factor
@@ -166,6 +169,14 @@ def backbeat(feats: dict, # `onset_features`
         c.append((e - d) / (e + d + 1e-12))
     return float(-c[0] * c[1])
 
+def _salience_level(o: np.ndarray, cands: list, cfg: BeatConfig) -> int:
+    "Index into `cands` (the estimate first) of the tempo with the most salience under a prior `cfg.level_prior_octaves` wide; never slower than the estimate."
+    bpm = np.exp(np.linspace(np.log(cfg.min_bpm), np.log(cfg.max_bpm), 2000))
+    sal = tempo_salience(o, cfg.fps, bpm)
+    sc = [sal[np.abs(np.log(bpm / t)) < 0.03].max() * np.exp(-0.5 * (np.log2(t / cfg.prior_bpm) / cfg.level_prior_octaves) ** 2)
+          if t >= cands[0] else -np.inf for t in cands]
+    return int(np.argmax(sc))
+
 def track_beats(y: np.ndarray, # mono samples (n,) or (channels, n)
                 sr: int, # sample rate of `y`
                 cfg: BeatConfig | None = None,
@@ -181,11 +192,13 @@ def track_beats(y: np.ndarray, # mono samples (n,) or (channels, n)
             d = _check(stems['drums'], sr, cfg, 'drums stem') if np.abs(stems['drums']).max() > 1e-5 else None
             if d is not None: feats = dict(feats, oenv=0.5 * feats['oenv'] + onset_features(d, cfg)['oenv'][:len(feats['oenv'])])
     o = feats['oenv']
+    if cfg.low_weight: o = o / (o.std() + 1e-12) + cfg.low_weight * feats['low'] / (feats['low'].std() + 1e-12)
     tempo = estimate_tempo(o, cfg)
     cands = [t for t in (tempo, tempo / 2, tempo * 2) if cfg.min_bpm <= t <= cfg.max_bpm]
     tracks = [dp_beats(o, 60 * cfg.fps / t, cfg.tightness, cfg.trim) for t in cands]
     bb = [backbeat(feats, b) for b in tracks]
     k = int(np.argmax(bb)) if bb[int(np.argmax(bb))] - bb[0] > cfg.backbeat_margin else 0
+    if k == 0 and max(bb) < cfg.backbeat_min and len(cands) > 1: k = _salience_level(o, cands, cfg)
     tempo, beats = cands[k], tracks[k]
     if len(beats) >= 2:  # the tempo of the tracked beats (least squares slope over beat numbers)
         k = np.arange(len(beats)); tempo = float(60 * cfg.fps / np.polyfit(k, beats, 1)[0])
