@@ -4,7 +4,7 @@ run's validation songs (each in its own style, by name), choose the greedy conti
 with its model card.
 
     python bench/make_pretrained.py models/real_mini18 --pointer-dir corpus/train/truth --cache-dir corpus/cache \
-        --fractions 0.9,0.1,0 --dest editorbot/pretrained/editorbot_real_mini.pt --card card.json --thresholds -1,0.6,0.7,0.8,0.9 --skip-prefix synth
+        --fractions 0.9,0.1,0 --dest editorbot/pretrained/editorbot_real_mini.pt --card card.json --thresholds=-1,0.6,0.7,0.8,0.9 --skip-prefix synth
 """
 import argparse, json, time
 from pathlib import Path
