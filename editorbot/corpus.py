@@ -12,7 +12,7 @@ from scipy import signal as sps
 from .core import (AudioConfig, Segment, segments_to_array, segments_to_pointers, label_ops)
 from .audio import AUDIO_EXTENSIONS, load_audio, render_segments
 from .beats import analyze, BeatConfig
-from .synth import STYLES, Pair, save_pair, pair_status, _room_noise, _edit_beats
+from .synth import STYLES, Pair, save_pair, pair_status, imap_jobs, _room_noise, _edit_beats
 
 # %% auto #0
 __all__ = ['CORPUS_STYLES', 'CORPUS_GENERATOR', 'CORPUS_VERSION', 'RealSong', 'real_song', 'real_edit_bars', 'RealTake',
@@ -361,21 +361,13 @@ def build_corpus(src, # folder of finished recordings (searched recursively; fir
     res = dict(made=[], skipped=[], failed=[], seconds=0.0); t0 = time.time()
     n = int(jobs) or (os.cpu_count() or 1)
     bar = tqdm(total=len(jobs_), desc='recordings', unit='song', disable=not progress)
-    if n == 1: it, pool = map(_corpus_song, jobs_), None
-    else:
-        import multiprocessing as mp
-        import editorbot.corpus as _mod
-        pool = mp.get_context('spawn' if sys.platform == 'darwin' else None).Pool(min(n, len(jobs_))); it = pool.imap_unordered(_mod._corpus_song, jobs_)
+    import editorbot.corpus as _mod   # workers import the function
+    it = imap_jobs(_mod._corpus_song, jobs_, n)
     try:
         for song, made, skipped, secs, err in it:
             bar.update(1); res['made'] += made; res['skipped'] += skipped
             if err: res['failed'].append((song, err)); print(f"error: {song}: {err}", file=log)
-    except BaseException:
-        if pool is not None: pool.terminate()
-        raise
-    finally:
-        if pool is not None: pool.close(); pool.join()
-        bar.close()
+    finally: it.close(); bar.close()
     res['seconds'] = time.time() - t0
     return res
 

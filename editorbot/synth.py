@@ -17,7 +17,7 @@ from .audio import render_segments, save_audio
 __all__ = ['STEMS', 'STYLES', 'ARTEFACTS', 'SECTION_LABELS', 'SYNTH_VERSION', 'GENERATOR', 'SongPlan', 'plan_song',
            'render_performance', 'Song', 'generate_song', 'Take', 'plan_take', 'style_params', 'edit_bars',
            'bars_to_segments', 'Pair', 'pair_name', 'generate_pair', 'plot_pair', 'pair_paths', 'pair_status',
-           'save_pair', 'load_truth', 'synth_pairs', 'main', 'synth_summary', 'print_summary']
+           'save_pair', 'load_truth', 'imap_jobs', 'synth_pairs', 'main', 'synth_summary', 'print_summary']
 
 # %% ../nbs/02_synth.ipynb #efaf6453
 STEMS = ('drums', 'bass', 'other', 'vocals')
@@ -869,6 +869,19 @@ def load_truth(root, # folder of the layout
     return meta
 
 # %% ../nbs/02_synth.ipynb #1c422c74
+def imap_jobs(fn, # a module-level function (workers import it)
+              jobs: list, # its arguments, one per call
+              workers: int = 1, # processes (1: in this process)
+             ):
+    "The results of `fn` over `jobs` in the order they finish: in this process, or in a pool of `workers` processes that stops at once when the caller stops (an error, Ctrl-C, or closing the generator)."
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(fn, jobs); return
+    import multiprocessing as mp
+    pool = mp.get_context('spawn' if sys.platform == 'darwin' else None).Pool(min(workers, len(jobs)))
+    try: yield from pool.imap_unordered(fn, jobs)
+    except BaseException: pool.terminate(); raise
+    finally: pool.close(); pool.join()
+
 def _make_one(job):
     "Worker: generate and save one pair; returns (name, seconds, error or None)."
     seed, style, out, duration, key = job
@@ -915,23 +928,15 @@ def synth_pairs(n: int = 200, # number of pairs
     jobs = int(jobs) or (os.cpu_count() or 1)
     t0 = time.time()
     bar = tqdm(total=len(todo), desc='pairs', unit='pair', disable=not progress or not todo)
-    if jobs == 1 or len(todo) <= 1: it = map(_make_one, todo); pool = None
-    else:
-        import multiprocessing as mp
-        pool = mp.get_context('spawn' if sys.platform == 'darwin' else None).Pool(min(jobs, len(todo)))
-        import editorbot.synth as _mod   # workers need a function they can import (not one defined in a notebook)
-        it = pool.imap_unordered(_mod._make_one, todo)
+    import editorbot.synth as _mod   # workers need a function they can import (not one defined in a notebook)
+    it = imap_jobs(_mod._make_one, todo, jobs)
     try:
         for name, secs, err in it:
             bar.update(1)
             if err: res['failed'].append(name); print(f"error: {name}: {err}", file=log)
             else: res['made'].append(name); res['pair_seconds'].append(secs)
-    except BaseException:  # interrupted: stop the workers now; half-written pairs are remade on the next run
-        if pool is not None: pool.terminate()
-        raise
-    finally:
-        if pool is not None: pool.close(); pool.join()
-        bar.close()
+    finally:   # interrupted: the workers stop now; half-written pairs are remade on the next run
+        it.close(); bar.close()
     res['seconds'] = time.time() - t0
     return res
 
