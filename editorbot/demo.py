@@ -143,7 +143,7 @@ def demo(out='editorbot_demo_out', # folder for everything (pairs, cache, model,
     best_after = max(r[1]['cut_f1'] for r in rows[2:])
     improved = bool(best_after > before['cut_f1'])
     T['total'] = time.perf_counter() - t_all
-    summary = (f"cut-point F1 on {len(items)} songs the models never heard: {before['cut_f1']:.3f} before fine-tuning, {best_after:.3f} after "
+    summary = (f"cut-point F1 in the new style on {len(items)} songs of other albums: {before['cut_f1']:.3f} before fine-tuning, {best_after:.3f} after "
                f"({ft['steps']} steps in {ft['seconds'] / 60:.1f} min): " + ("fine-tuning taught the style" if improved else "fine-tuning did NOT improve the edits"))
     md = (f"# editorbot demo\n\nStyle {style!r} taught from {len(ft_songs)} pairs of real recordings, tested on {len(items)} songs of other albums; "
           f"total {T['total'] / 60:.1f} min.\n\n{table}\n\n{summary}\n\nStage times (s): " + ', '.join(f"{k} {x:.0f}" for k, x in T.items()) + '\n')
