@@ -16,8 +16,8 @@ from .models.beat_pointer import decoding_rule
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw',
            'decision_score', 'decode', 'raw_usage', 'EditResult', 'plot_edit', 'output_paths', 'save_edit',
-           'edit_points', 'edit_widget', 'style_latent', 'NoStyleWarning', 'edit', 'bench_edit', 'edit_files',
-           'edit_cli', 'main', 'preset_latent']
+           'edit_points', 'edit_widget', 'style_latent', 'fade_out_end', 'NoStyleWarning', 'edit', 'bench_edit',
+           'edit_files', 'edit_cli', 'main', 'preset_latent']
 
 # %% ../nbs/10_edit.ipynb #1f0ca455
 MIN_SECONDS = 2.0   # shorter raw recordings are refused (the beat tracker needs at least this much)
@@ -343,6 +343,16 @@ def style_latent(model, # a `PointerNetwork`
     b['edit_mel'] = torch.from_numpy(em)[None]; b['length'] = torch.tensor([len(em)])
     return model.encode_style({k: v.to(dev) for k, v in b.items()}).cpu()
 
+# %% ../nbs/10_edit.ipynb #foe1ab12
+def fade_out_end(ops, # EditOp per edit frame, ending STOP (T + 1,)
+                 n_frames: int, # frames to fade over
+                ) -> np.ndarray:
+    "A copy of `ops` whose last `n_frames` frames (at most half the edit) fade out, unless the edit already ends with a fade."
+    ops = np.array(ops, copy=True); T = len(ops) - 1
+    if T < 2 or ops[T - 1] == EditOp.FADE_OUT or n_frames <= 0: return ops
+    ops[T - min(T // 2, int(n_frames)):T] = EditOp.FADE_OUT
+    return ops
+
 # %% ../nbs/10_edit.ipynb #8244043d
 class NoStyleWarning(UserWarning):
     "`edit` was given neither a style name nor an example, though the model has named styles: it decodes with the prior latent."
@@ -365,6 +375,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          progress: bool = False, # tqdm bar over the steps
          jump_threshold: float | None = None, # beat network: continue a beat only while the network gives that at least this probability, else cut (higher: more cuts; None: the checkpoint's own; negative: plain argmax; `08b`)
          stop_threshold: float | None = None, # beat network: end the edit only where the network gives that at least this probability (higher: plays on longer; None: the checkpoint's own; negative: plain argmax; `08b`)
+         end_fade_bars: float = 1.0, # with `target_duration`: fade the edit out over its last bars (the raw's median bar) unless the model already ends it with a fade (0: stop dead)
         ) -> EditResult:
     "Edit `raw` with `model`: load, analyse, decode, render. Timings of each step are in `.timings`."
     from tqdm.auto import tqdm
@@ -419,6 +430,9 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         xf = int(round(crossfade * sr)); res = []
         for c in cands:
             if len(c['pointers']) < 2: raise ValueError(f"{name}: the model produced an empty edit (it stopped at once)")
+            if target_duration is not None and end_fade_bars > 0:   # an edit cut to length ends with a fade, not dead
+                d = np.diff(np.asarray(an['analysis'].downbeat_times)); bar_s = float(np.median(d)) if len(d) else 2.0
+                c['ops'] = fade_out_end(c['ops'], int(round(end_fade_bars * bar_s * cfg.sr / cfg.hop_length)))
             audio, segs = render(y, c['pointers'], c['ops'], cfg, sr=sr, crossfade=crossfade, return_segments=True)
             res.append(EditResult(audio, sr, c['pointers'], c['ops'], segs, [c['score']], {}, y, an['analysis'], cfg, name, xf, c['seed']))
         t['rendering'] = time.perf_counter() - t1; bar.update(); bar.set_postfix_str('done')
@@ -473,6 +487,7 @@ def edit_files(raw, # the raw recording
                duration_tolerance: float | None = 2.0, # seconds around `target_duration` the edit must end in (None: no window)
                jump_threshold: float | None = None, # beat network: how readily the edit cuts (None: the checkpoint's own; negative: plain argmax)
                stop_threshold: float | None = None, # beat network: how sure the network must be to end the edit (None: the checkpoint's own; negative: plain argmax)
+               end_fade_bars: float = 1.0, # with `target_duration`: fade out over the last bars (0: none)
                force: bool = False, # replace output files that exist (else they are refused before any work)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
@@ -496,7 +511,7 @@ def edit_files(raw, # the raw recording
     finally: torch.set_num_threads(nt)
     r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
              n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold,
-             stop_threshold=stop_threshold)
+             stop_threshold=stop_threshold, end_fade_bars=end_fade_bars)
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s, decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
@@ -527,6 +542,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              min_duration: float = 0.0, # seconds: the model may not end the edit before this
              jump_threshold: float = None, # beat-level models: continue a beat only while the model gives that at least this probability, else cut (default: the checkpoint's own; at most 1, higher: more cuts; negative: plain argmax)
              stop_threshold: float = None, # beat-level models: end the edit only where the model gives that at least this probability (default: the checkpoint's own; at most 1, higher: plays on longer; negative: plain argmax)
+             end_fade_bars: float = 1.0, # with --target-duration: fade the edit out over its last bars unless the model ends it with a fade (0: stop dead)
              threads: int = 0, # CPU threads for torch (0: default)
              quiet: bool = False, # no progress bar
              force: bool = False, # replace output files that exist (without it they are refused, before any work)
@@ -542,7 +558,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
             warnings.simplefilter('always', NoStyleWarning)
             res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
                              duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold,
-                             stop_threshold=stop_threshold, force=force)
+                             stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars)
         for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
             if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
             else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
