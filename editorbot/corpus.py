@@ -12,7 +12,7 @@ from scipy import signal as sps
 from .core import (AudioConfig, Segment, segments_to_array, segments_to_pointers, label_ops)
 from .audio import AUDIO_EXTENSIONS, load_audio, render_segments
 from .beats import analyze, BeatConfig
-from .synth import STYLES, Pair, save_pair, pair_status, imap_jobs, _room_noise, _edit_beats
+from .synth import STYLES, Pair, save_pair, pair_status, imap_jobs, room_noise, edit_beat_times
 
 # %% auto #0
 __all__ = ['CORPUS_STYLES', 'CORPUS_GENERATOR', 'CORPUS_VERSION', 'RealSong', 'real_song', 'real_edit_bars', 'RealTake',
@@ -241,7 +241,7 @@ def real_pair(song: RealSong, # the analysed recording
     name = name or f"{song.name}_{style}"; pseed = _name_seed(name, seed)
     tk = plan_real_take(song, [pseed, 1], artefacts)
     raw = np.concatenate([p['y'] for p in tk.pieces]).astype(np.float32)
-    if tk.noise: raw = raw + _room_noise(len(raw), tk.noise, np.random.default_rng([pseed, 4]), sr)
+    if tk.noise: raw = raw + room_noise(len(raw), tk.noise, np.random.default_rng([pseed, 4]), sr)
     raw = np.clip(raw, -1, 1)
     bars, fi, fo, tail = real_edit_bars(song, style)
     runs = []
@@ -272,7 +272,7 @@ def real_pair(song: RealSong, # the analysed recording
     sec = [dict(label=s['label'], start=tk.pieces[tk.good[s['b0']]]['start'] / sr) for s in song.sections]
     for k, s in enumerate(sec): s['end'] = sec[k + 1]['start'] if k + 1 < len(sec) else len(raw) / sr
     truth = dict(pointers=ptr, ops=ops, fade_in=fin, fade_out=fout, segments=segments_to_array(segs),
-                 beat_times=bt, downbeat_times=db, edit_beat_times=_edit_beats(segs, bt, sr), edit_downbeat_times=_edit_beats(segs, db, sr),
+                 beat_times=bt, downbeat_times=db, edit_beat_times=edit_beat_times(segs, bt, sr), edit_downbeat_times=edit_beat_times(segs, db, sr),
                  sections=sec, artefacts=tk.artefacts, bpm=round(song.tempo, 1), key=None, mode=None, style=style, style_params={},
                  crossfade=xf, sr=sr, hop_length=cfg.hop_length, seed=int(seed), pair_seed=pseed, n_raw_samples=len(raw), n_edit_samples=len(edit),
                  n_cuts=len(segs) - 1, n_fades=int(sum(bool(s.fade_in) + bool(s.fade_out) for s in segs)),

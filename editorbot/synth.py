@@ -16,8 +16,9 @@ from .audio import render_segments, save_audio
 # %% auto #0
 __all__ = ['STEMS', 'STYLES', 'ARTEFACTS', 'SECTION_LABELS', 'SYNTH_VERSION', 'GENERATOR', 'SongPlan', 'plan_song',
            'render_performance', 'Song', 'generate_song', 'Take', 'plan_take', 'style_params', 'edit_bars',
-           'bars_to_segments', 'Pair', 'pair_name', 'generate_pair', 'plot_pair', 'pair_paths', 'pair_status',
-           'save_pair', 'load_truth', 'imap_jobs', 'synth_pairs', 'main', 'synth_summary', 'print_summary']
+           'bars_to_segments', 'Pair', 'pair_name', 'room_noise', 'edit_beat_times', 'generate_pair', 'plot_pair',
+           'pair_paths', 'pair_status', 'save_pair', 'load_truth', 'imap_jobs', 'synth_pairs', 'main', 'synth_summary',
+           'print_summary']
 
 # %% ../nbs/02_synth.ipynb #efaf6453
 STEMS = ('drums', 'bass', 'other', 'vocals')
@@ -679,7 +680,7 @@ def bars_to_segments(plan: SongPlan, # the song
     if fo: segs[-1].fade_out = min(fo, segs[-1].length - segs[-1].fade_in)
     return segs
 
-# %% ../nbs/02_synth.ipynb #28ad6416
+# %% ../nbs/02_synth.ipynb #23dcdc4e
 @dataclass
 class Pair:
     "A raw take, its edit and the ground truth of the edit."
@@ -693,11 +694,15 @@ class Pair:
     segments: list            # `Segment`s in samples
     truth: dict               # see `generate_pair`
 
+
+# %% ../nbs/02_synth.ipynb #31d0850e
 def pair_name(seed: int, style: str) -> str:
     "File stem of the pair for `seed` and `style`."
     return f"synth{int(seed):05d}_{style}"
 
-def _room_noise(n: int, rms: float, rng, sr: int = 22050) -> np.ndarray:
+
+# %% ../nbs/02_synth.ipynb #2e85ce63
+def room_noise(n: int, rms: float, rng, sr: int = 22050) -> np.ndarray:
     "Pinkish room noise with a little mains hum, float32 (n,) at `rms` (a 7 s recording of the room, looped)."
     m = min(n, 7 * sr)
     x = sps.lfilter([1.0], [1.0, -0.97], rng.standard_normal(m))
@@ -705,7 +710,9 @@ def _room_noise(n: int, rms: float, rng, sr: int = 22050) -> np.ndarray:
     x = (x * (rms / (np.std(x) + 1e-12))).astype(np.float32)
     return np.tile(x, n // m + 1)[:n]
 
-def _edit_beats(segments, beats, sr) -> np.ndarray:
+
+# %% ../nbs/02_synth.ipynb #34218198
+def edit_beat_times(segments, beats, sr) -> np.ndarray:
     "Beat times (seconds) of the edit: raw beats inside each segment, moved to edit time."
     out = []
     for s in segments:
@@ -714,6 +721,8 @@ def _edit_beats(segments, beats, sr) -> np.ndarray:
         out.extend(((b - s.raw_start + s.edit_start) / sr).tolist())
     return np.unique(np.round(np.asarray(out, dtype=np.float64), 9))
 
+
+# %% ../nbs/02_synth.ipynb #77c92ac6
 def generate_pair(seed: int, # the pair's seed: the same seed (and style) gives the same pair, bit for bit
                   style: str | None = None, # one of `STYLES` (default: drawn from the seed)
                   cfg: AudioConfig | None = None, # sample rate and frame parameters
@@ -733,7 +742,7 @@ def generate_pair(seed: int, # the pair's seed: the same seed (and style) gives 
     take = plan_take(plan, [seed, 1], artefacts)
     n = int(round(take.duration * sr))
     stems = render_performance(plan, take.timeline, n, sr, seed=[seed, 2])
-    if take.noise: stems['other'] = stems['other'] + _room_noise(n, take.noise / plan.timbre['mix']['other'], np.random.default_rng([seed, 4]), sr)
+    if take.noise: stems['other'] = stems['other'] + room_noise(n, take.noise / plan.timbre['mix']['other'], np.random.default_rng([seed, 4]), sr)
     stems, raw = _mix(plan, stems)
     bars, fi, fo, tail = edit_bars(plan, style, params)
     segs = bars_to_segments(plan, take, bars, sr, fi, fo, tail, params['tail_fade'])
@@ -741,7 +750,7 @@ def generate_pair(seed: int, # the pair's seed: the same seed (and style) gives 
     edit = render_segments(raw, segs, crossfade=xf)
     ptr, fin, fout = segments_to_pointers(segs, len(edit), cfg, n_raw_samples=len(raw))
     ops = label_ops(ptr, fin, fout)
-    eb = _edit_beats(segs, take.beat_times, sr); edb = _edit_beats(segs, take.downbeat_times, sr)
+    eb = edit_beat_times(segs, take.beat_times, sr); edb = edit_beat_times(segs, take.downbeat_times, sr)
     truth = dict(pointers=ptr, ops=ops, fade_in=fin, fade_out=fout, segments=segments_to_array(segs),
                  beat_times=take.beat_times, downbeat_times=take.downbeat_times, edit_beat_times=eb, edit_downbeat_times=edb,
                  sections=take.sections, artefacts=take.artefacts, bpm=plan.bpm, key=plan.key, mode=plan.mode,
