@@ -422,6 +422,7 @@ def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: 
                  grid_sources=('analysis', 'truth', 'fixed'), # beat-grid sources in order of preference (`editorbot.data.raw_grid`)
                  bucket: int = 0, # length-bucketed training batches: this many batches sorted by length together (0: plain shuffling)
                  chroma: bool = False, # also load the raws' chroma (`raw_chroma`, cached in CACHE/chroma) for networks with `use_chroma`
+                 stems: bool = False, # also load the raws' four stem mels (`stem_mels`, from DATA/stems) for networks with `use_stems`; every song must have them
                 ) -> dict:
     "DataLoaders of the data folder's splits (the data module's datasets and `collate_fn`); bad songs are warned about and left out."
     from editorbot.data import PointerDataset, Collate, Augment
@@ -430,9 +431,12 @@ def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: 
         raise ValueError(f"{pointer_dir}: the label folder must be DATA/pointer_sequences or DATA/truth")
     if not pointer_dir.is_dir(): raise FileNotFoundError(f"{pointer_dir}: no such folder")
     if not any(pointer_dir.glob('*.npz')): raise FileNotFoundError(f"{pointer_dir}: no label files (*.npz)")
+    if stems:
+        from editorbot.stems import require_stems
+        require_stems(pointer_dir.parent, pointer_dir.name)         # one line naming the songs without stems and the command that makes them
     out = {}
     for s in splits:
-        ds = PointerDataset(pointer_dir.parent, cache_dir, split=s, fractions=tuple(fractions), labels=pointer_dir.name, stems=False,
+        ds = PointerDataset(pointer_dir.parent, cache_dir, split=s, fractions=tuple(fractions), labels=pointer_dir.name, stems=bool(stems),
                             chunk_bars=chunk_bars or None, augment=Augment() if augment and s == 'train' else None, seed=seed,
                             progress=progress, strict=False, grid_sources=tuple(grid_sources), chroma=chroma)   # a bad song is reported and left out
         if len(ds) == 0: raise ValueError(f"{pointer_dir}: no songs in the {s} split ({len(list(pointer_dir.glob('*.npz')))} label files)")
@@ -519,8 +523,9 @@ def train_cli(cache_dir: str = 'cache', # mel cache folder
         mc = None if resume else model_config(config)
         if resume: tc = resumed_train_config(save_dir)          # the run's own data order, whatever the flags say now
         chroma = bool(_last_checkpoint(save_dir)['config'].get('use_chroma', False) if resume else getattr(mc, 'use_chroma', False))
+        stems = bool(_last_checkpoint(save_dir)['config'].get('use_stems', False) if resume else getattr(mc, 'use_stems', False))
         dl = data_loaders(pointer_dir, cache_dir, tc.batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), tc.seed, num_workers,
-                          grid_sources=tuple(grid_sources.split(',')), bucket=tc.bucket, chroma=chroma)
+                          grid_sources=tuple(grid_sources.split(',')), bucket=tc.bucket, chroma=chroma, stems=stems)
         dev = devices if devices == 'auto' else int(devices)
         stage['now'] = None
         lm = fit(dl['train'], dl['valid'], mc, tc, save_dir, resume=resume, devices=dev, num_nodes=num_nodes, style_items=dl['train'].dataset)
@@ -560,7 +565,8 @@ def lr_find_cli(cache_dir: str = 'cache', # mel cache folder
         _check_flags(num_steps=(num_steps, 2), batch_size=(batch_size, 1), chunk_bars=(chunk_bars, 0))
         mc = model_config(config)
         dl = data_loaders(pointer_dir, cache_dir, batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), seed, splits=('train',),
-                          grid_sources=tuple(grid_sources.split(',')), chroma=getattr(mc, 'use_chroma', False))
+                          grid_sources=tuple(grid_sources.split(',')), chroma=getattr(mc, 'use_chroma', False),
+                          stems=getattr(mc, 'use_stems', False))
         r = lr_find(dl['train'], mc, TrainConfig(seed=seed), min_lr, max_lr, num_steps, png)
     except (OSError, ValueError) as e: _fail(e)
     print(f"suggested learning rate: {r['suggestion']:.3g}" if r['suggestion'] else "no suggestion (the loss did not go down)")
