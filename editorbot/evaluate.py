@@ -202,7 +202,8 @@ def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | No
     g = model.generate(t('raw_mel', torch.float32), raw_pos=t('raw_pos', torch.float32), beat_index=t('beat_index', torch.long),
                        bar_index=t('bar_index', torch.long), z=z, greedy=True, seed=seed, max_length=max_length,
                        target_length=None if target_length is None else int(target_length),
-                       **({'raw_chroma': t('raw_chroma', torch.float32)} if 'raw_chroma' in item else {}), **kw)
+                       **({'raw_chroma': t('raw_chroma', torch.float32)} if 'raw_chroma' in item else {}),
+                       **({'stem_mels': t('stem_mels', torch.float32)} if 'stem_mels' in item else {}), **kw)
     p = g['pointers'][0].cpu().numpy()
     return p[:int(g['length'][0])]
 
@@ -375,13 +376,17 @@ except ImportError: call_parse = lambda f: f   # pragma: no cover
 def load_items(pointer_dir, cache_dir='cache', split: str = 'test', fractions=(0.8, 0.1, 0.1), max_songs: int = 0, progress: bool = True,
                grid_sources=('analysis', 'truth', 'fixed'), chunk_bars: int = 0,
                chroma: bool = False, # also the raws' chroma (`raw_chroma`), for networks with `use_chroma`
+               stems: bool = False, # also the raws' stem mels (`stem_mels`, from DATA/stems), for networks with `use_stems`; every song must have them
               ) -> list:
     "Whole-song items (or `chunk_bars`-bar chunks, as in training) of one split of a data folder (bad songs are warned about and left out)."
     from editorbot.data import PointerDataset
     pointer_dir = Path(pointer_dir)
     if pointer_dir.name not in ('pointer_sequences', 'truth'): raise ValueError(f"{pointer_dir}: the label folder must be DATA/pointer_sequences or DATA/truth")
     if not pointer_dir.is_dir(): raise FileNotFoundError(f"{pointer_dir}: no such folder")
-    ds = PointerDataset(pointer_dir.parent, cache_dir, split=split, fractions=tuple(fractions), labels=pointer_dir.name, stems=False, progress=progress, strict=False,
+    if stems:
+        from editorbot.stems import require_stems
+        require_stems(pointer_dir.parent, pointer_dir.name)
+    ds = PointerDataset(pointer_dir.parent, cache_dir, split=split, fractions=tuple(fractions), labels=pointer_dir.name, stems=bool(stems), progress=progress, strict=False,
                         grid_sources=tuple(grid_sources), chunk_bars=chunk_bars or None, chroma=chroma)
     if len(ds) == 0: raise ValueError(f"{pointer_dir}: no songs in the {split} split")
     names = ds.names
@@ -425,14 +430,14 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
         check_outputs([dest], [checkpoint, pointer_dir], force=True)   # a folder or an unwritable place fails now, not after the work
         model = load_pointer_network(checkpoint)
         gs = tuple(grid_sources.split(','))
-        ch = bool(getattr(model.cfg, 'use_chroma', False))
-        items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars, chroma=ch)
+        ch = bool(getattr(model.cfg, 'use_chroma', False)); st = bool(getattr(model.cfg, 'use_stems', False))   # the inputs the network listens to
+        items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars, chroma=ch, stems=st)
         dk = decoding_rule(model.cfg, jump_threshold, stop_threshold)   # named in the table, whichever it is
         tol = None if length_tolerance < 0 else int(round(length_tolerance * AudioConfig().sr / AudioConfig().hop_length))
         res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk)
         if style_examples and model.cfg.use_vae and free_running:
             ex, seen = {}, {item_style(i) for i in items}
-            for it in load_items(pointer_dir, cache_dir, 'train', fr, max_songs=40, progress=False, grid_sources=gs, chunk_bars=chunk_bars, chroma=ch):
+            for it in load_items(pointer_dir, cache_dir, 'train', fr, max_songs=40, progress=False, grid_sources=gs, chunk_bars=chunk_bars, chroma=ch, stems=st):
                 s = item_style(it)
                 if s in seen and s not in ex: ex[s] = it
             res['style_by_example'] = style_by_example(model, ex, items, decode_kw=dk)
