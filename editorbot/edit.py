@@ -15,9 +15,9 @@ from .models.beat_pointer import decoding_rule
 
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw',
-           'decision_score', 'decode', 'raw_usage', 'EditResult', 'plot_edit', 'output_paths', 'save_edit',
-           'edit_points', 'edit_widget', 'style_latent', 'fade_out_end', 'NoStyleWarning', 'edit', 'bench_edit',
-           'edit_files', 'edit_cli', 'main', 'preset_latent']
+           'stem_source', 'stem_input', 'decision_score', 'decode', 'raw_usage', 'EditResult', 'plot_edit',
+           'output_paths', 'save_edit', 'edit_points', 'edit_widget', 'style_latent', 'fade_out_end', 'NoStyleWarning',
+           'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main', 'preset_latent']
 
 # %% ../nbs/10_edit.ipynb #1f0ca455
 MIN_SECONDS = 2.0   # shorter raw recordings are refused (the beat tracker needs at least this much)
@@ -87,6 +87,49 @@ def analyze_raw(y: np.ndarray, # raw samples `(n,)` or `(channels, n)` at `sr`
     if chroma: out['raw_chroma'] = chroma_frames(ym, cfg)
     return out
 
+# %% ../nbs/10_edit.ipynb #82b8fa3b
+def stem_source(stems, # 'auto' (separate), 'off', a folder of NAME_{stem} files, or {stem: samples}
+                raw, # the raw: a path (its NAME picks the files in a folder) or samples
+                separator=None, # for 'auto': a demucs model, a separator checkpoint path, or None (demucs' pretrained htdemucs)
+               ):
+    "For a model with `use_stems`: a function `(y, sr) -> {stem: samples}` giving the raw's four stems; what is missing fails now, in one line that names the fix."
+    from editorbot.stems import STEM_NAMES, find_stems, stem_base, load_separator, separate
+    if isinstance(stems, dict):
+        if sorted(stems) != sorted(STEM_NAMES): raise ValueError(f"stems must be the four {', '.join(STEM_NAMES)}, got {', '.join(map(str, stems)) or 'none'}")
+        return lambda y, sr: stems
+    if stems is None or str(stems) == 'off':
+        raise ValueError("this model listens to stems (use_stems): give --stems auto (separated now; --separator FILE) or --stems DIR (DIR/NAME_drums.wav ...), not off")
+    if str(stems) == 'auto':
+        sep = separator if hasattr(separator, 'sources') else load_separator(model_path=separator) if separator is not None else load_separator()
+        return lambda y, sr: separate(y, sr, sep)
+    d = Path(stems)
+    if not d.is_dir(): raise FileNotFoundError(f"{d}: no such folder (--stems DIR: a folder of NAME_drums.wav, NAME_bass.wav, ...; or auto, or off)")
+    if not isinstance(raw, (str, os.PathLike)): raise ValueError("stems from a folder need the raw as a file (its name picks NAME_{stem}); give them as a dict instead")
+    name = stem_base(raw); got = find_stems(d, name)
+    if not got: raise FileNotFoundError(f"{d}: no stems {name}_{{{','.join(STEM_NAMES)}}}.wav for {raw} (make them with: editorbot_stems {raw} --out {d})")
+    return lambda y, sr: {k: load_audio(p, sr=sr, mono=True, min_samples=1)[0] for k, p in got.items()}
+
+def stem_input(y: np.ndarray, # raw samples (n,) or (channels, n) at `sr`
+               stems: dict, # {stem: samples (n,) or (channels, n) at `sr`} for the four stems
+               sr: int, # sample rate
+               cfg: AudioConfig | None = None, # the model's frame grid
+              ) -> np.ndarray:
+    "The stem input as training reads it (`editorbot.data.PointerDataset`): each stem's log-mel against the raw's loudest bin, float32 (4, S, n_mels) in [0, 1]."
+    from editorbot.stems import STEM_NAMES
+    from editorbot.audio import mel_spectrogram
+    from editorbot.data import unit_mel
+    cfg = cfg or AudioConfig()
+    n = y.shape[-1]
+    def db(x):                                                      # absolute dB, time-major, as the mel cache stores it
+        return (10.0 * np.log10(np.maximum(mel_spectrogram(_mono_at(x, sr, cfg.sr), cfg, device='cpu'), 1e-10))).T
+    ref = float(db(y).max()); out = []
+    for k in STEM_NAMES:
+        s = np.asarray(stems[k], dtype=np.float32)
+        if abs(s.shape[-1] - n) > 0.1 * sr: raise ValueError(f"the {k} stem lasts {s.shape[-1] / sr:.2f} s but the raw {n / sr:.2f} s (not this raw's stem?)")
+        s = s[..., :n] if s.shape[-1] >= n else np.pad(s, [(0, 0)] * (s.ndim - 1) + [(0, n - s.shape[-1])])
+        out.append(unit_mel(db(s), ref, cfg.top_db))
+    return np.stack(out).astype(np.float32)
+
 # %% ../nbs/10_edit.ipynb #b2e6e57e
 def decision_score(g: dict, # output of `PointerNetwork.generate` (one item)
                    b: int = 0, # which item of the batch
@@ -123,6 +166,9 @@ def decode(model, # a `PointerNetwork`
     if getattr(c, 'use_chroma', False):
         if 'raw_chroma' not in an: raise ValueError("this model listens to the raw's chroma (use_chroma): analyse the raw with analyze_raw(..., chroma=True)")
         gen_kw['raw_chroma'] = torch.from_numpy(an['raw_chroma']).to(dev)
+    if getattr(c, 'use_stems', False):
+        if 'stem_mels' not in an: raise ValueError("this model listens to stems (use_stems): give the raw's stems (an['stem_mels'] from stem_input; edit(..., stems='auto' or a folder))")
+        gen_kw['stem_mels'] = torch.from_numpy(an['stem_mels'])[None].to(dev)   # (1, 4, S, n_mels)
     if target_frames and length_tolerance is not None:
         min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance)); far = int(target_frames) + int(length_tolerance)
         if beat: gen_kw['stop_after'] = far                                 # ends on the first beat line past the window
@@ -376,6 +422,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          jump_threshold: float | None = None, # beat network: continue a beat only while the network gives that at least this probability, else cut (higher: more cuts; None: the checkpoint's own; negative: plain argmax; `08b`)
          stop_threshold: float | None = None, # beat network: end the edit only where the network gives that at least this probability (higher: plays on longer; None: the checkpoint's own; negative: plain argmax; `08b`)
          end_fade_bars: float = 1.0, # with `target_duration`: fade the edit out over its last bars (the raw's median bar) unless the model already ends it with a fade (0: stop dead)
+         stems='auto', # for a model with `use_stems`: 'auto' (separate now with `separator`), a folder of NAME_{stem} files, {stem: samples at `sr`}, or 'off' (an error for such a model); other models ignore it
+         separator=None, # with stems='auto': a demucs model or a separator checkpoint (`editorbot.stems`; None: demucs' pretrained htdemucs, downloaded by demucs)
         ) -> EditResult:
     "Edit `raw` with `model`: load, analyse, decode, render. Timings of each step are in `.timings`."
     from tqdm.auto import tqdm
@@ -400,6 +448,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         if thr is not None and getattr(mc, 'arch', '') != 'beat': raise ValueError(f"a {what} threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
         if thr is not None and not thr <= 1: raise ValueError(f"{what} threshold must be at most 1 (negative: plain argmax), got {thr}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
+    get_stems = stem_source(stems, raw, separator) if getattr(mc, 'use_stems', False) else None   # a missing folder or separator fails before the work
     y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
     raw_s = y.shape[-1] / sr; most = MAX_EDIT_RATIO * raw_s        # what the raw allows, checked before the work
     for what, v in (('target duration', target_duration), ('minimum duration', min_duration)):
@@ -417,6 +466,9 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
             warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
                           f"{', '.join(sorted(model.style_presets))} (style=NAME, --style NAME), or give an example pair", NoStyleWarning)
+        if get_stems is not None:
+            bar.set_postfix_str('stems'); t2 = time.perf_counter()
+            an['stem_mels'] = stem_input(y, get_stems(y, sr), sr, cfg); t['stems'] = time.perf_counter() - t2
         _release_freed_memory(); t['analysis'] = time.perf_counter() - t1; bar.update()
         t1 = time.perf_counter(); bar.set_postfix_str('decoding')
         with torch.inference_mode():
@@ -489,6 +541,8 @@ def edit_files(raw, # the raw recording
                stop_threshold: float | None = None, # beat network: how sure the network must be to end the edit (None: the checkpoint's own; negative: plain argmax)
                end_fade_bars: float = 1.0, # with `target_duration`: fade out over the last bars (0: none)
                force: bool = False, # replace output files that exist (else they are refused before any work)
+               stems: str = 'auto', # models with `use_stems`: 'auto' (separate with `separator`), a folder of NAME_{stem} files, or 'off'
+               separator=None, # separator checkpoint for stems='auto' (None: demucs' pretrained htdemucs)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     from editorbot.models.pointer import load_pointer_network
@@ -506,14 +560,15 @@ def edit_files(raw, # the raw recording
     check_outputs(files, [raw, ck_path, *(style_example or [])], force)   # every file it writes, before any work
     _check_input(raw); _check_input(ck_path, 'checkpoint')
     for f in style_example or (): _check_input(f, 'file (style example)')
+    if separator is not None: _check_input(separator, 'separator checkpoint')
     nt = torch.get_num_threads(); torch.set_num_threads(1)         # building the network is several times faster on one thread (a shared 2-core CPU: 0.08 s against 0.37 s)
     try: m = load_pointer_network(model)
     finally: torch.set_num_threads(nt)
     r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
              n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold,
-             stop_threshold=stop_threshold, end_fade_bars=end_fade_bars)
+             stop_threshold=stop_threshold, end_fade_bars=end_fade_bars, stems=stems, separator=separator)
     t = r.timings
-    print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s, decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
+    print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s" + (f" (stems {t['stems']:.2f} s)" if 'stems' in t else '') + f", decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
     rule = decoding_rule(m.cfg, jump_threshold, stop_threshold)
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
@@ -546,6 +601,8 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              threads: int = 0, # CPU threads for torch (0: default)
              quiet: bool = False, # no progress bar
              force: bool = False, # replace output files that exist (without it they are refused, before any work)
+             stems: str = 'auto', # models that listen to stems (use_stems): auto separates the raw now (with --separator), DIR reads DIR/NAME_{drums,bass,other,vocals}.wav, off gives none (an error for such a model); other models ignore it
+             separator: str = None, # separator checkpoint for --stems auto (editorbot_stems_train; default: demucs' pretrained htdemucs, downloaded by demucs)
             ):
     """Edit a raw recording with a trained pointer network. Writes EDITED (the -o file), its decision lists EDITED.edl.csv, EDITED.edl.json,
     EDITED.edit_labels.txt and EDITED.raw_labels.txt (Audacity labels) and the picture EDITED.png (with --n-best K: EDITED_1 ... EDITED_K,
@@ -558,7 +615,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
             warnings.simplefilter('always', NoStyleWarning)
             res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
                              duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold,
-                             stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars)
+                             stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars, stems=stems, separator=separator)
         for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
             if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
             else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
