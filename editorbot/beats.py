@@ -636,10 +636,10 @@ def plot_analysis(y: np.ndarray, # samples (n,) the analysis was made from
     import matplotlib.pyplot as plt
     from editorbot.audio import plot_waveform
     ax = plot_waveform(y, sr, ax=ax, title=title, alpha=0.5)
+    ax.set_ylim(-1, 1)
     for i, s in enumerate(analysis.sections):
         ax.axvspan(s['start'], s['end'], color=f'C{i % 10}', alpha=0.12, lw=0)
-        ax.text(s['start'], ax.get_ylim()[1] * 0.9, f" {s['label']}", va='top', fontsize=9)
+        ax.text(s['start'], 0.9, f" {s['label']}", va='top', fontsize=9)
     ax.vlines(analysis.beat_times, -1, 1, color='k', lw=0.4, alpha=0.5)
     ax.vlines(analysis.downbeat_times, -1, 1, color='r', lw=1.2, alpha=0.8)
-    ax.set_ylim(-1, 1)
     return ax
