@@ -13,7 +13,7 @@ import numpy as np
 # %% auto #0
 __all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'SEGMENT_FIELDS', 'PRETRAINED_DIR', 'PRETRAINED', 'EditOp', 'AudioConfig', 'Segment',
            'segments_to_array', 'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write',
-           'atomic_write_text', 'check_outputs', 'run_cli', 'resolve_checkpoint', 'load_checkpoint_file',
+           'atomic_write_text', 'check_outputs', 'Terminated', 'run_cli', 'resolve_checkpoint', 'load_checkpoint_file',
            'default_device', 'seed_everything']
 
 # %% ../nbs/00_core.ipynb #d6e4b735
@@ -145,7 +145,8 @@ def segments_to_pointers(segments, # list of `Segment`s, in samples
     cfg = cfg or AudioConfig()
     n = cfg.n_frames(n_edit_samples)
     centres = np.minimum(np.arange(n, dtype=np.int64) * cfg.hop_length, max(int(n_edit_samples) - 1, 0))
-    ptr = np.full(n + 1, PAD_TOKEN, dtype=np.int64); ptr[n] = STOP_TOKEN
+    ptr = np.full(n + 1, PAD_TOKEN, dtype=np.int64)
+    ptr[n] = STOP_TOKEN
     fin, fout = np.zeros(n + 1, dtype=bool), np.zeros(n + 1, dtype=bool)
     for s in sorted(segments, key=lambda s: s.edit_start):
         m = (centres >= s.edit_start) & (centres < s.edit_end)
@@ -164,7 +165,8 @@ def label_ops(pointers, # raw frame per edit frame (-1: no source), optionally e
     p = np.asarray(pointers, dtype=np.int64)
     body = p[:-1] if len(p) and p[-1] == STOP_TOKEN else p
     n = len(body)
-    ops = np.full(n + 1, int(EditOp.COPY), dtype=np.int64); ops[n] = int(EditOp.STOP)
+    ops = np.full(n + 1, int(EditOp.COPY), dtype=np.int64)
+    ops[n] = int(EditOp.STOP)
     if fade_in is not None: ops[:n][np.asarray(fade_in, dtype=bool)[:n]] = int(EditOp.FADE_IN)
     if fade_out is not None: ops[:n][np.asarray(fade_out, dtype=bool)[:n]] = int(EditOp.FADE_OUT)
     idx = np.flatnonzero(body >= 0)
@@ -185,7 +187,8 @@ def atomic_write(path, # destination
     "Call `write` on a temporary file beside `path`, flush it to disk, then rename it to `path`; return `Path(path)`."
     import tempfile
     from pathlib import Path
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.part' + path.suffix if suffix is None else suffix)
     os.close(fd)
     try:
@@ -227,12 +230,18 @@ def check_outputs(outputs, # every file the command will write
     return outs
 
 # %% ../nbs/00_core.ipynb #1534024e
+class Terminated(BaseException):
+    "SIGTERM, raised inside a console script by `run_cli` (a `BaseException`, so `except Exception` does not swallow it)."
+
+# %% ../nbs/00_core.ipynb #b4b97d33
 def run_cli(func, # a `call_parse` function (or a plain annotated one)
             argv=None, # arguments (default: `sys.argv[1:]`)
             short: dict | None = None, # extra option strings, e.g. `{'--out': '-o'}`
+            errors: tuple = (OSError, ValueError), # exceptions shown as one line `error: ...` with exit code 1
+            interrupted: str = 'interrupted', # the line for Ctrl-C (exit 130) and SIGTERM (exit 143); `{name}` fields are filled from the arguments
            ):
-    "Parse `argv` for `func` with dashed flags (`--cache-dir`; `--cache_dir` is accepted too) and call it."
-    import sys
+    "Parse `argv` for `func` with dashed flags (`--cache-dir`; `--cache_dir` is accepted too) and call it; errors, Ctrl-C and SIGTERM end it with one line and an exit code."
+    import signal, sys, threading
     from fastcore.script import anno_parser
     f = getattr(func, '__wrapped__', func)
     p = anno_parser(f)
@@ -243,10 +252,21 @@ def run_cli(func, # a `call_parse` function (or a plain annotated one)
                 p._option_string_actions[o.replace('_', '-')] = a     # --cache_dir still works, --help shows --cache-dir
         for long_, s_ in (short or {}).items():
             if long_ in a.option_strings and s_ not in a.option_strings:
-                a.option_strings.insert(0, s_); p._option_string_actions[s_] = a
+                a.option_strings.insert(0, s_)
+                p._option_string_actions[s_] = a
     args = vars(p.parse_args(sys.argv[1:] if argv is None else [str(x) for x in argv]))
     for k in ('pdb', 'xtra'): args.pop(k, None)
-    return f(**args)
+    def on_term(signum, frame): raise Terminated()
+    old = signal.signal(signal.SIGTERM, on_term) if threading.current_thread() is threading.main_thread() else None
+    try: return f(**args)
+    except errors as e:
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(1)
+    except (KeyboardInterrupt, Terminated) as e:
+        print(interrupted.format(**args), file=sys.stderr)
+        sys.exit(143 if isinstance(e, Terminated) else 130)
+    finally:
+        if old is not None: signal.signal(signal.SIGTERM, old)
 
 # %% ../nbs/00_core.ipynb #rc1a1b2c
 PRETRAINED_DIR = Path(__import__('editorbot').__file__).resolve().parent / 'pretrained'   # editorbot/pretrained/: the trained editor shipped with the package
@@ -303,6 +323,8 @@ def default_device() -> torch.device:
 def seed_everything(seed: int = 0) -> np.random.Generator:
     "Seed Python, numpy and torch (all devices); return a fresh numpy `Generator` for the seed."
     import torch
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
     if torch.cuda.is_available(): torch.cuda.manual_seed_all(seed)
     return np.random.default_rng(seed)

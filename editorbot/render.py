@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 import numpy as np
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, segments_to_pointers, label_ops, run_cli, atomic_write_text, check_outputs
-from .audio import AudioFileError, check_audio, render_segments, load_audio, save_audio
+from .audio import AudioFileError, check_audio, render_segments, load_audio, save_audio, _read   # `_read`: a window of samples, zero outside (as `align` reads it)
 
 # %% auto #0
 __all__ = ['EDL_COLUMNS', 'JOIN_TREATMENTS', 'music_like', 'pointers_to_segments', 'segment_joins', 'segment_moves',
@@ -26,18 +26,26 @@ def music_like(duration: float = 12.0, # seconds
               ) -> tuple[np.ndarray, np.ndarray]:
     "A music-like test signal (tones, bass, clicks, noise bursts on a beat grid): `(y, beat_times)`, y float32 (n,)."
     rng = np.random.default_rng(seed)
-    n = int(round(duration * sr)); y = np.zeros(n, dtype=np.float64); t = np.arange(n) / sr
-    beat = 60.0 / bpm; beats = np.arange(0.0, duration, beat)
+    n = int(round(duration * sr))
+    y = np.zeros(n, dtype=np.float64)
+    t = np.arange(n) / sr
+    beat = 60.0 / bpm
+    beats = np.arange(0.0, duration, beat)
     for k, b in enumerate(np.arange(0.0, duration, beat / 2)):   # eighth-note melody: harmonic tones, random pitches
-        s = int(round(b * sr)); L = min(n - s, int(beat * sr)); tt = np.arange(L) / sr
+        s = int(round(b * sr))
+        L = min(n - s, int(beat * sr))
+        tt = np.arange(L) / sr
         f0 = 220.0 * 2 ** (rng.integers(0, 24) / 12)
         note = sum(np.sin(2 * np.pi * h * f0 * tt + rng.uniform(0, 2 * np.pi)) / h for h in (1, 2, 3))
         y[s:s + L] += 0.15 * note * np.exp(-tt / 0.25) * np.minimum(tt / 0.003, 1)          # 3 ms attack
     for k, b in enumerate(beats):                                   # bass on beats, kick-like clicks, noise bursts (hats/snare)
-        s = int(round(b * sr)); L = min(n - s, int(beat * sr)); tt = np.arange(L) / sr
+        s = int(round(b * sr))
+        L = min(n - s, int(beat * sr))
+        tt = np.arange(L) / sr
         fb = 55.0 * 2 ** (rng.choice([0, 3, 5, 7]) / 12)
         y[s:s + L] += 0.25 * np.sin(2 * np.pi * fb * tt) * np.exp(-tt / 0.4) * np.minimum(tt / 0.005, 1)
-        kl = min(L, int(0.08 * sr)); kt = tt[:kl]
+        kl = min(L, int(0.08 * sr))
+        kt = tt[:kl]
         y[s:s + kl] += 0.5 * np.sin(2 * np.pi * 60 * kt * (1 + 2 * np.exp(-kt / 0.01))) * np.exp(-kt / 0.03)
         if k % 2 == 1:
             nl = min(L, int(0.12 * sr))
@@ -72,18 +80,25 @@ def _runs(p, tol):
     "Runs `[i0, i1)` of valid pointers without jumps or drift, each with its frame offset `d` (most common `p[i] - i`)."
     runs, T, i = [], len(p), 0
     while i < T:
-        if p[i] < 0: i += 1; continue
-        cnt = Counter({int(p[i] - i): 1}); ref = int(p[i] - i); j = i + 1
+        if p[i] < 0:
+            i += 1
+            continue
+        cnt = Counter({int(p[i] - i): 1})
+        ref = int(p[i] - i)
+        j = i + 1
         while j < T and p[j] >= 0 and abs(p[j] - p[j - 1] - 1) <= tol and abs(int(p[j] - j) - ref) <= tol:
             cnt[int(p[j] - j)] += 1
             if cnt[int(p[j] - j)] > cnt[ref]: ref = int(p[j] - j)
             j += 1
-        runs.append((i, j, ref)); i = j
+        runs.append((i, j, ref))
+        i = j
     return runs
 
 def _fade_pieces(i0, i1, o):
     "Split run `[i0, i1)` where fades start/end mid-run; return `(a, b, n_fade_in_frames, n_fade_out_frames)` pieces."
-    fi = o[i0:i1] == EditOp.FADE_IN; fo = o[i0:i1] == EditOp.FADE_OUT; n = i1 - i0
+    fi = o[i0:i1] == EditOp.FADE_IN
+    fo = o[i0:i1] == EditOp.FADE_OUT
+    n = i1 - i0
     if n > 1 and o[i0] in (EditOp.SKIP, EditOp.LOOP_START) and fi[1]: fi[0] = True   # jump labels take precedence
     if n > 1 and o[i1 - 1] == EditOp.LOOP_END and fo[n - 2]: fo[n - 1] = True
     cuts = [k for k in range(1, n) if (fo[k - 1] and not fo[k]) or (fi[k] and not fi[k - 1])]
@@ -97,9 +112,11 @@ def _fade_pieces(i0, i1, o):
 # %% ../nbs/06_render.ipynb #0dbe0fde
 def _segments_and_shift(pointers, ops, cfg, sr, tol, n_out, n_raw):
     "`pointers_to_segments` and the edit samples the clipping at the raw's ends removed from the timeline."
-    cfg = cfg or AudioConfig(); sr = sr or cfg.sr
+    cfg = cfg or AudioConfig()
+    sr = sr or cfg.sr
     p, o = _check_pointers(pointers, ops)
-    T = len(p); hop = cfg.hop_length * sr / cfg.sr
+    T = len(p)
+    hop = cfg.hop_length * sr / cfg.sr
     if n_out is None: n_out = int(round((T - 0.5) * hop))
     def bound(k): return 0 if k <= 0 else (int(n_out) if k >= T else min(int(round((k - 0.5) * hop)), int(n_out)))
     segs, shift = [], 0          # shift: edit samples removed so far, so that clipped segments still meet their neighbours
@@ -113,7 +130,9 @@ def _segments_and_shift(pointers, ops, cfg, sr, tol, n_out, n_raw):
                 else: e0 -= r0                                         # ... (after silence: a little more silence)
                 r0 = 0
             if n_raw is not None and e1 > e0 + int(n_raw) - r0:        # material past the raw's end: drop it, and close the gap
-                cut = e1 - max(e0, e0 + int(n_raw) - r0); e1 -= cut; shift += cut
+                cut = e1 - max(e0, e0 + int(n_raw) - r0)
+                e1 -= cut
+                shift += cut
             if e1 <= e0: continue
             fin = max(0, min(fi_end - e0, e1 - e0)) if nfi else 0
             fout = max(0, min(e1 - fo_start, e1 - e0 - fin)) if nfo else 0
@@ -141,14 +160,9 @@ def _mono(y):
     y = np.asarray(y, dtype=np.float32)
     return y.mean(0) if y.ndim == 2 else y
 
-def _read_raw(y, start, n):
-    "`n` samples of `y` (..., n_raw) from `start` (may be negative), zero outside, float32."
-    out = np.zeros(y.shape[:-1] + (n,), dtype=np.float32); a, b = max(start, 0), min(start + n, y.shape[-1])
-    if b > a: out[..., a - start:b - start] = y[..., a:b]
-    return out
-
 def _window(y, start, n):
-    out = np.zeros(n, dtype=np.float64); a, b = max(start, 0), min(start + n, len(y))
+    out = np.zeros(n, dtype=np.float64)
+    a, b = max(start, 0), min(start + n, len(y))
     if b > a: out[a - start:b - start] = y[a:b]
     return out
 
@@ -180,20 +194,25 @@ def refine_joins(y, # raw audio: (n,), (channels, n) or a dict of stems (their m
                 ) -> list[Segment]:
     "New segments with each join moved by up to `max_shift` samples to where the cut is least audible; timing is unchanged."
     if mode not in ('match', 'zero'): raise ValueError(f"refine_joins: mode must be 'match' or 'zero', got {mode!r}")
-    x = _mono(y); segs = [Segment(**vars(s)) for s in sorted(segments, key=lambda s: s.edit_start)]
-    L = max(int(crossfade), 32); pre = L - L // 2
+    x = _mono(y)
+    segs = [Segment(**vars(s)) for s in sorted(segments, key=lambda s: s.edit_start)]
+    L = max(int(crossfade), 32)
+    pre = L - L // 2
     for k in range(1, len(segs)):
         A, B = segs[k - 1], segs[k]
         if A.edit_end != B.edit_start or A.fade_out or B.fade_in: continue
-        lo = -min(max_shift, A.length - A.fade_in - L); hi = min(max_shift, B.length - B.fade_out - L)
+        lo = -min(max_shift, A.length - A.fade_in - L)
+        hi = min(max_shift, B.length - B.fade_out - L)
         if hi <= lo: continue
         deltas = np.arange(lo, hi + 1)
         if mode == 'match':
-            a = _window(x, A.raw_end - pre + lo, hi - lo + L); b = _window(x, B.raw_start - pre + lo, hi - lo + L)
+            a = _window(x, A.raw_end - pre + lo, hi - lo + L)
+            b = _window(x, B.raw_start - pre + lo, hi - lo + L)
             cs = np.r_[0.0, np.cumsum((a - b) ** 2)]
             cost = cs[L:L + len(deltas)] - cs[:len(deltas)]
         else:
-            a = _window(x, A.raw_end - 1 + lo, hi - lo + 2); b = _window(x, B.raw_start + lo, hi - lo + 2)
+            a = _window(x, A.raw_end - 1 + lo, hi - lo + 2)
+            b = _window(x, B.raw_start + lo, hi - lo + 2)
             cost = np.abs(a[:-1]) + np.abs(a[1:]) + np.abs(b[:-1]) + np.abs(b[1:])   # both sides' samples next to the cut
         cost = cost + 1e-9 * np.abs(deltas) * (cost.max() + 1e-12)    # ties: the smallest move
         d = int(deltas[int(np.argmin(cost))])
@@ -215,7 +234,8 @@ def snap_segments(segments, # list of `Segment`s in samples
     c = np.unique(np.asarray(cut_points, dtype=np.int64))
     def snap(x):
         if len(c) == 0: return int(x)
-        i = int(np.searchsorted(c, x)); cand = c[max(i - 1, 0):i + 1]
+        i = int(np.searchsorted(c, x))
+        cand = c[max(i - 1, 0):i + 1]
         j = int(np.argmin(np.abs(cand - x)))
         return int(cand[j]) if abs(int(cand[j]) - x) <= tol else int(x)
     out, shift, prev_old_end, prev_new_end = [], 0, None, None
@@ -246,10 +266,15 @@ def join_correlations(y, # raw audio (n,), (channels, n) or dict of stems (the m
                       crossfade: int = 220, # samples
                      ) -> dict:
     "Correlation (clipped to 0..1) of outgoing and incoming raw material over each crossfade: `{k: rho}` for the join into segment k (edit order)."
-    x = _mono(y); segs = sorted(segments, key=lambda s: s.edit_start); xf = int(crossfade); pre = xf - xf // 2; out = {}
+    x = _mono(y)
+    segs = sorted(segments, key=lambda s: s.edit_start)
+    xf = int(crossfade)
+    pre = xf - xf // 2
+    out = {}
     if xf <= 1: return out
     for k in _xf_joins(segs, xf):
-        a = _window(x, segs[k - 1].raw_end - pre, xf); b = _window(x, segs[k].raw_start - pre, xf)
+        a = _window(x, segs[k - 1].raw_end - pre, xf)
+        b = _window(x, segs[k].raw_start - pre, xf)
         out[k] = float(np.clip(a @ b / (np.sqrt((a @ a) * (b @ b)) + 1e-20), 0.0, 1.0))
     return out
 
@@ -264,14 +289,16 @@ def render_joined(y, # raw samples, (n,) or (channels, n)
     if law not in ('auto', 'power'): raise ValueError(f"render_joined: law must be 'auto' or 'power', got {law!r}")
     xf = max(int(crossfade), 0)
     if law == 'power' or xf <= 1: return render_segments(y, segments, crossfade=xf, n_out=n_out)
-    y = np.asarray(y, dtype=np.float32); segs = sorted(segments, key=lambda s: s.edit_start)
+    y = np.asarray(y, dtype=np.float32)
+    segs = sorted(segments, key=lambda s: s.edit_start)
     out = render_segments(y, segs, crossfade=0, n_out=n_out)
     rhos = join_correlations(y, segs, xf) if rhos is None else rhos
     pre = xf - xf // 2
     for k, rho in rhos.items():
-        A, B = segs[k - 1], segs[k]; e0 = B.edit_start - pre
+        A, B = segs[k - 1], segs[k]
+        e0 = B.edit_start - pre
         ga, gb = _xf_gains(xf, rho)
-        mix = _read_raw(y, A.raw_end - pre, xf) * (A.gain * ga).astype(np.float32) + _read_raw(y, B.raw_start - pre, xf) * (B.gain * gb).astype(np.float32)
+        mix = _read(y, A.raw_end - pre, xf) * (A.gain * ga).astype(np.float32) + _read(y, B.raw_start - pre, xf) * (B.gain * gb).astype(np.float32)
         a, b = max(e0, 0), min(e0 + xf, out.shape[-1])
         if b > a: out[..., a:b] = mix[..., a - e0:b - e0]
     return out
@@ -289,7 +316,8 @@ def _check_raw(y, name='raw audio'):
 
 def _max_shift(cfg, sr):
     "A little under half a hop at `sr`: refined joins stay between the same frame centres."
-    h = int(cfg.hop_length * sr / cfg.sr); return h // 2 - h // 16
+    h = int(cfg.hop_length * sr / cfg.sr)
+    return h // 2 - h // 16
 
 def render(y, # raw audio: (n,), (channels, n) or a dict of stems
            pointers, # raw frame per edit frame (-1: silence), optionally ending with STOP_TOKEN
@@ -305,12 +333,15 @@ def render(y, # raw audio: (n,), (channels, n) or a dict of stems
            snap_to=None, # raw samples (at `sr`) where cuts may fall, e.g. the raw's beats: cuts within a hop move there (see `snap_segments`)
           ):
     "The edit cut from `y`: same kind as `y` (array `(..., n_out)` or dict of stems); `(edit, segments)` if `return_segments`."
-    cfg = cfg or AudioConfig(); sr = sr or cfg.sr
+    cfg = cfg or AudioConfig()
+    sr = sr or cfg.sr
     if not crossfade >= 0: raise ValueError(f"crossfade must be 0 or more seconds, got {crossfade}")
     y, n_raw = _check_raw(y)
-    body = _check_pointers(pointers, ops)[0]; last = cfg.n_frames(int(n_raw * cfg.sr / sr)) - 1
+    body = _check_pointers(pointers, ops)[0]
+    last = cfg.n_frames(int(n_raw * cfg.sr / sr)) - 1
     if body.max() > last + tol:
-        k = int(np.argmax(body)); raise ValueError(f"pointers: pointer {body[k]} at frame {k} is past the end of the raw audio (frames 0..{last})")
+        k = int(np.argmax(body))
+        raise ValueError(f"pointers: pointer {body[k]} at frame {k} is past the end of the raw audio (frames 0..{last})")
     segs, shift = _segments_and_shift(pointers, ops, cfg, sr, tol, n_out, n_raw)
     xf = int(round(crossfade * sr))
     if n_out is None: n_out = int(round((len(_check_pointers(pointers, None)[0]) - 0.5) * cfg.hop_length * sr / cfg.sr)) - shift
@@ -325,15 +356,18 @@ def render(y, # raw audio: (n,), (channels, n) or a dict of stems
 def _spectral_flux(x, n_fft=512, hop_length=128):
     "Half-wave rectified log-magnitude flux per frame (centred frames, frame t at sample t * hop_length), (1 + n // hop_length,)."
     from numpy.lib.stride_tricks import sliding_window_view
-    n = len(x); xp = np.pad(x.astype(np.float32), n_fft // 2)
+    n = len(x)
+    xp = np.pad(x.astype(np.float32), n_fft // 2)
     scale = float(np.sqrt(np.mean(x.astype(np.float64) ** 2))) * np.sqrt(n_fft) + 1e-9    # level-independent
     win = np.hanning(n_fft + 1)[:-1].astype(np.float32)
-    F = np.zeros(1 + n // hop_length, dtype=np.float32); prev = None
+    F = np.zeros(1 + n // hop_length, dtype=np.float32)
+    prev = None
     for c0 in range(0, len(F), 4096):                                    # chunks bound the memory for long songs
         fr = sliding_window_view(xp, n_fft)[c0 * hop_length:(min(c0 + 4096, len(F)) - 1) * hop_length + 1:hop_length]
         L = np.log1p(10.0 * np.abs(np.fft.rfft(fr * win, axis=1)) / scale).astype(np.float32)
         Lp = np.concatenate([L[:1] if prev is None else prev, L[:-1]])
-        F[c0:c0 + len(L)] = np.maximum(L - Lp, 0).mean(1); prev = L[-1:]
+        F[c0:c0 + len(L)] = np.maximum(L - Lp, 0).mean(1)
+        prev = L[-1:]
     return F
 
 def join_quality(y, # the edit: (n,), (channels, n) or a dict of stems (their mix is measured)
@@ -348,10 +382,13 @@ def join_quality(y, # the edit: (n,), (channels, n) or a dict of stems (their mi
                 ) -> dict:
     "Per join: discontinuity and flux at the join, their inside 95th percentiles and ratios (arrays of `len(joins)`)."
     from scipy.ndimage import maximum_filter1d
-    x = _mono(y).astype(np.float64); n = len(x)
+    x = _mono(y).astype(np.float64)
+    n = len(x)
     j = np.asarray(joins, dtype=np.int64).reshape(-1)
     if ((j <= 0) | (j >= n)).any(): raise ValueError(f"join_quality: joins must lie inside the audio (1..{n - 1}), got {j[(j <= 0) | (j >= n)][:3].tolist()}")
-    w = max(1, int(round(width * sr))); ctx = int(round(context * sr)); ex = int(round(exclude * sr))
+    w = max(1, int(round(width * sr)))
+    ctx = int(round(context * sr))
+    ex = int(round(exclude * sr))
     kf = int(np.ceil(n_fft / 2 / hop_length))
     def measures(x):
         d = maximum_filter1d(np.abs(np.diff(x)), 2 * w + 1, mode='nearest')     # d[t]: largest step within ±w of t
@@ -361,7 +398,8 @@ def join_quality(y, # the edit: (n,), (channels, n) or a dict of stems (their mi
     js = np.sort(j)
     def far(pos, margin):
         k = np.searchsorted(js, pos)
-        dl = np.abs(pos - js[np.clip(k - 1, 0, len(js) - 1)]); dr = np.abs(js[np.clip(k, 0, len(js) - 1)] - pos)
+        dl = np.abs(pos - js[np.clip(k - 1, 0, len(js) - 1)])
+        dr = np.abs(js[np.clip(k, 0, len(js) - 1)] - pos)
         return np.minimum(dl, dr) > margin
     out = {k: np.zeros(len(j)) for k in ('disc', 'disc_inside', 'flux', 'flux_inside')}
     for i, t in enumerate(j):
@@ -369,7 +407,8 @@ def join_quality(y, # the edit: (n,), (channels, n) or a dict of stems (their mi
         pos = np.arange(max(0, t - ctx), min(n - 1, t + ctx), w)
         pos = pos[far(pos, ex + w)]
         out['disc_inside'][i] = np.percentile(d[pos], 95) if len(pos) else np.nan
-        tf = int(round(t / hop_length)); out['flux'][i] = Fm[min(tf, len(Fm) - 1)]
+        tf = int(round(t / hop_length))
+        out['flux'][i] = Fm[min(tf, len(Fm) - 1)]
         fr = np.arange(max(0, (t - ctx) // hop_length), min(len(Fm), (t + ctx) // hop_length + 1))
         fr = fr[far(fr * hop_length, ex + n_fft // 2 + kf * hop_length)]
         out['flux_inside'][i] = np.percentile(Fm[fr], 95) if len(fr) else np.nan
@@ -379,7 +418,8 @@ def join_quality(y, # the edit: (n,), (channels, n) or a dict of stems (their mi
         src = np.asarray(sources, dtype=np.int64).reshape(-1, 2)
         if len(src) != len(j): raise ValueError(f"join_quality: {len(src)} sources for {len(j)} joins")
         dr, Fr = measures(_mono(raw).astype(np.float64))
-        di = np.clip(src - 1, 0, len(dr) - 1); fi = np.clip(np.round(src / hop_length).astype(np.int64), 0, len(Fr) - 1)
+        di = np.clip(src - 1, 0, len(dr) - 1)
+        fi = np.clip(np.round(src / hop_length).astype(np.int64), 0, len(Fr) - 1)
         out['disc_source'], out['flux_source'] = dr[di].max(1), Fr[fi].max(1)
         out['disc_excess'] = out['disc'] / np.maximum(np.maximum(out['disc_inside'], out['disc_source']), 1e-9)
         out['flux_excess'] = out['flux'] / np.maximum(np.maximum(out['flux_inside'], out['flux_source']), 1e-9)
@@ -393,14 +433,16 @@ def summarize_join_quality(q: dict, # from `join_quality` (or several concatenat
     for m in ('disc', 'flux'):
         for kind in ('ratio', 'excess'):
             if f'{m}_{kind}' not in q: continue
-            x = q[f'{m}_{kind}']; x = x[np.isfinite(x)]
+            x = q[f'{m}_{kind}']
+            x = x[np.isfinite(x)]
             for p in (50, 90, 95, 100): r[f'{m}_{kind}_p{p}'] = float(np.percentile(x, p)) if len(x) else float('nan')
             r[f'{m}_{kind}_frac_ok'] = float(np.mean(x <= 1.0)) if len(x) else float('nan')
     return r
 
 def concat_join_quality(qs) -> dict:
     "Join several `join_quality` results (e.g. one per song) into one."
-    qs = list(qs); return {k: np.concatenate([q[k] for q in qs]) for k in qs[0]}
+    qs = list(qs)
+    return {k: np.concatenate([q[k] for q in qs]) for k in qs[0]}
 
 # %% ../nbs/06_render.ipynb #2b8cbfa2
 EDL_COLUMNS = ('index', 'operation', 'edit_start', 'edit_end', 'raw_start', 'raw_end', 'length', 'gain_db', 'fade_in', 'fade_out',
@@ -429,8 +471,10 @@ def segments_to_edl(segments, # list of `Segment`s in samples
 
 def write_edl_csv(path, segments, sr: int) -> Path:
     "The EDL as CSV (header `EDL_COLUMNS`), atomically."
-    buf = io.StringIO(); w = csv.DictWriter(buf, fieldnames=EDL_COLUMNS, lineterminator='\n')
-    w.writeheader(); w.writerows(segments_to_edl(segments, sr))
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=EDL_COLUMNS, lineterminator='\n')
+    w.writeheader()
+    w.writerows(segments_to_edl(segments, sr))
     return atomic_write_text(path, buf.getvalue())
 
 def write_edl_json(path, segments, sr: int,
@@ -450,16 +494,20 @@ def read_edl(path, # a .json or .csv EDL written by `write_edl_json`/`write_edl_
     if not path.exists(): raise FileNotFoundError(f"{path}: no such file")
     try:
         if path.suffix.lower() == '.json':
-            doc = json.loads(path.read_text()); rows = doc['segments']; head = {k: v for k, v in doc.items() if k != 'segments'}
+            doc = json.loads(path.read_text())
+            rows = doc['segments']
+            head = {k: v for k, v in doc.items() if k != 'segments'}
         else:
-            rows = list(csv.DictReader(io.StringIO(path.read_text()))); head = {}
+            rows = list(csv.DictReader(io.StringIO(path.read_text())))
+            head = {}
     except Exception as e: raise ValueError(f"{path}: not a readable EDL ({type(e).__name__}: {e})") from None
     sr = head.get('sr')
     xf = head.get('crossfade')
     if xf is not None and (not isinstance(xf, (int, float)) or isinstance(xf, bool) or not xf >= 0):
         raise ValueError(f"{path}: crossfade {xf!r} is not a number of samples (0 or more)")
     def num(r, k):
-        v = r.get(k); return None if v in (None, '') else float(v)
+        v = r.get(k)
+        return None if v in (None, '') else float(v)
     segs = []
     for i, r in enumerate(rows):
         try:
@@ -469,7 +517,8 @@ def read_edl(path, # a .json or .csv EDL written by `write_edl_json`/`write_edl_
                     if sr is None or num(r, name) is None: raise ValueError(f"no {name}")
                     v = num(r, name) * sr
                 return int(round(v))
-            g = num(r, 'gain'); gdb = num(r, 'gain_db')
+            g = num(r, 'gain')
+            gdb = num(r, 'gain_db')
             gain = g if g is not None else (10 ** (gdb / 20) if gdb is not None else 1.0)
             segs.append(Segment(smp('edit_start'), smp('raw_start'), smp('length'), gain,
                                 smp('fade_in') if (num(r, 'fade_in_samples') is not None or num(r, 'fade_in') is not None) else 0,
@@ -499,7 +548,8 @@ def snr_db(reference, # the true signal
            estimated, # the signal to judge, same shape
           ) -> float:
     "Signal-to-noise ratio of `estimated` against `reference`, in dB (very large when they are equal)."
-    r = np.asarray(reference, np.float64); e = np.asarray(estimated, np.float64)
+    r = np.asarray(reference, np.float64)
+    e = np.asarray(estimated, np.float64)
     if r.shape != e.shape: raise ValueError(f"snr_db: shapes differ: reference {r.shape}, estimated {e.shape}")
     return float(10 * np.log10(max(np.sum(r ** 2), 1e-30) / max(np.sum((r - e) ** 2), 1e-30)))
 
@@ -521,7 +571,8 @@ def compare_joins(y, # raw audio (n,) (or channels/stems: the mix is measured)
                   n_out: int | None = None, # edit length in samples
                  ) -> dict:
     "For each treatment, `join_quality` of every crossfaded join of the rendered edit (with source measures)."
-    cfg = cfg or AudioConfig(); out = {}
+    cfg = cfg or AudioConfig()
+    out = {}
     for name, kw in (treatments or JOIN_TREATMENTS).items():
         e, segs = render(y, pointers, ops, cfg, n_out=n_out, return_segments=True, **kw)
         j, src = segment_joins(segs, sources=True)
@@ -538,18 +589,23 @@ def plot_join_quality(results: dict, # treatment name -> `join_quality` result (
     fig, axs = plt.subplots(1, 2, figsize=(11, 3.6), sharey=True)
     for ax, m, lab in zip(axs, ('disc', 'flux'), ('sample discontinuity', 'spectral flux')):
         for name, q in results.items():
-            x = np.sort(q[f'{m}_{kind}']); x = x[np.isfinite(x)]
+            x = np.sort(q[f'{m}_{kind}'])
+            x = x[np.isfinite(x)]
             ax.step(np.maximum(x, 1e-3), np.arange(1, len(x) + 1) / max(len(x), 1), where='post', label=name)
-        ax.axvline(1.0, color='k', ls='--', lw=0.8); ax.set_xscale('log'); ax.set_xlabel(f'{lab} {kind} at the join (1 = inside 95th pct)')
+        ax.axvline(1.0, color='k', ls='--', lw=0.8)
+        ax.set_xscale('log')
+        ax.set_xlabel(f'{lab} {kind} at the join (1 = inside 95th pct)')
         ax.grid(alpha=0.3)
-    axs[0].set_ylabel('fraction of joins'); axs[1].legend(fontsize=8, loc='lower right')
+    axs[0].set_ylabel('fraction of joins')
+    axs[1].legend(fontsize=8, loc='lower right')
     if title: fig.suptitle(title)
     fig.tight_layout()
     return fig
 
 # %% ../nbs/06_render.ipynb #0685e3cb
 def _stem_name(p: Path) -> str:
-    s = p.stem; tail = s.rsplit('_', 1)[-1]
+    s = p.stem
+    tail = s.rsplit('_', 1)[-1]
     return tail if tail in ('drums', 'bass', 'other', 'vocals') else s
 
 def _load_pointer_file(path):
@@ -599,7 +655,8 @@ def render_files(raw, # raw recording
     if y.shape[0] == 1: y = y[0]
     stem_audio = {}
     for p in stem_files:
-        s_, _ = load_audio(p, sr=sr, mono=False); s_ = s_[0] if s_.shape[0] == 1 else s_
+        s_, _ = load_audio(p, sr=sr, mono=False)
+        s_ = s_[0] if s_.shape[0] == 1 else s_
         if s_.shape[-1] != y.shape[-1]: raise AudioFileError(f"{p}: {s_.shape[-1]} samples, but the raw {raw} has {y.shape[-1]}")
         stem_audio[_stem_name(p)] = s_
     if pointers is not None:
@@ -617,7 +674,8 @@ def render_files(raw, # raw recording
         xf = int(round(crossfade_ms * sr / 1000)) if crossfade_ms is not None else int(round((head.get('crossfade') or round(0.01 * head.get('sr', sr))) * f))
         n_out = int(round(head['n_edit_samples'] * f)) if head.get('n_edit_samples') else None
         if max(s.raw_end for s in segs) > y.shape[-1] + xf: raise ValueError(f"{edl}: segments reach raw sample {max(s.raw_end for s in segs)}, past the end of {raw} ({y.shape[-1]} samples)")
-        edit = render_joined(y, segs, xf, n_out, law); n_out = edit.shape[-1]
+        edit = render_joined(y, segs, xf, n_out, law)
+        n_out = edit.shape[-1]
     res = {'segments': segs, 'stems': {}, 'edl': []}
     rhos = join_correlations(y, segs, xf) if law == 'auto' else None
     jobs = [('edit', y, out)] + [(k, v, out.with_name(f"{out.stem}_{k}{out.suffix}")) for k, v in stem_audio.items()]
@@ -633,8 +691,7 @@ def render_files(raw, # raw recording
     return res
 
 # %% ../nbs/06_render.ipynb #474a3a23
-try: from fastcore.script import call_parse
-except ImportError: call_parse = lambda f: f   # pragma: no cover
+from fastcore.script import call_parse
 
 @call_parse
 def render_cli(raw: str, # the raw recording (wav, flac, ogg, mp3); rendered at its own sample rate and channels
@@ -650,12 +707,9 @@ def render_cli(raw: str, # the raw recording (wav, flac, ogg, mp3); rendered at 
                ):
     """Cut an edit from a raw recording by pointers or an EDL. Writes OUT, OUT_STEM.EXT for each stem, and (unless --no-edl) the EDL
     OUT.edl.csv and OUT.edl.json and the Audacity labels OUT.edit_labels.txt and OUT.raw_labels.txt; files that exist are replaced only with --force."""
-    try:
-        if refine not in ('match', 'zero', 'none'): raise ValueError(f"--refine must be match, zero or none, got {refine!r}")
-        if law not in ('auto', 'power'): raise ValueError(f"--law must be auto or power, got {law!r}")
-        r = render_files(raw, out, pointers, edl, stems, crossfade_ms, None if refine == 'none' else refine, law, not no_edl, progress=True, force=force)
-    except (ValueError, OSError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    if refine not in ('match', 'zero', 'none'): raise ValueError(f"--refine must be match, zero or none, got {refine!r}")
+    if law not in ('auto', 'power'): raise ValueError(f"--law must be auto or power, got {law!r}")
+    r = render_files(raw, out, pointers, edl, stems, crossfade_ms, None if refine == 'none' else refine, law, not no_edl, progress=True, force=force)
     n = len(r['segments'])
     print(f"wrote {r['edit']} ({n} segment{'s' * (n != 1)}, {len(segment_moves(r['segments']))} cuts, {len(segment_joins(r['segments']))} crossfaded joins)"
           + (f", {len(r['stems'])} stems" if r['stems'] else '') + (f", EDL and labels {r['edl'][1].with_suffix('')}.*" if r['edl'] else ''))
