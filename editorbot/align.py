@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse, Param
 from .core import (AudioConfig, EditOp, STOP_TOKEN, PAD_TOKEN, Segment, segments_to_array, segments_from_array,
-                            segments_to_pointers, label_ops, atomic_write, atomic_write_text)
+                            segments_to_pointers, label_ops, atomic_write, atomic_write_text, run_cli)
 from .audio import AudioFileError, check_audio, resample, load_audio, save_audio, log_mel, normalize_db
 
 # %% auto #0
@@ -19,7 +19,7 @@ __all__ = ['MIN_ALIGN_SECONDS', 'AlignConfig', 'align_features', 'chunk_candidat
            'refine_cut', 'fit_fades', 'split_runs', 'Alignment', 'align', 'pointer_accuracy',
            'boundaries_from_pointers', 'boundary_recall', 'ops_confusion', 'macro_f1', 'degrade', 'baseline_align',
            'find_audio_pairs', 'plot_alignment', 'save_alignment', 'align_files', 'align_folder', 'summary_table',
-           'main']
+           'align_cli', 'main']
 
 # %% ../nbs/05_align.ipynb #bb9580e9
 @dataclass
@@ -52,7 +52,8 @@ def _fbank(n_freqs, fmin, fmax, n_mels, sr):
     def mel_to_hz(m): return np.where(m >= min_log_mel, min_log_hz * np.exp(logstep * (m - min_log_mel)), f_sp * m)
     freqs = np.linspace(0, sr // 2, n_freqs)
     f_pts = mel_to_hz(np.linspace(hz_to_mel(fmin), hz_to_mel(min(fmax, sr / 2)), n_mels + 2))
-    f_diff = np.diff(f_pts); slopes = f_pts[None, :] - freqs[:, None]          # (n_freqs, n_mels + 2)
+    f_diff = np.diff(f_pts)
+    slopes = f_pts[None, :] - freqs[:, None]          # (n_freqs, n_mels + 2)
     fb = np.maximum(0, np.minimum(-slopes[:, :-2] / f_diff[:-1], slopes[:, 2:] / f_diff[1:]))
     return (fb * (2.0 / (f_pts[2:] - f_pts[:-2]))[None]).astype(np.float32)
 
@@ -65,8 +66,10 @@ def align_features(y: np.ndarray, # mono samples (n,)
     "Gain-invariant frame features: unit-norm, mean-removed log-mel `(n_frames, n_mels)` and an `active` mask `(n_frames,)` (False: silent). numpy only."
     acfg = acfg or AlignConfig()
     n_fft = int(2 ** round(np.log2(acfg.n_fft * sr / 22050)))
-    y = np.asarray(y, dtype=np.float32); T = 1 + len(y) // hop_length
-    yp = np.zeros(len(y) + 2 * (n_fft // 2) + hop_length, np.float32); yp[n_fft // 2:n_fft // 2 + len(y)] = y   # center=True, zero padding
+    y = np.asarray(y, dtype=np.float32)
+    T = 1 + len(y) // hop_length
+    yp = np.zeros(len(y) + 2 * (n_fft // 2) + hop_length, np.float32)
+    yp[n_fft // 2:n_fft // 2 + len(y)] = y   # center=True, zero padding
     frames = np.lib.stride_tricks.sliding_window_view(yp, n_fft)[::hop_length][:T]   # (T, n_fft) view
     win = (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n_fft) / n_fft)).astype(np.float32)  # periodic Hann
     fb = _fbank(n_fft // 2 + 1, acfg.fmin, acfg.fmax, acfg.n_mels, sr)
@@ -104,31 +107,39 @@ def chunk_candidates(Fe: np.ndarray, # edit features (Te, d)
     D, L, K = acfg.pool, acfg.chunk, acfg.top_k
     Ep, Rp = _pool(Fe, D), _pool(Fr, D)
     Te_, Tr_ = len(Ep), len(Rp)
-    L = max(1, min(L, Te_, Tr_)); h = max(1, L // 2)
+    L = max(1, min(L, Te_, Tr_))
+    h = max(1, L // 2)
     cstarts = np.unique(np.minimum(np.arange(0, max(Te_ - L, 0) + h, h), max(Te_ - L, 0)))
     nC, P = len(cstarts), Tr_ - L + 1
-    pos = np.zeros((nC, K), np.int64); cs = np.full((nC, K), -np.inf, np.float32)
+    pos = np.zeros((nC, K), np.int64)
+    cs = np.full((nC, K), -np.inf, np.float32)
     block = block or max(8, int(8e6 // (h * Tr_)))                      # ~32 MB of similarities at a time
     for b0 in range(0, nC, block):
-        st = cstarts[b0:b0 + block]; r0, r1 = st[0], st[-1] + L
+        st = cstarts[b0:b0 + block]
+        r0, r1 = st[0], st[-1] + L
         S = Ep[r0:r1] @ Rp.T                                           # (rows, Tr_)
         C = np.zeros((len(st), P), np.float32)
         for k in range(L): C += S[st - r0 + k, k:k + P]
         rows = np.arange(len(st))
         for kk in range(min(K, P)):
-            j = C.argmax(1); pos[b0:b0 + len(st), kk] = j; cs[b0:b0 + len(st), kk] = C[rows, j] / L
+            j = C.argmax(1)
+            pos[b0:b0 + len(st), kk] = j
+            cs[b0:b0 + len(st), kk] = C[rows, j] / L
             cols = np.clip(j[:, None] + np.arange(-2, 3), 0, P - 1)
             C[rows[:, None], cols] = -np.inf
     # refine each candidate on fine frames: offsets within +-(D+2) of the coarse one
     Te, Tr = len(Fe), len(Fr)
-    fstart = cstarts * D; flen = min(L * D + D, Te)
+    fstart = cstarts * D
+    flen = min(L * D + D, Te)
     fstart = np.minimum(fstart, Te - flen)
     coarse_off = (pos - cstarts[:, None]) * D                           # (nC, K)
     W = D + 2
-    offsets = np.zeros((nC, K), np.int64); scores = np.full((nC, K), -np.inf, np.float32)
+    offsets = np.zeros((nC, K), np.int64)
+    scores = np.full((nC, K), -np.inf, np.float32)
     g = np.arange(flen + 2 * W)
     for c0 in range(0, nC, 1024):                                       # blocks of chunks: memory stays flat for long edits
-        cs_ = slice(c0, min(c0 + 1024, nC)); nb = cs_.stop - c0
+        cs_ = slice(c0, min(c0 + 1024, nC))
+        nb = cs_.stop - c0
         fi = fstart[cs_, None] + np.arange(flen)                        # (nb, flen)
         Efine = Fe[fi]                                                  # (nb, flen, d)
         for kk in range(K):
@@ -160,38 +171,52 @@ def viterbi_offsets(Fe: np.ndarray, # edit features (Te, d)
     P, tau = acfg.jump_penalty, acfg.null_score
     keep = (scores >= acfg.min_chunk_score) | (np.arange(scores.shape[1])[None] == 0)
     keep &= np.isfinite(scores)
-    nC = len(starts); hop = max(1, int(starts[1] - starts[0])) if nC > 1 else Te
+    nC = len(starts)
+    hop = max(1, int(starts[1] - starts[0])) if nC > 1 else Te
     # frames are processed in blocks of `hop`; block b uses chunks whose span overlaps blocks b-context..b+context
     bstarts = np.arange(0, Te, hop)
     chunk_of = np.minimum(np.searchsorted(starts, bstarts, side='right') - 1, nC - 1)
     blocks = []                                                         # (f0, offs, map to previous set, jumps (nf, n), best index (nf,))
-    V = None; offs_prev = None
+    V = None
+    offs_prev = None
     for b, f0 in enumerate(bstarts):
         f1 = min(f0 + hop, Te)
-        c = chunk_of[b]; c0, c1 = max(0, c - acfg.context - 1), min(nC, c + acfg.context + 1)
+        c = chunk_of[b]
+        c0, c1 = max(0, c - acfg.context - 1), min(nC, c + acfg.context + 1)
         o = offsets[c0:c1][keep[c0:c1]]
         offs = np.sort(np.concatenate([[_NULL], o - 1, o, o + 1]))
         offs = offs[np.concatenate([[True], offs[1:] != offs[:-1]])]
         n = len(offs)
         fr = np.arange(f0, f1)
         ridx = fr[:, None] + offs[None, 1:]
-        ok = (ridx >= 0) & (ridx < Tr); rc = np.clip(ridx, 0, Tr - 1)
+        ok = (ridx >= 0) & (ridx < Tr)
+        rc = np.clip(ridx, 0, Tr - 1)
         em = np.matmul(Fr[rc], Fe[fr][:, :, None])[..., 0]             # (nf, n-1)
         neutral = ~act_e[fr][:, None] | ~act_r[rc]
-        em = np.where(neutral, tau, em); em = np.where(ok, em, -1.0)
+        em = np.where(neutral, tau, em)
+        em = np.where(ok, em, -1.0)
         em = np.concatenate([np.full((len(fr), 1), tau), em], 1)
-        if V is None: Vc = np.zeros(n); mp = np.full(n, -1)
+        if V is None:
+            Vc = np.zeros(n)
+            mp = np.full(n, -1)
         else:
             mp = np.minimum(np.searchsorted(offs_prev, offs), len(offs_prev) - 1)
             mp = np.where(offs_prev[mp] == offs, mp, -1)
             Vc = np.where(mp >= 0, V[mp], -np.inf)
-        J = np.zeros((len(fr), n), bool); Bi = np.zeros(len(fr), np.int64)
+        J = np.zeros((len(fr), n), bool)
+        Bi = np.zeros(len(fr), np.int64)
         for t in range(len(fr)):
-            if V is None and t == 0: Vc = Vc + em[0]; continue
-            j = int(Vc.argmax()); best = Vc[j] - P
-            np.less(Vc, best, out=J[t]); Bi[t] = j
-            Vc = np.maximum(Vc, best); Vc += em[t]
-        V = Vc; offs_prev = offs
+            if V is None and t == 0:
+                Vc = Vc + em[0]
+                continue
+            j = int(Vc.argmax())
+            best = Vc[j] - P
+            np.less(Vc, best, out=J[t])
+            Bi[t] = j
+            Vc = np.maximum(Vc, best)
+            Vc += em[t]
+        V = Vc
+        offs_prev = offs
         blocks.append((f0, offs, mp, J, Bi))
     # backtrack
     path = np.zeros(Te, np.int64)
@@ -204,7 +229,8 @@ def viterbi_offsets(Fe: np.ndarray, # edit features (Te, d)
     sim = np.full(Te, tau, np.float32)
     path[(path != _NULL) & ((np.arange(Te) + path < 0) | (np.arange(Te) + path >= Tr))] = _NULL
     m = path != _NULL
-    fr = np.flatnonzero(m); r = fr + path[m]
+    fr = np.flatnonzero(m)
+    r = fr + path[m]
     sim[fr] = np.where(act_e[fr] & act_r[r], np.einsum('fd,fd->f', Fe[fr], Fr[r]), tau)
     sim[~m] = np.where(act_e[~m], 0.0, tau)
     return path, sim
@@ -223,26 +249,31 @@ def refine_offset(edit: np.ndarray, raw: np.ndarray, # mono samples
                   W: int = 512, # search +-W samples around d0
                  ) -> tuple[int, float]:
     "Sample-exact raw-minus-edit offset by normalised waveform cross-correlation; returns `(offset, correlation)`."
-    x = edit[s0:s1].astype(np.float64); m = len(x)
+    x = edit[s0:s1].astype(np.float64)
+    m = len(x)
     y = _read(raw, s0 + d0 - W, m + 2 * W).astype(np.float64)
     nfft = 1 << int(np.ceil(np.log2(len(y) + m)))
     c = np.fft.irfft(np.fft.rfft(y, nfft) * np.conj(np.fft.rfft(x, nfft)), nfft)[:2 * W + 1]
-    cy = np.concatenate([[0], np.cumsum(y * y)]); ey = cy[m:m + 2 * W + 1] - cy[:2 * W + 1]
+    cy = np.concatenate([[0], np.cumsum(y * y)])
+    ey = cy[m:m + 2 * W + 1] - cy[:2 * W + 1]
     rho = c / np.sqrt(np.maximum(ey * (x @ x), 1e-20))
     l = int(rho.argmax())
     return d0 - W + l, float(rho[l])
 
 def _lowpass(x, sr, fc=6000.0, pad=4096):
     "Zero-phase brick-wall low-pass by FFT (zero-padded so the ends do not wrap)."
-    n = len(x); N = 1 << int(np.ceil(np.log2(n + pad)))
-    X = np.fft.rfft(x, N); X[int(fc / sr * N):] = 0
+    n = len(x)
+    N = 1 << int(np.ceil(np.log2(n + pad)))
+    X = np.fft.rfft(x, N)
+    X[int(fc / sr * N):] = 0
     return np.fft.irfft(X, N)[:n]
 
 def _gain_profile(edit, raw, e0, e1, d, H, sr=None):
     "Per window of H edit samples in [e0, e1): least-squares gain edit/raw and raw energy (below 6 kHz if `sr` is given)."
     n = (e1 - e0) // H
     if n <= 0: return np.zeros(0), np.zeros(0)
-    x = edit[e0:e0 + n * H].astype(np.float64); r = _read(raw, e0 + d, n * H).astype(np.float64)
+    x = edit[e0:e0 + n * H].astype(np.float64)
+    r = _read(raw, e0 + d, n * H).astype(np.float64)
     if sr: x, r = _lowpass(x, sr, min(6000.0, 0.45 * sr)), _lowpass(r, sr, min(6000.0, 0.45 * sr))
     x, r = x.reshape(n, H), r.reshape(n, H)
     er = (r * r).sum(1)
@@ -254,10 +285,13 @@ def _robust_gain(a, w):
 
 def _frame_corr(edit, raw, sg, f0, f1, H):
     "Normalised correlation edit vs raw around each frame centre `[iH - H, iH + H)` for frames f0..f1 of a segment (nan: silent)."
-    s0 = f0 * H - H; n = (f1 - f0 + 1) * H
-    x = np.zeros(n); a, b = max(s0, sg.edit_start), min(s0 + n, sg.edit_end)
+    s0 = f0 * H - H
+    n = (f1 - f0 + 1) * H
+    x = np.zeros(n)
+    a, b = max(s0, sg.edit_start), min(s0 + n, sg.edit_end)
     x[a - s0:b - s0] = edit[a:b]
-    r = np.zeros(n); r[a - s0:b - s0] = _read(raw, a + sg.raw_start - sg.edit_start, b - a)
+    r = np.zeros(n)
+    r[a - s0:b - s0] = _read(raw, a + sg.raw_start - sg.edit_start, b - a)
     xr, xx, rr = [(u * v).reshape(-1, H).sum(1) for u, v in ((x, r), (x, x), (r, r))]
     xr, xx, rr = xr[:-1] + xr[1:], xx[:-1] + xx[1:], rr[:-1] + rr[1:]  # windows of 2H centred on the frames
     ref = max(float(np.median(xx)), 1e-12)
@@ -269,10 +303,13 @@ def refine_cut(edit, raw, # mono samples
                crossfades=(0, 220), # equal-power crossfade lengths tried
               ) -> tuple[int, int]:
     "Join sample and crossfade length that best explain the edit around a cut (least squares); returns `(join, crossfade)`."
-    X = max(crossfades); w0, w1 = max(lo - X, 0), min(hi + X, len(edit))
+    X = max(crossfades)
+    w0, w1 = max(lo - X, 0), min(hi + X, len(edit))
     e = edit[w0:w1].astype(np.float64)
-    rA = gA * _read(raw, w0 + dA, w1 - w0).astype(np.float64); rB = gB * _read(raw, w0 + dB, w1 - w0).astype(np.float64)
-    cA = np.concatenate([[0], np.cumsum((e - rA) ** 2)]); cB = np.concatenate([[0], np.cumsum((e - rB) ** 2)])
+    rA = gA * _read(raw, w0 + dA, w1 - w0).astype(np.float64)
+    rB = gB * _read(raw, w0 + dB, w1 - w0).astype(np.float64)
+    cA = np.concatenate([[0], np.cumsum((e - rA) ** 2)])
+    cB = np.concatenate([[0], np.cumsum((e - rB) ** 2)])
     k = np.arange(max(lo, w0), min(hi, w1))
     best = (np.inf, int(k[len(k) // 2]) if len(k) else lo, 0)
     if not len(k): return best[1], 0
@@ -299,7 +336,8 @@ def _ramp_fit(a, w, c, q, Ls):
     Q0, Q2 = np.concatenate([[0], np.cumsum(wq2)]), np.concatenate([[0], np.cumsum(wq2 * c * c)])
     k = np.searchsorted(c, Ls)
     inv = np.where(Ls > 0, 1.0 / np.maximum(Ls, 1), 0.0)
-    sam = inv * P1[k] + (P0[-1] - P0[k]); sm2 = inv ** 2 * Q2[k] + (Q0[-1] - Q0[k])
+    sam = inv * P1[k] + (P0[-1] - P0[k])
+    sm2 = inv ** 2 * Q2[k] + (Q0[-1] - Q0[k])
     return float((w * a * a).sum()) - sam ** 2 / np.maximum(sm2, 1e-12)
 
 def fit_fades(a: np.ndarray, # least-squares gain edit/raw per window (n,)
@@ -315,13 +353,18 @@ def fit_fades(a: np.ndarray, # least-squares gain edit/raw per window (n,)
     a, w, c = a[m].astype(np.float64), np.sqrt(w[m] / w[m].max()), c[m].astype(np.float64)  # quiet windows count, less
     def model(Li, Lo): return np.ones_like(c) * np.minimum(1.0, c / Li if Li else np.inf) * np.minimum(1.0, (length - c) / Lo if Lo else np.inf)
     def fit(Li, Lo):
-        mod = model(Li, Lo); g = float((w * a * mod).sum() / max((w * mod * mod).sum(), 1e-12))
+        mod = model(Li, Lo)
+        g = float((w * a * mod).sum() / max((w * mod * mod).sum(), 1e-12))
         return float((w * (a - g * mod) ** 2).sum()), g
     grid = np.concatenate([[0], np.arange(min_fade, length + 1, step)])
     Li = Lo = 0
     for _ in range(2):
-        G = grid[grid + Li <= length]; cost = _ramp_fit(a[::-1], w[::-1], (length - c)[::-1], model(Li, 0)[::-1], G); Lo = int(G[int(cost.argmin())])
-        G = grid[grid + Lo <= length]; cost = _ramp_fit(a, w, c, model(0, Lo), G); Li = int(G[int(cost.argmin())])
+        G = grid[grid + Li <= length]
+        cost = _ramp_fit(a[::-1], w[::-1], (length - c)[::-1], model(Li, 0)[::-1], G)
+        Lo = int(G[int(cost.argmin())])
+        G = grid[grid + Lo <= length]
+        cost = _ramp_fit(a, w, c, model(0, Lo), G)
+        Li = int(G[int(cost.argmin())])
     _, g = fit(Li, Lo)
     if g <= 0: return fit(0, 0)[1], 0, 0
     def local(Li_, Lo_, R): return float((w[R] * (a[R] - g * model(Li_, Lo_)[R]) ** 2).sum())
@@ -332,8 +375,10 @@ def fit_fades(a: np.ndarray, # least-squares gain edit/raw per window (n,)
 
 def _corr_frames(edit, raw, d, f0, f1, H):
     "Waveform correlation edit vs raw at offset `d` in windows `[iH - H, iH + H)` for frames f0..f1, and the edit energy of each window."
-    s0 = f0 * H - H; n = (f1 - f0 + 1) * H
-    x = _read(edit, s0, n).astype(np.float64); r = _read(raw, s0 + d, n).astype(np.float64)
+    s0 = f0 * H - H
+    n = (f1 - f0 + 1) * H
+    x = _read(edit, s0, n).astype(np.float64)
+    r = _read(raw, s0 + d, n).astype(np.float64)
     xr, xx, rr = [(u * v).reshape(-1, H).sum(1) for u, v in ((x, r), (x, x), (r, r))]
     xr, xx, rr = xr[:-1] + xr[1:], xx[:-1] + xx[1:], rr[:-1] + rr[1:]
     return xr / np.sqrt(np.maximum(xx * rr, 1e-30)), xx
@@ -380,16 +425,23 @@ def split_runs(edit, raw, # mono samples
                 cc, ee = _corr_frames(edit, raw, int(o), r0, r1, H)
                 S[:, k] = np.where(ee > 0.05 * ref, np.nan_to_num(cc), 0.0)
             # Viterbi with the ends fixed to the current labels
-            V = np.where(labs == lab[r0], S[0], -np.inf); back = np.zeros((r1 - r0, len(labs)), np.int64)
+            V = np.where(labs == lab[r0], S[0], -np.inf)
+            back = np.zeros((r1 - r0, len(labs)), np.int64)
             for t in range(1, r1 - r0):
-                j = int(V.argmax()); stay = V; jump = V[j] - penalty
+                j = int(V.argmax())
+                stay = V
+                jump = V[j] - penalty
                 back[t] = np.where(stay >= jump, np.arange(len(labs)), j)
                 V = np.maximum(stay, jump) + S[t]
             V = np.where(labs == lab[r1 - 1], V, -np.inf)
-            i = int(V.argmax()); newl = np.zeros(r1 - r0, np.int64)
+            i = int(V.argmax())
+            newl = np.zeros(r1 - r0, np.int64)
             for t in range(r1 - r0 - 1, -1, -1):
-                newl[t] = labs[i]; i = back[t, i]
-            if (newl != lab[r0:r1]).any(): lab[r0:r1] = newl; changed = True
+                newl[t] = labs[i]
+                i = back[t, i]
+            if (newl != lab[r0:r1]).any():
+                lab[r0:r1] = newl
+                changed = True
     if not changed: return runs
     bnd = np.concatenate([[0], np.flatnonzero(np.diff(lab)) + 1, [Te]])  # runs of equal labels
     return [[int(a), int(b), None if lab[a] == NUL else int(lab[a]), 1.0] for a, b in zip(bnd[:-1], bnd[1:])]
@@ -417,8 +469,10 @@ class Alignment:
     def summary(self) -> dict:
         "JSON-ready summary: ratios, counts of cuts and loops, edit points in seconds."
         ops = self.ops[:-1]
-        n_loops = int((ops == EditOp.LOOP_START).sum()); n_skips = int((ops == EditOp.SKIP).sum())
-        p = self.pointers[:-1]; n_cuts = int(((p[1:] >= 0) & (p[:-1] >= 0) & (np.abs(p[1:] - p[:-1] - 1) > 1)).sum())
+        n_loops = int((ops == EditOp.LOOP_START).sum())
+        n_skips = int((ops == EditOp.SKIP).sum())
+        p = self.pointers[:-1]
+        n_cuts = int(((p[1:] >= 0) & (p[:-1] >= 0) & (np.abs(p[1:] - p[:-1] - 1) > 1)).sum())
         segs = sorted(self.segments, key=lambda s: s.edit_start)
         points = [dict(edit_time=round(b.edit_start / self.sr, 4), raw_from=round(a.raw_end / self.sr, 4), raw_to=round(b.raw_start / self.sr, 4),
                        kind='loop' if b.raw_start < a.raw_end else 'skip')
@@ -453,20 +507,24 @@ def align(raw: np.ndarray, # raw recording, (n,) or (channels, n)
     """Find, for every edit frame, the raw frame it was cut from; segments, fades, ops and confidence.
     Returns an `Alignment` whose per-frame arrays are `(n_frames + 1,)`, `n_frames = 1 + n_edit // hop_length` with the
     edit at `sr`; segments are in samples at `sr`."""
-    cfg = cfg or AudioConfig(); acfg = acfg or AlignConfig(); H = cfg.hop_length
+    cfg = cfg or AudioConfig()
+    acfg = acfg or AlignConfig()
+    H = cfg.hop_length
     raw, edit = _mono(raw, names[0]), _mono(edit, names[1])
     if edit_sr is not None and edit_sr != sr: edit = resample(edit, edit_sr, sr)
     for nm, y in zip(names, (raw, edit)):
         if len(y) < max(4 * H, MIN_ALIGN_SECONDS * sr): raise AudioFileError(f"{nm}: too short to align ({len(y) / sr:.2f} s; at least {MIN_ALIGN_SECONDS:g} s is needed)")
         if float(np.abs(y).max()) < 1e-5: raise AudioFileError(f"{nm}: is silent")
     scale = sr / 22050
-    Fr, ar = align_features(raw, sr, H, acfg); Fe, ae = align_features(edit, sr, H, acfg)
+    Fr, ar = align_features(raw, sr, H, acfg)
+    Fe, ae = align_features(edit, sr, H, acfg)
     starts, offsets, scores = chunk_candidates(Fe, Fr, acfg)
     path, sim = viterbi_offsets(Fe, Fr, ae, ar, starts, offsets, scores, acfg)
     Te, n_edit, n_raw = len(Fe), len(edit), len(raw)
     # quiet unmatched stretches (fade tails under noise) belong to the segment next to them
     ce = np.concatenate([[0], np.cumsum(edit.astype(np.float64) ** 2)])
-    fc = np.arange(Te) * H; lo_, hi_ = np.clip(fc - H // 2, 0, n_edit), np.clip(fc + H // 2, 0, n_edit)
+    fc = np.arange(Te) * H
+    lo_, hi_ = np.clip(fc - H // 2, 0, n_edit), np.clip(fc + H // 2, 0, n_edit)
     fe = (ce[hi_] - ce[lo_]) / np.maximum(hi_ - lo_, 1)
     quiet = fe < np.percentile(fe, 95) * 10 ** (-25 / 10)
     rr = _runs(path)
@@ -474,14 +532,19 @@ def align(raw: np.ndarray, # raw recording, (n,) or (channels, n)
         edge = (i == 0 or i == len(rr) - 1) and len(rr) > 1
         if (o != _NULL and not edge) or quiet[a:b].mean() < 0.9: continue
         nb = rr[i - 1][2] if i > 0 and rr[i - 1][2] != _NULL else (rr[i + 1][2] if i + 1 < len(rr) else _NULL)
-        if nb != _NULL: path[a:b] = nb; rr[i] = (a, b, nb)
+        if nb != _NULL:
+            path[a:b] = nb
+            rr[i] = (a, b, nb)
     path[(path != _NULL) & ((np.arange(Te) + path < 0) | (np.arange(Te) + path >= len(Fr)))] = _NULL
     # 1. runs of constant frame offset -> sample-exact offsets; merge neighbours that agree
     runs = []
     for a, b, o in _runs(path):
-        if o == _NULL: runs.append([a, b, None, 0.0]); continue
+        if o == _NULL:
+            runs.append([a, b, None, 0.0])
+            continue
         i0, i1 = (a + 2, b - 2) if b - a > 8 else (a, b)
-        mid = (i0 + i1) // 2; half = min((i1 - i0) * H // 2, int(1.0 * sr))
+        mid = (i0 + i1) // 2
+        half = min((i1 - i0) * H // 2, int(1.0 * sr))
         s0, s1 = max(mid * H - half, 0), min(mid * H + half, n_edit)
         d, rho = refine_offset(edit, raw, s0, s1, o * H, 2 * H) if s1 - s0 > 64 else (o * H, 0.0)
         if rho < 0.3: d = o * H
@@ -490,13 +553,15 @@ def align(raw: np.ndarray, # raw recording, (n,) or (channels, n)
     # a run whose waveform a neighbour's offset explains better (a fade-in buried in noise, a look-alike match) joins it
     def wcorr(a, b, d):
         s0, s1 = a * H, min(b * H, n_edit)
-        x = edit[s0:s1].astype(np.float64); r = _read(raw, s0 + d, s1 - s0).astype(np.float64)
+        x = edit[s0:s1].astype(np.float64)
+        r = _read(raw, s0 + d, s1 - s0).astype(np.float64)
         return float(x @ r / np.sqrt(max((x @ x) * (r @ r), 1e-20)))
     for i, r in enumerate(runs):
         nbs = [runs[j][2] for j in (i - 1, i + 1) if 0 <= j < len(runs) and runs[j][2] is not None]
         if not nbs: continue
         own = wcorr(r[0], r[1], r[2]) if r[2] is not None else 0.0
-        cn = [wcorr(r[0], r[1], d) for d in nbs]; j = int(np.argmax(cn))
+        cn = [wcorr(r[0], r[1], d) for d in nbs]
+        j = int(np.argmax(cn))
         if cn[j] > max(own + 0.1, 0.5): r[2] = nbs[j]
     merged = []
     for r in runs:
@@ -515,18 +580,22 @@ def align(raw: np.ndarray, # raw recording, (n,) or (channels, n)
     for k, (a, b, d, _) in enumerate(segs):
         s = 0 if a == 0 else a * H - H // 2
         e = n_edit if b == Te else b * H - H // 2
-        starts_s.append(s); ends_s.append(e)
+        starts_s.append(s)
+        ends_s.append(e)
     for k in range(len(segs) - 1):
         (a, b, dA, _), (a2, b2, dB, _) = segs[k], segs[k + 1]
         if a2 != b: continue                                           # not touching: a gap with no source between them
-        lo = max(b * H - H // 2 - 2 * H, starts_s[k] + 1); hi = min(b * H - H // 2 + 2 * H, ends_s[k + 1] - 1)
+        lo = max(b * H - H // 2 - 2 * H, starts_s[k] + 1)
+        hi = min(b * H - H // 2 + 2 * H, ends_s[k + 1] - 1)
         if hi <= lo: continue
         j, xf = refine_cut(edit, raw, lo, hi, dA, dB, gains[k], gains[k + 1], xfs)
-        ends_s[k] = starts_s[k + 1] = j; found_xf.append(xf)
+        ends_s[k] = starts_s[k + 1] = j
+        found_xf.append(xf)
     out = []
     min_fade = int(round(acfg.min_fade * scale))
     for (a, b, d, _), s, e, g in zip(segs, starts_s, ends_s, gains):
-        s = max(s, -d); e = min(e, n_raw - d)                          # stay inside the raw
+        s = max(s, -d)
+        e = min(e, n_raw - d)                          # stay inside the raw
         if e - s < 1: continue
         fi = fo = 0
         if e - s >= 2 * min_fade:
@@ -538,11 +607,14 @@ def align(raw: np.ndarray, # raw recording, (n,) or (channels, n)
     kept = []
     for sg in out:
         f0, f1 = -(-sg.edit_start // H), -(-sg.edit_end // H)      # frames whose centre lies in the segment
-        if f1 <= f0: kept.append(sg); continue
+        if f1 <= f0:
+            kept.append(sg)
+            continue
         rf = _frame_corr(edit, raw, sg, f0, f1, H)
         m = np.isfinite(rf)
         if m.any() and np.median(rf[m]) < acfg.min_corr: continue
-        rho_f[f0:f1] = rf; kept.append(sg)
+        rho_f[f0:f1] = rf
+        kept.append(sg)
     out = kept
     ptr, fin, fout = segments_to_pointers(out, n_edit, cfg, n_raw_samples=n_raw)   # a segment that ends on the raw's last sample rounds to the frame after it: clip
     ops = label_ops(ptr, fin, fout)
@@ -551,8 +623,10 @@ def align(raw: np.ndarray, # raw recording, (n,) or (channels, n)
     seg_c = np.zeros(Te)
     for sg in out:
         f0, f1 = -(-sg.edit_start // H), -(-sg.edit_end // H)
-        v = c[f0:f1]; seg_c[f0:f1] = np.nanmedian(v) if np.isfinite(v).any() else 0.5
-    c = np.where(np.isfinite(c), c, seg_c); c[ptr[:-1] < 0] = 0.0
+        v = c[f0:f1]
+        seg_c[f0:f1] = np.nanmedian(v) if np.isfinite(v).any() else 0.5
+    c = np.where(np.isfinite(c), c, seg_c)
+    c[ptr[:-1] < 0] = 0.0
     c = c.astype(np.float32)
     score = float(c[ae].mean()) if ae.any() else 0.0
     ratio = float((ptr[:-1] >= 0).mean())
@@ -606,7 +680,9 @@ def macro_f1(confusion: np.ndarray, # from `ops_confusion` (summed over pairs)
     classes = [k for k in range(len(C)) if C[k].sum() > 0] if classes is None else list(classes)
     f1 = {}
     for k in classes:
-        tp = C[k, k]; p = tp / max(C[:, k].sum(), 1e-12); r = tp / max(C[k].sum(), 1e-12)
+        tp = C[k, k]
+        p = tp / max(C[:, k].sum(), 1e-12)
+        r = tp / max(C[k].sum(), 1e-12)
         f1[EditOp(k).name] = float(2 * p * r / max(p + r, 1e-12))
     return (float(np.mean(list(f1.values()))) if f1 else 0.0), f1
 
@@ -626,15 +702,19 @@ def degrade(y: np.ndarray, # mono edit samples (n,)
     g = rng.uniform(-12, 12) if gain_db is None else gain_db
     y = y * 10 ** (g / 20)
     if snr_db is not None:
-        p = float(np.mean(y ** 2)); y = y + rng.standard_normal(len(y)) * np.sqrt(p * 10 ** (-snr_db / 10))
+        p = float(np.mean(y ** 2))
+        y = y + rng.standard_normal(len(y)) * np.sqrt(p * 10 ** (-snr_db / 10))
     peak = np.abs(y).max()
     if peak > 0.99: y = y * (0.99 / peak)                           # keep the file writable without clipping
     y = y.astype(np.float32)
     if new_sr is None: new_sr = (44100, 16000)[int(rng.integers(2))]
-    if new_sr: y = resample(y, sr, new_sr); sr = new_sr
+    if new_sr:
+        y = resample(y, sr, new_sr)
+        sr = new_sr
     if mp3:
         with tempfile.TemporaryDirectory() as d:
-            p = os.path.join(d, 'e.mp3'); sf.write(p, y, sr, format='MP3')
+            p = os.path.join(d, 'e.mp3')
+            sf.write(p, y, sr, format='MP3')
             y = sf.read(p, dtype='float32')[0]
     return y.astype(np.float32), int(sr)
 
@@ -655,26 +735,36 @@ def baseline_align(raw: np.ndarray, # raw recording (n,)
     R = normalize_db(log_mel(raw, cfg, device='cpu'), cfg.top_db).astype(np.float64)   # (n_mels, Tr)
     E = normalize_db(log_mel(edit, cfg, device='cpu'), cfg.top_db).astype(np.float64)  # (n_mels, Te)
     Tr, Te = R.shape[1], E.shape[1]
-    L = min(int(round(chunk_s * sr / cfg.hop_length)), Te, Tr); hop = max(1, int(round(hop_s * sr / cfg.hop_length)))
+    L = min(int(round(chunk_s * sr / cfg.hop_length)), Te, Tr)
+    hop = max(1, int(round(hop_s * sr / cfg.hop_length)))
     Wf = int(round(window_s * sr / cfg.hop_length))
-    cs1 = np.concatenate([[0], np.cumsum(R.sum(0))]); cs2 = np.concatenate([[0], np.cumsum((R ** 2).sum(0))])
+    cs1 = np.concatenate([[0], np.cumsum(R.sum(0))])
+    cs2 = np.concatenate([[0], np.cumsum((R ** 2).sum(0))])
     n = L * R.shape[0]
-    ptr = np.full(Te, -1, np.int64); best = np.full(Te, -np.inf)
+    ptr = np.full(Te, -1, np.int64)
+    best = np.full(Te, -np.inf)
     prev = None
     for c in list(range(0, max(Te - L, 0) + 1, hop)):
-        C = E[:, c:c + L]; C0 = C - C.mean(); sC = np.sqrt((C0 ** 2).sum())
+        C = E[:, c:c + L]
+        C0 = C - C.mean()
+        sC = np.sqrt((C0 ** 2).sum())
         if sC < 1e-9: continue
         lo, hi = (0, Tr - L) if prev is None else (max(0, prev - Wf), min(Tr - L, prev + Wf))
         if hi < lo: continue
         num = fftconvolve(R[:, lo:hi + L], C0[:, ::-1], mode='valid', axes=1).sum(0)  # (hi - lo + 1,)
-        s1 = cs1[lo + L:hi + L + 1] - cs1[lo:hi + 1]; s2 = cs2[lo + L:hi + L + 1] - cs2[lo:hi + 1]
+        s1 = cs1[lo + L:hi + L + 1] - cs1[lo:hi + 1]
+        s2 = cs2[lo + L:hi + L + 1] - cs2[lo:hi + 1]
         sR = np.sqrt(np.maximum(s2 - s1 ** 2 / n, 1e-12))
         corr = num / (sC * sR)
-        j = int(corr.argmax()); r = float(corr[j])
+        j = int(corr.argmax())
+        r = float(corr[j])
         if r < min_corr: continue
-        p = lo + j; prev = p
-        fr = np.arange(c, c + L); upd = r > best[fr]
-        ptr[fr[upd]] = p + (fr[upd] - c); best[fr[upd]] = r
+        p = lo + j
+        prev = p
+        fr = np.arange(c, c + L)
+        upd = r > best[fr]
+        ptr[fr[upd]] = p + (fr[upd] - c)
+        best[fr[upd]] = r
     # interpolate short gaps
     v = np.flatnonzero(ptr >= 0)
     for a, b in zip(v[:-1], v[1:]):
@@ -705,7 +795,8 @@ def find_audio_pairs(root, # the data folder (input/ and desired_output/ inside)
             if n is None or n in out: odd.append(p)
             else: out[n] = p
         return out, odd
-    raws, odd1 = scan(root / 'input', '_raw'); edits, odd2 = scan(root / 'desired_output', '_edit')
+    raws, odd1 = scan(root / 'input', '_raw')
+    edits, odd2 = scan(root / 'desired_output', '_edit')
     if not (root / 'input').is_dir() and not (root / 'desired_output').is_dir():
         raise FileNotFoundError(f"{root}: has neither input/ nor desired_output/ (expected NAME_raw.wav in input/ and NAME_edit.wav in desired_output/)")
     pairs = [(n, raws[n], edits[n]) for n in sorted(raws) if n in edits]
@@ -725,24 +816,33 @@ def plot_alignment(al: Alignment, # from `align`
                    path=None, # save a PNG here (atomically); None: return the figure
                    title: str = ''):
     "Pointer map (raw frame per edit frame, coloured by op) and pointer deltas."
-    import matplotlib; matplotlib.use('Agg') if path is not None else None
+    import matplotlib
+    matplotlib.use('Agg') if path is not None else None
     import matplotlib.pyplot as plt
     p, ops = al.pointers[:-1], al.ops[:-1]
-    fs = al.sr / al.hop_length; t = np.arange(len(p)) / fs
+    fs = al.sr / al.hop_length
+    t = np.arange(len(p)) / fs
     fig, (a1, a2) = plt.subplots(2, 1, figsize=(10, 6), sharex=True, gridspec_kw=dict(height_ratios=[3, 1.3]))
     v = p >= 0
     a1.plot(t[v], p[v] / fs, ',', color='0.6')
     for op, col in ((EditOp.FADE_IN, 'C2'), (EditOp.FADE_OUT, 'C3')):
-        m = v & (ops == op); a1.plot(t[m], p[m] / fs, '.', ms=1.5, color=col, label=op.name)
+        m = v & (ops == op)
+        a1.plot(t[m], p[m] / fs, '.', ms=1.5, color=col, label=op.name)
     for op, mk, col in ((EditOp.SKIP, 'v', 'C1'), (EditOp.LOOP_START, '^', 'C0'), (EditOp.LOOP_END, 'x', 'C4')):
         m = v & (ops == op)
         if m.any(): a1.plot(t[m], p[m] / fs, mk, color=col, label=op.name)
     if (~v).any(): a1.plot(t[~v], np.zeros((~v).sum()), '|', color='k', label='no source')
-    a1.set_ylabel('raw time (s)'); a1.legend(loc='upper left', fontsize=7, ncol=3)
+    a1.set_ylabel('raw time (s)')
+    a1.legend(loc='upper left', fontsize=7, ncol=3)
     a1.set_title(title or f"alignment: score {al.score:.2f}, {al.aligned_ratio:.0%} aligned, {len(al.segments)} segments")
-    d = np.diff(p.astype(np.float64)); d[(p[1:] < 0) | (p[:-1] < 0)] = np.nan
-    a2.plot(t[1:], d, lw=0.7); a2.set_yscale('symlog', linthresh=2); a2.set_ylabel('pointer delta (frames)'); a2.set_xlabel('edit time (s)')
-    a2.plot(t, 1 - al.confidence[:-1], lw=0.5, color='C3', alpha=0.6, label='1 - confidence'); a2.legend(loc='upper right', fontsize=7)
+    d = np.diff(p.astype(np.float64))
+    d[(p[1:] < 0) | (p[:-1] < 0)] = np.nan
+    a2.plot(t[1:], d, lw=0.7)
+    a2.set_yscale('symlog', linthresh=2)
+    a2.set_ylabel('pointer delta (frames)')
+    a2.set_xlabel('edit time (s)')
+    a2.plot(t, 1 - al.confidence[:-1], lw=0.5, color='C3', alpha=0.6, label='1 - confidence')
+    a2.legend(loc='upper right', fontsize=7)
     import warnings
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='Glyph .* missing from')    # a name in a script the font lacks: boxes, not warnings
@@ -753,7 +853,8 @@ def plot_alignment(al: Alignment, # from `align`
 
 def save_alignment(al: Alignment, out_dir, name: str, extra: dict | None = None, plot: bool = True) -> dict:
     "Write `NAME.npz` (pointers, ops, confidence, fades, segments), `NAME.png` and `NAME.json` (summary) atomically; the json last."
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
     arrays = dict(pointers=al.pointers, ops=al.ops, confidence=al.confidence, fade_in=al.fade_in, fade_out=al.fade_out,
                   segments=segments_to_array(al.segments), sr=np.int64(al.sr), hop_length=np.int64(al.hop_length))
     def wnpz(tmp):
@@ -767,17 +868,20 @@ def save_alignment(al: Alignment, out_dir, name: str, extra: dict | None = None,
 def align_files(name: str, raw_path, edit_path, out_dir, # one pair and where its outputs go
                 cfg: AudioConfig | None = None, acfg: AlignConfig | None = None, force: bool = False) -> dict:
     "Align one pair of files and write its outputs (unless done before with the same inputs); returns the summary with a `status`."
-    cfg = cfg or AudioConfig(); out_dir = Path(out_dir)
+    cfg = cfg or AudioConfig()
+    out_dir = Path(out_dir)
     for f in (raw_path, edit_path):
         if Path(f).is_dir(): return dict(name=name, ok=False, status='error', message=f"{f}: is a folder, not an audio file")
-    fp = _fingerprint([raw_path, edit_path]); js = out_dir / f'{name}.json'
+    fp = _fingerprint([raw_path, edit_path])
+    js = out_dir / f'{name}.json'
     if not force and js.is_file():
         try: old = json.loads(js.read_text())
         except Exception: old = {}
         if old.get('inputs_sha1') == fp and (not old.get('ok') or (out_dir / f'{name}.npz').is_file()):
             return dict(old, status='cached')
     try:
-        raw, sr = load_audio(raw_path, cfg.sr); edit, _ = load_audio(edit_path, cfg.sr)
+        raw, sr = load_audio(raw_path, cfg.sr)
+        edit, _ = load_audio(edit_path, cfg.sr)
         al = align(raw, edit, sr, cfg=cfg, acfg=acfg, names=(str(raw_path), str(edit_path)))
     except (AudioFileError, FileNotFoundError, ValueError) as e:
         return dict(name=name, ok=False, status='error', message=str(e))
@@ -839,16 +943,18 @@ def summary_table(results: list[dict]) -> str:
     lines.append(f"{len(results)} pairs: {n['aligned']} aligned, {n['cached']} already done, {n['rejected']} rejected, {n['error']} errors")
     return '\n'.join(lines)
 
-@call_parse
-def main(root: Param("data folder with input/NAME_raw.* and desired_output/NAME_edit.*", str, opt=False, nargs='?') = 'training_data',
-         jobs: int = 0, # worker processes (0: one per CPU core)
-         force: bool = False, # realign pairs already done with unchanged inputs
-        ):
+# a plain annotated function, not `call_parse`: under `python -m editorbot.align` that would run it at import, past `run_cli`
+def align_cli(root: Param("data folder with input/NAME_raw.* and desired_output/NAME_edit.*", str, opt=False, nargs='?') = 'training_data',
+              jobs: int = 0, # worker processes (0: one per CPU core)
+              force: bool = False, # realign pairs already done with unchanged inputs
+             ):
     "Align raw/edit pairs into training labels: writes pointer_sequences/NAME.npz, .json and .png."
-    try: res = align_folder(root, jobs=jobs, force=force)
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    res = align_folder(root, jobs=jobs, force=force)
     if any(r['status'] == 'error' for r in res): sys.exit(1)
+
+def main(argv=None):
+    "Console entry point of `editorbot_align` (flags with `-`, `_` accepted too)."
+    return run_cli(align_cli, argv)
 
 # %% ../nbs/05_align.ipynb #9f591bf1
 if __name__ == '__main__' and '__file__' in globals(): main()  # `python -m editorbot.align` (not when run in a notebook)

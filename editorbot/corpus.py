@@ -47,7 +47,9 @@ def _merge_short(secs: list, min_bars: int) -> list:
     for s in secs:
         if out and s['b1'] - s['b0'] < min_bars: out[-1]['b1'] = s['b1']
         else: out.append(dict(s))
-    if len(out) > 1 and out[0]['b1'] - out[0]['b0'] < min_bars: out[1]['b0'] = 0; out.pop(0)
+    if len(out) > 1 and out[0]['b1'] - out[0]['b0'] < min_bars:
+        out[1]['b0'] = 0
+        out.pop(0)
     return out
 
 def real_song(y: np.ndarray, # mono samples (n,) at `sr`
@@ -64,7 +66,8 @@ def real_song(y: np.ndarray, # mono samples (n,) at `sr`
         d = a0.downbeat_times[a0.downbeat_times <= max_duration]
         if len(d) < 9: raise ValueError(f"{name}: fewer than 8 bars found in the first {max_duration:g} s")
         y = y[:int(round(d[-1] * sr))].copy()
-        k = min(len(y) // 4, 2 * sr); y[-k:] *= np.linspace(1, 0, k, dtype=np.float32)
+        k = min(len(y) // 4, 2 * sr)
+        y[-k:] *= np.linspace(1, 0, k, dtype=np.float32)
     peak = float(np.abs(y).max())
     if peak < 1e-4: raise ValueError(f"{name}: the recording is silent")
     y = y * np.float32(0.89 / peak)
@@ -104,10 +107,12 @@ def real_edit_bars(song: RealSong, # the analysed recording
         last = next(s for s in secs if s['b1'] == e)
         return list(range(e)), 0, min(4, last['b1'] - last['b0']), False
     if style == 'extended':
-        s = secs[_middle(song)]; b = list(range(s['b0'], s['b1']))
+        s = secs[_middle(song)]
+        b = list(range(s['b0'], s['b1']))
         return list(range(s['b0'])) + b + b + list(range(s['b1'], nb)), 0, 0, True
     if style == 'loop':
-        s = secs[_middle(song)]; ph = list(range(s['b0'], min(s['b0'] + 4, s['b1'])))
+        s = secs[_middle(song)]
+        ph = list(range(s['b0'], min(s['b0'] + 4, s['b1'])))
         return list(range(ph[0])) + ph * 3 + list(range(ph[-1] + 1, nb)), 0, 0, True
     if style == 'house':
         if len(secs) < 3: return list(range(secs[-1]['b0'] if len(secs) > 1 else 0, nb)), 1, 2, False
@@ -129,15 +134,23 @@ def _stick(sr: int) -> np.ndarray:
 
 def _count_in(song: RealSong) -> np.ndarray:
     "One bar of four stick clicks at the song's tempo."
-    n = int(round(4 * song.beat_samples)); y = np.zeros(n, np.float32); s = _stick(song.sr)
+    n = int(round(4 * song.beat_samples))
+    y = np.zeros(n, np.float32)
+    s = _stick(song.sr)
     for k in range(4):
-        i = int(round(k * song.beat_samples)); m = min(len(s), n - i); y[i:i + m] += s[:m] * (1.0 if k == 0 else 0.75)
+        i = int(round(k * song.beat_samples))
+        m = min(len(s), n - i)
+        y[i:i + m] += s[:m] * (1.0 if k == 0 else 0.75)
     return y
 
 def _ramp(y: np.ndarray, sr: int, ms: float = 5.0) -> np.ndarray:
     "A copy with short linear fades at both ends (no click where it is spliced in)."
-    y = y.copy(); k = min(len(y) // 2, int(ms * sr / 1000))
-    if k: r = np.linspace(0, 1, k, dtype=np.float32); y[:k] *= r; y[-k:] *= r[::-1]
+    y = y.copy()
+    k = min(len(y) // 2, int(ms * sr / 1000))
+    if k:
+        r = np.linspace(0, 1, k, dtype=np.float32)
+        y[:k] *= r
+        y[-k:] *= r[::-1]
     return y
 
 def _resampled(y: np.ndarray, ratio: float) -> np.ndarray:
@@ -150,8 +163,10 @@ def _mistake(y: np.ndarray, sr: int, rng, kind: str) -> np.ndarray:
     if kind == 'wrong_notes':
         import librosa
         return librosa.effects.pitch_shift(y, sr=sr, n_steps=float(rng.choice([-2, -1, 1, 2])), res_type='fft').astype(np.float32)
-    y = y.copy(); n = len(y)
-    a = int(rng.uniform(0.2, 0.6) * n); b = min(n, a + int(rng.uniform(0.15, 0.35) * n))
+    y = y.copy()
+    n = len(y)
+    a = int(rng.uniform(0.2, 0.6) * n)
+    b = min(n, a + int(rng.uniform(0.15, 0.35) * n))
     y[a:b] *= np.float32(0.08)
     gap = np.zeros(int(rng.uniform(0.05, 0.15) * sr), np.float32)
     return np.concatenate([y[:a], gap, y[a:]])[:n + len(gap)]
@@ -162,7 +177,8 @@ def plan_real_take(song: RealSong, # the analysed recording
                   ) -> RealTake:
     "Lay out a raw take of the recording with studio artefacts placed on its bars: lead noise, a false start (another phrase, re-timed and detuned, broken off), a count-in, a mistake and its retake, a jam before the last section, trailing noise."
     from editorbot.synth import ARTEFACTS
-    rng = np.random.default_rng(seed); sr = song.sr
+    rng = np.random.default_rng(seed)
+    sr = song.sr
     probs = dict(lead_noise=0.8, count_in=0.6, false_start=0.5, mistake=0.6, jam=0.4, trail_noise=0.8)
     draws = {k: bool(rng.random() < p) for k, p in probs.items()}
     if artefacts is None: artefacts = [k for k in ARTEFACTS if draws[k]]
@@ -177,11 +193,15 @@ def plan_real_take(song: RealSong, # the analysed recording
     pieces, arts, good, t = [], [], {}, 0
     def add(kind, y, b=None):
         nonlocal t
-        pieces.append(dict(kind=kind, y=y, bar=b, start=t)); t += len(y); return len(pieces) - 1
+        pieces.append(dict(kind=kind, y=y, bar=b, start=t))
+        t += len(y)
+        return len(pieces) - 1
     def mark(kind, a0): arts.append(dict(kind=kind, start=a0 / sr, end=t / sr))
     silence = lambda sec: np.zeros(int(sec * sr), np.float32)
     nb, secs = song.n_bars, song.sections
-    if 'lead_noise' in artefacts: add('lead_noise', silence(r['lead'])); mark('lead_noise', 0)
+    if 'lead_noise' in artefacts:
+        add('lead_noise', silence(r['lead']))
+        mark('lead_noise', 0)
     if 'false_start' in artefacts:
         a0 = t
         if 'count_in' in artefacts: add('count_in', _count_in(song))
@@ -191,12 +211,17 @@ def plan_real_take(song: RealSong, # the analysed recording
         k = max(1, min(r['fs_bars'], nb - b0 - 1))
         y = np.concatenate([bar(b) for b in range(b0, b0 + k)])
         y = _resampled(y, 1.0 + r['fs_ratio'])
-        stop = int(len(y) * (1 - (1 - r['fs_stop']) / k)); y = y[:stop].copy()
-        d = min(len(y), int(0.03 * sr)); y[-d:] *= np.linspace(1, 0, d, dtype=np.float32)
-        add('false_start', _ramp(y, sr)); mark('false_start', a0)
+        stop = int(len(y) * (1 - (1 - r['fs_stop']) / k))
+        y = y[:stop].copy()
+        d = min(len(y), int(0.03 * sr))
+        y[-d:] *= np.linspace(1, 0, d, dtype=np.float32)
+        add('false_start', _ramp(y, sr))
+        mark('false_start', a0)
         add('gap', silence(r['gap']))
     if 'count_in' in artefacts:
-        a0 = t; add('count_in', _count_in(song)); mark('count_in', a0)
+        a0 = t
+        add('count_in', _count_in(song))
+        mark('count_in', a0)
     mis = None
     if 'mistake' in artefacts:
         cands = [(s, b) for s in secs for b in range(s['b0'] + 1, s['b1'] - r['mis_n'] + 1) if b + r['mis_n'] < nb]
@@ -208,19 +233,24 @@ def plan_real_take(song: RealSong, # the analysed recording
         if mis is not None and b == mis[0]:
             a0 = t
             y = np.concatenate([bar(b + j) for j in range(r['mis_n'])])
-            add('mistake', _ramp(_mistake(y, sr, rng, r['mis_kind']), sr)); mark('mistake', a0)
+            add('mistake', _ramp(_mistake(y, sr, rng, r['mis_kind']), sr))
+            mark('mistake', a0)
             if b > mis[1]:
                 a0 = t
                 for b2 in range(mis[1], b): add('retake', _ramp(bar(b2), sr, 2.0) * np.float32(rng.uniform(0.92, 1.0)), b2)
                 mark('retake', a0)
         if jam_at is not None and b == jam_at and b > 0:
-            loop = list(range(max(secs[-2]['b0'], b - 4), b)); a0 = t
+            loop = list(range(max(secs[-2]['b0'], b - 4), b))
+            a0 = t
             sos = sps.butter(2, float(rng.uniform(1500, 4000)), fs=sr, output='sos')
             y = np.concatenate([bar(loop[j % len(loop)]) for j in range(r['jam_n'])])
-            add('jam', _ramp(sps.sosfilt(sos, y).astype(np.float32) * np.float32(0.8), sr)); mark('jam', a0)
+            add('jam', _ramp(sps.sosfilt(sos, y).astype(np.float32) * np.float32(0.8), sr))
+            mark('jam', a0)
         good[b] = add('song', bar(b), b)
     if 'trail_noise' in artefacts:
-        a0 = t; add('trail_noise', silence(r['trail'])); mark('trail_noise', a0)
+        a0 = t
+        add('trail_noise', silence(r['trail']))
+        mark('trail_noise', a0)
     return RealTake(pieces=pieces, good=good, artefacts=arts, noise=r['noise'] if rng.random() < 0.8 else 0.0)
 
 # %% ../nbs/05a_corpus.ipynb #bc5abe71
@@ -237,8 +267,10 @@ def real_pair(song: RealSong, # the analysed recording
              ) -> Pair:
     "A raw take of a finished recording and its edit in `style`, with the exact truth (as `editorbot.synth.generate_pair`, without stems)."
     if style not in CORPUS_STYLES: raise ValueError(f"unknown style {style!r}; choose from {', '.join(CORPUS_STYLES)}")
-    cfg = cfg or AudioConfig(sr=song.sr); sr = song.sr
-    name = name or f"{song.name}_{style}"; pseed = _name_seed(name, seed)
+    cfg = cfg or AudioConfig(sr=song.sr)
+    sr = song.sr
+    name = name or f"{song.name}_{style}"
+    pseed = _name_seed(name, seed)
     tk = plan_real_take(song, [pseed, 1], artefacts)
     raw = np.concatenate([p['y'] for p in tk.pieces]).astype(np.float32)
     if tk.noise: raw = raw + room_noise(len(raw), tk.noise, np.random.default_rng([pseed, 4]), sr)
@@ -251,8 +283,10 @@ def real_pair(song: RealSong, # the analysed recording
         else: runs.append([i, i])
     segs, e = [], 0
     for i0, i1 in runs:
-        r0 = tk.pieces[i0]['start']; L = tk.pieces[i1]['start'] + len(tk.pieces[i1]['y']) - r0
-        segs.append(Segment(edit_start=e, raw_start=r0, length=L)); e += L
+        r0 = tk.pieces[i0]['start']
+        L = tk.pieces[i1]['start'] + len(tk.pieces[i1]['y']) - r0
+        segs.append(Segment(edit_start=e, raw_start=r0, length=L))
+        e += L
     bar_len = lambda k: sum(len(tk.pieces[tk.good[b]]['y']) for b in k)
     if fi: segs[0].fade_in = min(bar_len(bars[:fi]), segs[0].length // 2)
     fo_n = bar_len(bars[-fo:]) if fo else (min(sr // 2, len(tk.pieces[tk.good[bars[-1]]]['y']) // 2) if tail else 0)
@@ -267,7 +301,8 @@ def real_pair(song: RealSong, # the analysed recording
         if p['bar'] is None: continue
         s0, s1 = song.bounds[p['bar']], song.bounds[p['bar'] + 1]
         bb = song.beat_times[(song.beat_times * sr >= s0 - 1) & (song.beat_times * sr < s1 - 1)]
-        bt += (bb - s0 / sr + p['start'] / sr).tolist(); db.append(p['start'] / sr)
+        bt += (bb - s0 / sr + p['start'] / sr).tolist()
+        db.append(p['start'] / sr)
     bt, db = np.unique(np.round(bt, 6)), np.asarray(db)
     sec = [dict(label=s['label'], start=tk.pieces[tk.good[s['b0']]]['start'] / sr) for s in song.sections]
     for k, s in enumerate(sec): s['end'] = sec[k + 1]['start'] if k + 1 < len(sec) else len(raw) / sr
@@ -300,7 +335,8 @@ def find_recordings(src, # a folder of finished recordings (searched recursively
         name = f"{slug(rel.parts[0])}--{stem}" if len(rel.parts) > 1 else stem
         if len(name) > 72: name = name[:63] + '-' + hashlib.sha1(name.encode()).hexdigest()[:8]
         if name in seen: raise ValueError(f"{p}: gives the same song name {name!r} as {seen[name]}; rename one of them")
-        seen[name] = p; out.append((p, name))
+        seen[name] = p
+        out.append((p, name))
     return out
 
 def song_package(name: str) -> str:
@@ -316,7 +352,8 @@ def _styles(styles) -> list:
 def _corpus_song(job):
     "Worker: analyse one recording and write its pairs; returns (song, made, skipped, seconds, error or None)."
     path, song, styles, out, seed, max_duration, key = job
-    t0 = time.time(); made, skipped = [], []
+    t0 = time.time()
+    made, skipped = [], []
     try:
         todo = [st for st in styles if pair_status(out, f"{song}_{st}", dict(key, style=st), CORPUS_GENERATOR) != 'done']
         skipped = [f"{song}_{st}" for st in styles if st not in todo]
@@ -326,7 +363,8 @@ def _corpus_song(job):
             for st in todo:
                 pr = real_pair(rs, st, seed)
                 pr.truth['source'] = str(path)
-                save_pair(pr, out, key=dict(key, style=st), generator=CORPUS_GENERATOR); made.append(pr.name)
+                save_pair(pr, out, key=dict(key, style=st), generator=CORPUS_GENERATOR)
+                made.append(pr.name)
         return song, made, skipped, time.time() - t0, None
     except Exception as e: return song, made, skipped, time.time() - t0, f"{type(e).__name__}: {e}"
 
@@ -358,16 +396,23 @@ def build_corpus(src, # folder of finished recordings (searched recursively; fir
     key = dict(corpus_version=CORPUS_VERSION, seed=int(seed), max_duration=float(max_duration))
     k = per_song or len(styles)
     jobs_ = [(p, song, [styles[(i + j) % len(styles)] for j in range(k)], str(out), int(seed), float(max_duration), key) for i, (p, song) in enumerate(recs)]
-    res = dict(made=[], skipped=[], failed=[], seconds=0.0); t0 = time.time()
+    res = dict(made=[], skipped=[], failed=[], seconds=0.0)
+    t0 = time.time()
     n = int(jobs) or (os.cpu_count() or 1)
     bar = tqdm(total=len(jobs_), desc='recordings', unit='song', disable=not progress)
     import editorbot.corpus as _mod   # workers import the function
     it = imap_jobs(_mod._corpus_song, jobs_, n)
     try:
         for song, made, skipped, secs, err in it:
-            bar.update(1); res['made'] += made; res['skipped'] += skipped
-            if err: res['failed'].append((song, err)); print(f"error: {song}: {err}", file=log)
-    finally: it.close(); bar.close()
+            bar.update(1)
+            res['made'] += made
+            res['skipped'] += skipped
+            if err:
+                res['failed'].append((song, err))
+                print(f"error: {song}: {err}", file=log)
+    finally:
+        it.close()
+        bar.close()
     res['seconds'] = time.time() - t0
     return res
 
@@ -386,13 +431,11 @@ def corpus_cli(src: Param("folder of finished recordings (searched recursively; 
                jobs: Param("worker processes (0: all cores)", int) = 1,
               ):
     "Turn finished recordings into raw/edit pairs with exact truth: raw takes with studio artefacts on the recording's own bars, edits in each style that follow its analysed sections and phrases (resumable; never overwrites files it did not write)."
-    try: r = build_corpus(src, out, styles, per_song, seed, max_duration, max_songs, folders, jobs)
-    except (ValueError, OSError) as e: print(f"error: {e}", file=sys.stderr); sys.exit(1)
-    except KeyboardInterrupt: print("interrupted; run the same command again to resume", file=sys.stderr); sys.exit(130)
+    r = build_corpus(src, out, styles, per_song, seed, max_duration, max_songs, folders, jobs)
     print(f"{len(r['made'])} pairs made in {r['seconds']:.0f} s, {len(r['skipped'])} already done, {len(r['failed'])} recordings failed; in {out}")
     if r['failed']: sys.exit(1)
 
 def main(argv=None):
     "Console entry point of `editorbot_corpus`."
     from editorbot.core import run_cli
-    return run_cli(corpus_cli, argv)
+    return run_cli(corpus_cli, argv, interrupted='interrupted; run the same command again to resume')

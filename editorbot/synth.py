@@ -10,15 +10,15 @@ from pathlib import Path
 import numpy as np
 from scipy import signal as sps
 from .core import (AudioConfig, EditOp, Segment, SEGMENT_FIELDS, segments_to_array, segments_from_array,
-                            segments_to_pointers, label_ops, PAD_TOKEN, STOP_TOKEN, atomic_write, atomic_write_text)
+                            segments_to_pointers, label_ops, PAD_TOKEN, STOP_TOKEN, atomic_write, atomic_write_text, run_cli)
 from .audio import render_segments, save_audio
 
 # %% auto #0
 __all__ = ['STEMS', 'STYLES', 'ARTEFACTS', 'SECTION_LABELS', 'SYNTH_VERSION', 'GENERATOR', 'SongPlan', 'plan_song',
            'render_performance', 'Song', 'generate_song', 'Take', 'plan_take', 'style_params', 'edit_bars',
            'bars_to_segments', 'Pair', 'pair_name', 'room_noise', 'edit_beat_times', 'generate_pair', 'plot_pair',
-           'pair_paths', 'pair_status', 'save_pair', 'load_truth', 'imap_jobs', 'synth_pairs', 'main', 'synth_summary',
-           'print_summary']
+           'pair_paths', 'pair_status', 'save_pair', 'load_truth', 'imap_jobs', 'synth_pairs', 'synth_cli', 'main',
+           'synth_summary', 'print_summary']
 
 # %% ../nbs/02_synth.ipynb #efaf6453
 STEMS = ('drums', 'bass', 'other', 'vocals')
@@ -99,7 +99,9 @@ class SongPlan:
         "Seconds of `n` performed bars: the nominal bar, slowed or hurried by a mean-reverting walk (+-1 to 3%)."
         x, out = 0.0, np.empty(n)
         steps = rng.normal(0, self.drift, n) if self.drift else np.zeros(n)
-        for k in range(n): x = 0.85 * x + steps[k]; out[k] = self.bar_sec * np.exp(np.clip(x, -0.04, 0.04))
+        for k in range(n):
+            x = 0.85 * x + steps[k]
+            out[k] = self.bar_sec * np.exp(np.clip(x, -0.04, 0.04))
         return out
 
 def _pick(rng, seq): return seq[int(rng.integers(len(seq)))]
@@ -111,7 +113,8 @@ def plan_song(seed: int, # the song's seed
     "Draw the composition of the song for `seed` (deterministic)."
     if not isinstance(seed, (int, np.integer)) or seed < 0: raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
     rng = np.random.default_rng([int(seed), 0])
-    bpm_ = float(np.round(rng.uniform(70, 180), 1)); dur_ = float(rng.uniform(60, 240))
+    bpm_ = float(np.round(rng.uniform(70, 180), 1))
+    dur_ = float(rng.uniform(60, 240))
     bpm = float(bpm) if bpm is not None else bpm_
     duration = float(duration) if duration is not None else dur_
     if not 20 <= bpm <= 400: raise ValueError(f"bpm must be between 20 and 400, got {bpm}")
@@ -130,13 +133,15 @@ def plan_song(seed: int, # the song's seed
         if not (parts['pad'] or parts['keys'] or parts['arp']): parts['pad'] = True  # never an empty harmony
         sections.append(dict(label=lab, start_bar=b, n_bars=n, energy=st['energy'] * float(rng.uniform(0.9, 1.1)),
                              drums=_pick(rng, st['drums']), parts=parts))
-        bar_section += [i] * n; b += n
+        bar_section += [i] * n
+        b += n
     bar_section = np.array(bar_section)
     # chords: triads (sometimes sevenths) on the progression's degrees, close voicing in [54, 66)
     sevenths = rng.random() < 0.4
     chords, roots = [], []
     for bi, si in enumerate(bar_section):
-        sec = sections[si]; deg = progs[sec['label']][(bi - sec['start_bar']) % 4]
+        sec = sections[si]
+        deg = progs[sec['label']][(bi - sec['start_bar']) % 4]
         pcs = [(key + scale[(deg + k) % 7]) % 12 for k in ((0, 2, 4, 6) if sevenths else (0, 2, 4))]
         chords.append(sorted(54 + (pc - 54) % 12 for pc in pcs))
         roots.append(28 + (pcs[0] - 28) % 12)
@@ -168,10 +173,13 @@ def plan_song(seed: int, # the song's seed
     for lab in ('verse', 'chorus', 'bridge', 'breakdown', 'outro', 'intro'):
         motifs = []
         for _ in range(2):
-            n_syl = int(rng.integers(4, 10)); end = int(rng.integers(10, 15))
-            slots = np.sort(rng.choice(np.arange(end), n_syl, replace=False)); slots[0] = min(slots[0], 2)
+            n_syl = int(rng.integers(4, 10))
+            end = int(rng.integers(10, 15))
+            slots = np.sort(rng.choice(np.arange(end), n_syl, replace=False))
+            slots[0] = min(slots[0], 2)
             slots = np.unique(slots)
-            deg = int(rng.integers(0, 5)); notes = []
+            deg = int(rng.integers(0, 5))
+            notes = []
             for j, s in enumerate(slots):
                 nxt = slots[j + 1] if j + 1 < len(slots) else end + int(rng.integers(0, 2))
                 deg = int(np.clip(deg + rng.choice([-2, -1, -1, 0, 1, 1, 2, 3]), -2, 9))
@@ -192,10 +200,16 @@ def _bar_events(plan: SongPlan, bar: int, kind: str = 'song', rng=None) -> list:
     ev = []
     if kind == 'count_in':
         return [('stick', float(b), 0.1, 0, 0.9 if b == 0 else 0.7, None) for b in range(4)]
-    si = int(plan.bar_section[bar]); sec = plan.sections[si]; parts = sec['parts']; E = sec['energy']
-    lab = sec['label']; pos = bar - sec['start_bar']; last_in_sec = pos == sec['n_bars'] - 1
+    si = int(plan.bar_section[bar])
+    sec = plan.sections[si]
+    parts = sec['parts']
+    E = sec['energy']
+    lab = sec['label']
+    pos = bar - sec['start_bar']
+    last_in_sec = pos == sec['n_bars'] - 1
     chord, root = plan.chords[bar], int(plan.roots[bar])
-    pat = plan.patterns; ending = kind == 'ending'
+    pat = plan.patterns
+    ending = kind == 'ending'
     if ending:  # the last bar: one final hit that rings
         ev += [('kick', 0.0, 0.5, 0, 1.0, None), ('crash', 0.0, 4.0, 0, 0.9, None), ('bass', 0.0, 4.0, root, 0.9, None)]
         ev += [('pad', 0.0, 4.0, m, 0.8, None) for m in chord] + [('keys', 0.0, 4.0, m + 12, 0.7, None) for m in chord]
@@ -250,8 +264,11 @@ def _bar_events(plan: SongPlan, bar: int, kind: str = 'song', rng=None) -> list:
             ev.append(('arp', k * pat['arp_step'] / 4, pat['arp_step'] / 4 * 0.9, tones[i % len(tones)], 0.45 + 0.15 * (k % 4 == 0), None))
     # vocal: two-bar motifs, the second bar of a pair continues the phrase then rests
     if parts['vocal']:
-        motifs = plan.melodies[lab]; m = motifs[(pos // 2) % len(motifs)]; half = pos % 2
-        scale = _SCALES[plan.mode]; base = plan.timbre['voice_base']
+        motifs = plan.melodies[lab]
+        m = motifs[(pos // 2) % len(motifs)]
+        half = pos % 2
+        scale = _SCALES[plan.mode]
+        base = plan.timbre['voice_base']
         for slot, nsl, deg, vow, cons in m:
             if slot // 8 != half: continue
             pitch = base + (plan.key - base) % 12 + 12 * (deg // 7) + scale[deg % 7] - 12 * (deg >= 7)
@@ -267,7 +284,8 @@ def _bar_events(plan: SongPlan, bar: int, kind: str = 'song', rng=None) -> list:
             out.append(e)
         ev = out
     elif kind == 'stumble':  # a part drops out for a while and the timing wobbles
-        lo = float(rng.uniform(0.5, 2.5)); hi = lo + float(rng.uniform(0.5, 1.5))
+        lo = float(rng.uniform(0.5, 2.5))
+        hi = lo + float(rng.uniform(0.5, 1.5))
         ev = [(i, t + (float(rng.normal(0, 0.06)) if i not in _STEM_OF or _STEM_OF[i] != 'drums' else float(rng.normal(0, 0.03))), d, m, v, x)
               for i, t, d, m, v, x in ev if not (lo <= t < hi and i in ('kick', 'snare', 'hat', 'bass', 'voice'))]
         ev = [(i, max(0.0, t), d, m, v, x) for i, t, d, m, v, x in ev]
@@ -318,7 +336,8 @@ def _add(buf, x, s: int):
     if b > a: buf[a:b] += x[a - s:b - s]
 
 def _bandnoise(rng, n, sr, lo, hi, order=2):
-    hi = min(hi, 0.45 * sr); lo = min(lo, 0.9 * hi)
+    hi = min(hi, 0.45 * sr)
+    lo = min(lo, 0.9 * hi)
     sos = sps.butter(order, [lo, hi], btype='band', fs=sr, output='sos')
     return sps.sosfilt(sos, rng.standard_normal(n)).astype(np.float32)
 
@@ -350,7 +369,8 @@ def _drum_kit(tim: dict, sr: int, rng) -> dict:
             kit[name].append((y / (np.abs(y).max() + 1e-9)).astype(np.float32))
     kit['tom'] = []
     for k in range(3):
-        t = tt(0.5); f0 = tim['tom_f'] * (1 + 0.35 * k)
+        t = tt(0.5)
+        f0 = tim['tom_f'] * (1 + 0.35 * k)
         f = f0 * (1 + 0.3 * np.exp(-t / 0.02))
         kit['tom'].append((np.sin(2 * np.pi * np.cumsum(f) / sr) * np.exp(-t / 0.15)).astype(np.float32))
     t = tt(0.05)
@@ -359,7 +379,8 @@ def _drum_kit(tim: dict, sr: int, rng) -> dict:
 
 # %% ../nbs/02_synth.ipynb #8d94c501
 _VOWELS = np.array([[800, 1150, 2900], [400, 2000, 2700], [300, 2300, 3000], [450, 800, 2830], [325, 700, 2530]], dtype=np.float64)
-_FORMANT_BW = np.array([80.0, 100.0, 150.0]); _FORMANT_AMP = np.array([1.0, 0.6, 0.25])
+_FORMANT_BW = np.array([80.0, 100.0, 150.0])
+_FORMANT_AMP = np.array([1.0, 0.6, 0.25])
 
 def _noise_slice(bank, n, rng):
     "`n` samples of a precomputed noise `bank` from a random offset (tiled if `n` is longer)."
@@ -419,7 +440,8 @@ def render_performance(plan: SongPlan, # the composition
             on = max(0.0, t0 + beat * bs + jit)
             if stop is not None and on >= stop: continue
             vel = vel * float(np.exp(rng.normal(0, 0.1)))
-            s = int(round(on * sr)); hold = int(dur * bs * sr)
+            s = int(round(on * sr))
+            hold = int(dur * bs * sr)
             if drum:
                 vs = kit[instr]
                 x = vs[int(pitch) if instr == 'tom' else int(rng.integers(len(vs)))] * vel
@@ -431,19 +453,24 @@ def render_performance(plan: SongPlan, # the composition
                     m = hold + int(0.05 * sr)
                     x = _osc(tabs['bass'], f, m, sr, rng.random()) * _env(m, sr, 0.006, hold, 0.04, tim['bass_decay'], 0.5) * vel
                 elif instr == 'pad':
-                    m = hold + int(0.4 * sr); d = tim['pad_detune']
+                    m = hold + int(0.4 * sr)
+                    d = tim['pad_detune']
                     x = (_osc(tabs['pad'], f * (1 + d), m, sr, rng.random()) + _osc(tabs['pad'], f * (1 - d), m, sr, rng.random()))
                     x *= _env(m, sr, tim['pad_attack'], hold, 0.35) * (0.3 * vel)
                 else:
-                    m = hold + int(0.06 * sr); dec = tim['keys_decay'] if instr == 'keys' else tim['arp_decay']
+                    m = hold + int(0.06 * sr)
+                    dec = tim['keys_decay'] if instr == 'keys' else tim['arp_decay']
                     x = _osc(tabs[instr], f, m, sr, rng.random()) * _env(m, sr, 0.003, hold, 0.05, dec, 0.0) * (vel * (0.35 if instr == 'keys' else 0.3))
             if stop is not None and on + len(x) / sr > stop:  # the band stops: everything is damped within 30 ms
-                k = max(1, int((stop - on) * sr)); r = int(0.03 * sr)
-                x = x[:k + r].copy(); x[k:] *= np.linspace(1, 0, len(x) - k, dtype=np.float32)
+                k = max(1, int((stop - on) * sr))
+                r = int(0.03 * sr)
+                x = x[:k + r].copy()
+                x[k:] *= np.linspace(1, 0, len(x) - k, dtype=np.float32)
             _add(stems[_STEM_OF[instr]], x, s)
     ir = _reverb_ir(tim, sr, rng)
     wet = sps.oaconvolve(np.stack([stems['other'], stems['vocals']]), ir[None], axes=-1)[:, :n]
-    stems['other'] += wet[0]; stems['vocals'] += wet[1]
+    stems['other'] += wet[0]
+    stems['vocals'] += wet[1]
     return stems
 
 # %% ../nbs/02_synth.ipynb #7466afc7
@@ -487,7 +514,8 @@ def generate_song(seed: int, # the song's seed: the same seed gives the same son
                   bpm: float | None = None, # tempo (default: drawn from 70 to 180)
                  ) -> Song:
     "Synthesise a four-stem song (drums, bass, other, vocals) with known beats, downbeats and sections."
-    cfg = cfg or AudioConfig(); sr = cfg.sr
+    cfg = cfg or AudioConfig()
+    sr = cfg.sr
     plan = plan_song(seed, duration, bpm)
     durs = plan.bar_durations(np.random.default_rng([int(seed), 5]), plan.n_bars)
     starts = np.r_[0.0, np.cumsum(durs)[:-1]]
@@ -531,12 +559,14 @@ def plan_take(plan: SongPlan, # the song
     def play(b, kind, stop_beats=None):
         "Perform song bar `b` at time t (stopping after `stop_beats` beats); return its timeline index."
         nonlocal t
-        dur = float(bar_durs[len(tl)]); beat = dur / 4
+        dur = float(bar_durs[len(tl)])
+        beat = dur / 4
         stop = None if stop_beats is None else t + stop_beats * beat
         tl.append(dict(start=t, dur=dur, bar=b, kind=kind, stop=stop))
         bt = t + beat * np.arange(4)
         if stop is not None: bt = bt[bt < stop]
-        beats.extend(bt.tolist()); downs.append(t)
+        beats.extend(bt.tolist())
+        downs.append(t)
         t = t + dur
         return len(tl) - 1
     noise = float(rng.uniform(0.0008, 0.004)) if rng.random() < 0.75 else 0.0
@@ -544,7 +574,8 @@ def plan_take(plan: SongPlan, # the song
              gap=float(rng.uniform(1.0, 3.0)), mis_n=int(rng.integers(1, 3)), mis_kind=_pick(rng, ('wrong_notes', 'stumble')),
              mis_u=float(rng.random()), jam_n=int(rng.choice([2, 4, 4, 8])), trail=float(rng.uniform(1.0, 4.0)))
     if 'lead_noise' in artefacts:
-        t = r['lead']; arts.append(dict(kind='lead_noise' if noise else 'lead_silence', start=0.0, end=t))
+        t = r['lead']
+        arts.append(dict(kind='lead_noise' if noise else 'lead_silence', start=0.0, end=t))
     if 'false_start' in artefacts and nb > 3:
         a0 = t
         if 'count_in' in artefacts: play(-1, 'count_in')
@@ -554,7 +585,9 @@ def plan_take(plan: SongPlan, # the song
         arts.append(dict(kind='false_start', start=a0, end=stop + 0.03))
         t = stop + r['gap']
     if 'count_in' in artefacts:
-        a0 = t; play(-1, 'count_in'); arts.append(dict(kind='count_in', start=a0, end=t))
+        a0 = t
+        play(-1, 'count_in')
+        arts.append(dict(kind='count_in', start=a0, end=t))
     # where the mistake happens: a bar of a verse or chorus, not in its first phrase unit's first bar
     mis = None
     if 'mistake' in artefacts:
@@ -584,7 +617,8 @@ def plan_take(plan: SongPlan, # the song
     song_end = tl[good[nb - 1]]['start'] + tl[good[nb - 1]]['dur'] + plan.tail
     dur = song_end
     if 'trail_noise' in artefacts:
-        dur = song_end + r['trail']; arts.append(dict(kind='trail_noise' if noise else 'trail_silence', start=song_end, end=dur))
+        dur = song_end + r['trail']
+        arts.append(dict(kind='trail_noise' if noise else 'trail_silence', start=song_end, end=dur))
     secs = _sections_from_bars(plan, {b: tl[i]['start'] for b, i in good.items()}, {b: tl[i]['dur'] for b, i in good.items()}, plan.tail)
     # sections as runs in raw time: extend each section's end to the next section's start (mistakes/jams are inside)
     for i in range(len(secs) - 1): secs[i]['end'] = secs[i + 1]['start']
@@ -615,10 +649,12 @@ def edit_bars(plan: SongPlan, # the song
     if style == 'radio':
         keep = list(range(len(secs)))
         if secs[-1]['label'] == 'outro' and len(secs) > 2: keep.remove(len(secs) - 1)
-        verses = [i for i in keep if secs[i]['label'] == 'verse']; choruses = [i for i in keep if secs[i]['label'] == 'chorus']
+        verses = [i for i in keep if secs[i]['label'] == 'verse']
+        choruses = [i for i in keep if secs[i]['label'] == 'chorus']
         groups = []
         if len(verses) >= 2:
-            v = verses[1]; g = [v]
+            v = verses[1]
+            g = [v]
             if v + 1 in choruses and len(choruses) >= 3: g.append(v + 1)
             groups.append(g)
         groups += [[i] for i in keep if secs[i]['label'] in ('bridge', 'breakdown')]
@@ -673,14 +709,15 @@ def bars_to_segments(plan: SongPlan, # the song
         last = k == len(runs) - 1
         if last and keep_tail and take.timeline[i1]['bar'] == plan.n_bars - 1: end += plan.tail
         L = int(round(end * sr)) - r0
-        segs.append(Segment(edit_start=e, raw_start=r0, length=L)); e += L
+        segs.append(Segment(edit_start=e, raw_start=r0, length=L))
+        e += L
     bar_n = int(round(plan.bar_sec * sr))
     if fade_in_bars: segs[0].fade_in = min(fade_in_bars * bar_n, segs[0].length // 2)
     fo = fade_out_bars * bar_n if fade_out_bars else (int(tail_fade * plan.tail * sr) if keep_tail else 0)
     if fo: segs[-1].fade_out = min(fo, segs[-1].length - segs[-1].fade_in)
     return segs
 
-# %% ../nbs/02_synth.ipynb #23dcdc4e
+# %% ../nbs/02_synth.ipynb #52b5c661
 @dataclass
 class Pair:
     "A raw take, its edit and the ground truth of the edit."
@@ -695,13 +732,13 @@ class Pair:
     truth: dict               # see `generate_pair`
 
 
-# %% ../nbs/02_synth.ipynb #31d0850e
+# %% ../nbs/02_synth.ipynb #201f84b2
 def pair_name(seed: int, style: str) -> str:
     "File stem of the pair for `seed` and `style`."
     return f"synth{int(seed):05d}_{style}"
 
 
-# %% ../nbs/02_synth.ipynb #2e85ce63
+# %% ../nbs/02_synth.ipynb #001253ec
 def room_noise(n: int, rms: float, rng, sr: int = 22050) -> np.ndarray:
     "Pinkish room noise with a little mains hum, float32 (n,) at `rms` (a 7 s recording of the room, looped)."
     m = min(n, 7 * sr)
@@ -711,7 +748,7 @@ def room_noise(n: int, rms: float, rng, sr: int = 22050) -> np.ndarray:
     return np.tile(x, n // m + 1)[:n]
 
 
-# %% ../nbs/02_synth.ipynb #34218198
+# %% ../nbs/02_synth.ipynb #3b2b5c42
 def edit_beat_times(segments, beats, sr) -> np.ndarray:
     "Beat times (seconds) of the edit: raw beats inside each segment, moved to edit time."
     out = []
@@ -722,7 +759,7 @@ def edit_beat_times(segments, beats, sr) -> np.ndarray:
     return np.unique(np.round(np.asarray(out, dtype=np.float64), 9))
 
 
-# %% ../nbs/02_synth.ipynb #77c92ac6
+# %% ../nbs/02_synth.ipynb #b517c10e
 def generate_pair(seed: int, # the pair's seed: the same seed (and style) gives the same pair, bit for bit
                   style: str | None = None, # one of `STYLES` (default: drawn from the seed)
                   cfg: AudioConfig | None = None, # sample rate and frame parameters
@@ -731,7 +768,8 @@ def generate_pair(seed: int, # the pair's seed: the same seed (and style) gives 
                   crossfade: float = 0.01, # seconds of equal-power crossfade at joins
                  ) -> Pair:
     "Synthesise a raw take, edit it in `style`, and return both with the exact ground truth."
-    cfg = cfg or AudioConfig(); sr = cfg.sr
+    cfg = cfg or AudioConfig()
+    sr = cfg.sr
     if not isinstance(seed, (int, np.integer)) or seed < 0: raise ValueError(f"seed must be a non-negative integer, got {seed!r}")
     seed = int(seed)
     plan = plan_song(seed, duration)
@@ -750,7 +788,8 @@ def generate_pair(seed: int, # the pair's seed: the same seed (and style) gives 
     edit = render_segments(raw, segs, crossfade=xf)
     ptr, fin, fout = segments_to_pointers(segs, len(edit), cfg, n_raw_samples=len(raw))
     ops = label_ops(ptr, fin, fout)
-    eb = edit_beat_times(segs, take.beat_times, sr); edb = edit_beat_times(segs, take.downbeat_times, sr)
+    eb = edit_beat_times(segs, take.beat_times, sr)
+    edb = edit_beat_times(segs, take.downbeat_times, sr)
     truth = dict(pointers=ptr, ops=ops, fade_in=fin, fade_out=fout, segments=segments_to_array(segs),
                  beat_times=take.beat_times, downbeat_times=take.downbeat_times, edit_beat_times=eb, edit_downbeat_times=edb,
                  sections=take.sections, artefacts=take.artefacts, bpm=plan.bpm, key=plan.key, mode=plan.mode,
@@ -771,11 +810,14 @@ def plot_pair(pair: Pair, # from `generate_pair`
     "Raw and edit log-mels with the segments drawn on, and the pointer map (edit time against raw time); returns the figure."
     import matplotlib.pyplot as plt
     from editorbot.audio import log_mel, plot_mel
-    cfg = cfg or AudioConfig(sr=pair.sr); sr = pair.sr
+    cfg = cfg or AudioConfig(sr=pair.sr)
+    sr = pair.sr
     fig = plt.figure(figsize=figsize, constrained_layout=True)
     gs = fig.add_gridspec(3, 2, height_ratios=[1, 1, 1.3], width_ratios=[2, 1])
     ax_r, ax_e = fig.add_subplot(gs[0, :]), fig.add_subplot(gs[1, :])
-    ax_p = fig.add_subplot(gs[2, 0]); ax_t = fig.add_subplot(gs[2, 1]); ax_t.axis('off')
+    ax_p = fig.add_subplot(gs[2, 0])
+    ax_t = fig.add_subplot(gs[2, 1])
+    ax_t.axis('off')
     plot_mel(log_mel(pair.raw, cfg, device='cpu'), cfg, ax=ax_r, title=f'raw take of {pair.name} ({len(pair.raw) / sr:.1f} s)')
     plot_mel(log_mel(pair.edit, cfg, device='cpu'), cfg, ax=ax_e, title=f'{pair.style} edit ({len(pair.edit) / sr:.1f} s)')
     cols = plt.get_cmap('tab10')
@@ -798,8 +840,13 @@ def plot_pair(pair: Pair, # from `generate_pair`
     for op, c in _OP_COLORS.items():
         m = (ops == op) & (ptr >= 0)
         if m.any(): ax_p.scatter(t_edit[m], cfg.frames_to_seconds(ptr[m]), s=2 if op == EditOp.COPY else 14, color=c, label=op.name, zorder=2 + (op != EditOp.COPY))
-    ax_p.set_xlabel('edit time (s)'); ax_p.set_ylabel('raw time (s)'); ax_p.set_title('pointer map'); ax_p.legend(fontsize=8, markerscale=2)
-    ax_p.set_xlim(0, len(pair.edit) / sr); ax_p.set_ylim(0, len(pair.raw) / sr); ax_p.grid(alpha=0.3)
+    ax_p.set_xlabel('edit time (s)')
+    ax_p.set_ylabel('raw time (s)')
+    ax_p.set_title('pointer map')
+    ax_p.legend(fontsize=8, markerscale=2)
+    ax_p.set_xlim(0, len(pair.edit) / sr)
+    ax_p.set_ylim(0, len(pair.raw) / sr)
+    ax_p.grid(alpha=0.3)
     rows = [f"{k:>2} {s.edit_start / sr:7.2f} {s.raw_start / sr:7.2f} {s.length / sr:7.2f}" + (f" in {s.fade_in / sr:.1f}" if s.fade_in else '') + (f" out {s.fade_out / sr:.1f}" if s.fade_out else '')
             for k, s in enumerate(pair.segments[:18])]
     ax_t.text(0, 1, f"{pair.truth['bpm']} BPM, {pair.truth['mode']}\nseg    edit     raw  length (s)\n" + '\n'.join(rows),
@@ -884,12 +931,17 @@ def imap_jobs(fn, # a module-level function (workers import it)
              ):
     "The results of `fn` over `jobs` in the order they finish: in this process, or in a pool of `workers` processes that stops at once when the caller stops (an error, Ctrl-C, or closing the generator)."
     if workers <= 1 or len(jobs) <= 1:
-        yield from map(fn, jobs); return
+        yield from map(fn, jobs)
+        return
     import multiprocessing as mp
     pool = mp.get_context('spawn' if sys.platform == 'darwin' else None).Pool(min(workers, len(jobs)))
     try: yield from pool.imap_unordered(fn, jobs)
-    except BaseException: pool.terminate(); raise
-    finally: pool.close(); pool.join()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.close()
+        pool.join()
 
 def _make_one(job):
     "Worker: generate and save one pair; returns (name, seconds, error or None)."
@@ -932,7 +984,8 @@ def synth_pairs(n: int = 200, # number of pairs
         status = pair_status(out, name, dict(seed=s, style=st, synth_version=SYNTH_VERSION, sr=sr, **key))
         if status == 'done': res['skipped'].append(name)
         elif status == 'foreign':
-            res['refused'].append(name); print(f"skipping {name}: files with this name exist that {GENERATOR} did not write", file=log)
+            res['refused'].append(name)
+            print(f"skipping {name}: files with this name exist that {GENERATOR} did not write", file=log)
         else: todo.append((s, st, str(out), duration, key))
     jobs = int(jobs) or (os.cpu_count() or 1)
     t0 = time.time()
@@ -942,33 +995,37 @@ def synth_pairs(n: int = 200, # number of pairs
     try:
         for name, secs, err in it:
             bar.update(1)
-            if err: res['failed'].append(name); print(f"error: {name}: {err}", file=log)
-            else: res['made'].append(name); res['pair_seconds'].append(secs)
+            if err:
+                res['failed'].append(name)
+                print(f"error: {name}: {err}", file=log)
+            else:
+                res['made'].append(name)
+                res['pair_seconds'].append(secs)
     finally:   # interrupted: the workers stop now; half-written pairs are remade on the next run
-        it.close(); bar.close()
+        it.close()
+        bar.close()
     res['seconds'] = time.time() - t0
     return res
 
 from fastcore.script import call_parse
 
 @call_parse
-def main(n: int = 200, # number of pairs to generate
-         out: str = 'training_data', # output folder (input/, desired_output/, stems/, truth/ are made inside)
-         seed: int = 0, # seed of the first pair; pair i uses seed + i
-         styles: str = ','.join(STYLES), # comma-separated edit styles, used in turn
-         jobs: int = 0, # worker processes (0: all cores)
-         duration: float = None, # song length in seconds (default: drawn per pair from 60 to 240)
-        ):
+def synth_cli(n: int = 200, # number of pairs to generate
+              out: str = 'training_data', # output folder (input/, desired_output/, stems/, truth/ are made inside)
+              seed: int = 0, # seed of the first pair; pair i uses seed + i
+              styles: str = ','.join(STYLES), # comma-separated edit styles, used in turn
+              jobs: int = 0, # worker processes (0: all cores)
+              duration: float = None, # song length in seconds (default: drawn per pair from 60 to 240)
+             ):
     "Generate synthetic raw/edit pairs with exact ground truth in the training_data layout (resumable)."
-    try:
-        r = synth_pairs(n, out, seed, styles, jobs, duration)
-    except (ValueError, OSError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
-    except KeyboardInterrupt:
-        print("interrupted; run the same command again to resume", file=sys.stderr); sys.exit(130)
+    r = synth_pairs(n, out, seed, styles, jobs, duration)
     print(f"{len(r['made'])} pairs made in {r['seconds']:.1f} s, {len(r['skipped'])} already done, "
           f"{len(r['refused'])} refused (not ours), {len(r['failed'])} failed; in {out}")
     if r['failed']: sys.exit(1)
+
+def main(argv=None):
+    "Console entry point of `editorbot_synth` (flags with `-`, `_` accepted too)."
+    return run_cli(synth_cli, argv, interrupted='interrupted; run the same command again to resume')
 
 # %% ../nbs/02_synth.ipynb #2d36a00c
 def synth_summary(root='training_data', # folder of the layout
@@ -990,7 +1047,9 @@ def synth_summary(root='training_data', # folder of the layout
 
 def print_summary(s: dict):
     "Print the variety table of `synth_summary`."
-    def q(v): v = np.asarray(v, dtype=float); return f"min {v.min():6.1f}  median {np.median(v):6.1f}  max {v.max():6.1f}"
+    def q(v):
+        v = np.asarray(v, dtype=float)
+        return f"min {v.min():6.1f}  median {np.median(v):6.1f}  max {v.max():6.1f}"
     print(f"{s['n']} pairs")
     print(f"tempo (BPM)     {q(s['bpm'])}")
     h, e = np.histogram(s['bpm'], bins=np.arange(70, 190, 10))
