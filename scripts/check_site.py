@@ -3,8 +3,8 @@
     python scripts/check_site.py [SITE] [--expect _site_src/expect.json] [--require-figures beats,align]
 
 For each page Chromium renders (after its scripts ran) the DOM is read back: the page must show the API blocks
-(`div.api` with a heading and a signature) and the figures (`img.nb-figure`, decoded by the browser: natural width > 0)
-that scripts/nb2md.py put in it, and every internal link (page and anchor) must resolve. Exits 1 on any failure.
+(`div.api` with a heading and a signature), the figures (`img.nb-figure`, decoded by the browser: natural width > 0)
+and the output tables (`div.nb-table`) that scripts/nb2md.py put in it, and every internal link (page and anchor) must resolve. Exits 1 on any failure.
 """
 import argparse, json, re, shutil, subprocess, sys, tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +28,7 @@ class DOM(HTMLParser):
     def __init__(self):
         super().__init__()
         self.ids, self.links, self.figures, self.api, self.probe = set(), [], [], [], False
+        self.tables, self._tab_depth = 0, None
         self._api_depth, self._div_depth, self._cur = None, 0, None
 
     def handle_starttag(self, tag, attrs):
@@ -40,14 +41,17 @@ class DOM(HTMLParser):
             self.figures.append((a.get('src'), int(a.get('data-natural-width') or 0)))
         if tag == 'div':
             self._div_depth += 1
+            if 'nb-table' in (a.get('class') or '').split() and self._tab_depth is None: self._tab_depth = self._div_depth
             if 'api' in (a.get('class') or '').split() and self._api_depth is None:
                 self._api_depth, self._cur = self._div_depth, {'heading': None, 'code': False}
+        if tag == 'table' and self._tab_depth is not None: self.tables += 1
         if self._cur is not None:
             if tag in ('h2', 'h3', 'h4') and self._cur['heading'] is None: self._cur['heading'] = a.get('id')
             if tag in ('pre', 'code'): self._cur['code'] = True
 
     def handle_endtag(self, tag):
         if tag == 'div':
+            if self._tab_depth == self._div_depth: self._tab_depth = None
             if self._api_depth == self._div_depth:
                 self.api.append(self._cur)
                 self._api_depth, self._cur = None, None
@@ -61,7 +65,7 @@ def render(browser, page):
     return r.returncode, r.stdout
 
 
-def main(site, expect=None, require_figures=''):
+def main(site, expect=None, require_figures='', require_tables=''):
     site = Path(site).resolve()
     pages = sorted(p for p in site.glob('*.html') if p.name != '404.html')
     if not pages: sys.exit(f'error: {site}: no pages (build the site first: scripts/build_docs.sh)')
@@ -89,6 +93,7 @@ def main(site, expect=None, require_figures=''):
         if bad_api: errors.append(f'{p.name}: API blocks without a heading or a signature: {bad_api}')
         if len(d.api) < e.get('api', 0): errors.append(f'{p.name}: {len(d.api)} API blocks shown, {e["api"]} expected')
         if len(d.figures) < e.get('figures', 0): errors.append(f'{p.name}: {len(d.figures)} figures shown, {e["figures"]} expected')
+        if d.tables < e.get('tables', 0): errors.append(f'{p.name}: {d.tables} output tables shown, {e["tables"]} expected')
         for src, w in d.figures:
             if w <= 0: errors.append(f'{p.name}: figure {src} did not render')
         n_api, n_fig = n_api + len(d.api), n_fig + len(d.figures)
@@ -109,7 +114,10 @@ def main(site, expect=None, require_figures=''):
     for name in filter(None, require_figures.split(',')):
         if name + '.html' not in doms: errors.append(f'{name}.html: page missing')
         elif not doms[name + '.html'].figures: errors.append(f'{name}.html: shows no figure')
-    print(f'{len(pages)} pages loaded in Chromium: {n_api} API blocks, {n_fig} figures, {n_links} internal links checked')
+    for name in filter(None, require_tables.split(',')):
+        if name + '.html' not in doms: errors.append(f'{name}.html: page missing')
+        elif not doms[name + '.html'].tables: errors.append(f'{name}.html: shows no output table')
+    print(f'{len(pages)} pages loaded in Chromium: {n_api} API blocks, {n_fig} figures, {sum(d.tables for d in doms.values())} output tables, {n_links} internal links checked')
     for e in errors: print('FAILED:', e)
     if errors: sys.exit(1)
     print('site check passed')
@@ -120,5 +128,6 @@ if __name__ == '__main__':
     ap.add_argument('site', nargs='?', default=str(Path(__file__).resolve().parent.parent / '_site_local'))
     ap.add_argument('--expect', default=None, help="nb2md's expect.json: API blocks and figures per page")
     ap.add_argument('--require-figures', default='', help='pages (comma-separated names) that must show a figure')
+    ap.add_argument('--require-tables', default='', help='pages (comma-separated names) that must show an output table')
     a = ap.parse_args()
-    main(a.site, a.expect, a.require_figures)
+    main(a.site, a.expect, a.require_figures, a.require_tables)

@@ -16,7 +16,7 @@ from execnb.shell import CaptureShell
 from nbdev.config import get_config
 from nbdev.process import NBProcessor
 
-KEEP = ('image/png', 'text/html')
+KEEP = ('image/png', 'text/html', 'text/markdown')   # figures, tables (HTML or Markdown)
 
 
 def _skip(cell, flags, also=None):
@@ -51,6 +51,7 @@ def fill(path, dpi=70, max_kb=80, also=None):
             rc['outputs'] = []
             if _skip(c, flags, also): continue
             k.cell(c)
+            if 'show_doc' in c.source: continue           # API docs: nbdev renders them when it processes the notebook
             if k.exc: raise RuntimeError(f'{path.name}: cell {c.idx_} failed:\n{c.source}') from k.exc
             outs = [o for o in c.outputs if o.get('output_type') in ('display_data', 'execute_result')
                     and set(o.get('data', {})) & set(KEEP) and not _media(o['data'])]
@@ -63,6 +64,7 @@ def fill(path, dpi=70, max_kb=80, also=None):
                         raise RuntimeError(f'{path.name}: cell {c.idx_}: a {kb:.0f} KB figure (at most {max_kb})')
                     kept.append(f'cell {c.idx_}: PNG {kb:.0f} KB')
                 else: kept.append(f'cell {c.idx_}: table')
+                if 'text/markdown' in d: d.pop('text/plain', None)
                 rc['outputs'].append({'data': d, 'metadata': {}, 'output_type': 'display_data'})
     finally: os.chdir(cwd)
     path.write_text(json.dumps(raw, indent=1, ensure_ascii=False) + '\n')

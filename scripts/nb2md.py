@@ -4,7 +4,7 @@
 
 Each notebook becomes one Markdown page named after its quarto `output-file` (so nbdev's doc links, which point at
 `position.html#frame_grid` on the published site, point at the same page and anchor here); show_doc outputs become
-`div.api` blocks, figures `img.nb-figure`, tables `div.nb-table`. Writes OUT/docs/ and OUT/mkdocs.yml (the repository's
+`div.api` blocks, figures `img.nb-figure`, output tables `div.nb-table`. Writes OUT/docs/ and OUT/mkdocs.yml (the repository's
 mkdocs.yml plus the navigation in notebook order). Needs no quarto and runs no notebook.
 """
 import argparse, base64, json, re, shutil, sys
@@ -55,7 +55,8 @@ class Page:
         if url.startswith(self.site_url): url = url[len(self.site_url):]
         base, _, anchor = url.partition('#')
         if base.endswith('.ipynb') and '/' not in base: base = self.pages.get(Path(base).stem, base)
-        if base.endswith('.html') and '/' not in base and Path(base).stem in self.pages.values(): base = Path(base).stem + '.md'
+        if '/' not in base and (base if not base.endswith('.html') else Path(base).stem) in self.pages.values():
+            base = (base if not base.endswith('.html') else Path(base).stem) + '.md'   # nbdev links a module as `models.pointer` or `models.pointer.html`
         return f'{m.group(1)}({base}{"#" + anchor if anchor else ""})'
 
     def fix_links(self, md): return re.sub(r'(\]\s*)\(([^)\s]+)\)', self.link, md)
@@ -69,6 +70,7 @@ class Page:
         out = []
         self.n_api = getattr(self, 'n_api', 0)
         self.n_fig = getattr(self, 'n_fig', 0)
+        self.n_tab = getattr(self, 'n_tab', 0)
         for j, o in enumerate(cell.get('outputs', [])):
             t = o['output_type']
             if t == 'stream':
@@ -76,9 +78,12 @@ class Page:
                 if txt: out.append(f'```text\n{txt}\n```')
             elif t in ('execute_result', 'display_data'):
                 d = o.get('data', {})
-                if 'text/markdown' in d:
+                if 'text/markdown' in d and 'show_doc(' in _text(cell['source']):
                     out.append(self.api(_text(d['text/markdown'])))
                     self.n_api += 1
+                elif 'text/markdown' in d:                                    # a table printed as Markdown
+                    out.append(f'<div class="nb-table" markdown>\n\n{self.fix_links(_text(d["text/markdown"]).strip())}\n\n</div>')
+                    self.n_tab += 1
                 elif 'image/png' in d:
                     fn = f'{self.name}_{i}_{j}.png'
                     (figdir / fn).write_bytes(base64.b64decode(_text(d['image/png'])))
@@ -89,7 +94,9 @@ class Page:
                     (figdir / fn).write_text(_text(d['image/svg+xml']))
                     out.append(f'![figure: {self.title}](figures/{fn}){{: .nb-figure }}')
                     self.n_fig += 1
-                elif 'text/html' in d: out.append(f'<div class="nb-table" markdown="0">\n{_text(d["text/html"]).strip()}\n</div>')
+                elif 'text/html' in d:
+                    out.append(f'<div class="nb-table" markdown="0">\n{_text(d["text/html"]).strip()}\n</div>')
+                    self.n_tab += 1
                 elif 'text/plain' in d: out.append(f'```text\n{_text(d["text/plain"]).rstrip()}\n```')
         return out
 
@@ -122,14 +129,26 @@ def main(proc='_proc', out='_site_src'):
     docs = out / 'docs'
     figdir = docs / 'figures'
     figdir.mkdir(parents=True)
-    nav, expect = [], {}
+    nav, expect, texts = [], {}, {}
     for p in nbs:
         pg = Page(p, pages, site_url, git_url)
-        (docs / f'{pg.name}.md').write_text(pg.markdown(figdir))
-        expect[pg.name] = dict(api=getattr(pg, 'n_api', 0), figures=getattr(pg, 'n_fig', 0))
+        texts[pg.name] = pg.markdown(figdir)
+        expect[pg.name] = dict(api=getattr(pg, 'n_api', 0), figures=getattr(pg, 'n_fig', 0), tables=getattr(pg, 'n_tab', 0))
         entry = {pg.title: f'{pg.name}.md'}
         if pg.name == 'index': nav.insert(0, {'Home': 'index.md'})
         else: nav.append(entry)
+    # nbdev links every exported name, also methods and private helpers that no show_doc renders: such a link goes to the
+    # class's block (`framegrid.features` -> `framegrid`), else to the page
+    anchors = {n: set(re.findall(r'\{#([^}\s]+)\}', t)) for n, t in texts.items()}
+    def fix(m):
+        page, anchor = m.group(1), m.group(2)
+        have = anchors.get(page)
+        if not have or anchor in have or not re.fullmatch(r'[\w.]+', anchor): return m.group(0)
+        while '.' in anchor:
+            anchor = anchor.rsplit('.', 1)[0]
+            if anchor in have: return f'({page}.md#{anchor})'
+        return f'({page}.md)'
+    for n, t in texts.items(): (docs / f'{n}.md').write_text(re.sub(r'\(([\w.-]+)\.md#([^)\s]+)\)', fix, t))
     shutil.copy(ROOT / 'scripts' / 'docs_extra.css', docs / 'extra.css')
     cfg = {'INHERIT': str((ROOT / 'mkdocs.yml').resolve()), 'docs_dir': 'docs', 'nav': nav}
     (out / 'mkdocs.yml').write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True))
