@@ -5,13 +5,14 @@ __version__ = "0.0.1"
 
 # %% auto #0
 __all__ = ['EditOp', 'STOP_TOKEN', 'PAD_TOKEN', 'AudioConfig', 'Segment', 'PointerNetwork', 'PointerConfig', 'save_checkpoint',
-           'load_pointer_network', 'BeatPointerNetwork', 'BeatPointerConfig', 'load_model']
+           'BeatPointerNetwork', 'BeatPointerConfig', 'load_model']
 
 # %% ../nbs/99_api.ipynb #73932d69
 from .core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, Segment
 
-_LAZY = {**{n: 'editorbot.models.pointer' for n in ('PointerNetwork', 'PointerConfig', 'save_checkpoint', 'load_pointer_network')},
-         **{n: 'editorbot.models.beat_pointer' for n in ('BeatPointerNetwork', 'BeatPointerConfig', 'load_model')}}
+_LAZY = {**{n: 'editorbot.models.pointer' for n in ('PointerNetwork', 'PointerConfig')},
+         **{n: 'editorbot.models.beat_pointer' for n in ('BeatPointerNetwork', 'BeatPointerConfig')},
+         **{n: 'editorbot.models.registry' for n in ('save_checkpoint', 'load_model')}}
 
 def __getattr__(name):
     "Load the model's names on first use, so `import editorbot.core` (e.g. in the synthesiser's workers) stays free of torch."
@@ -21,4 +22,4 @@ def __getattr__(name):
     raise AttributeError(f"module 'editorbot' has no attribute {name!r}")
 
 _all_ = ['EditOp', 'STOP_TOKEN', 'PAD_TOKEN', 'AudioConfig', 'Segment', 'PointerNetwork', 'PointerConfig',
-         'save_checkpoint', 'load_pointer_network', 'BeatPointerNetwork', 'BeatPointerConfig', 'load_model']
+         'save_checkpoint', 'BeatPointerNetwork', 'BeatPointerConfig', 'load_model']

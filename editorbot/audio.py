@@ -16,8 +16,7 @@ def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # with
 # %% auto #0
 __all__ = ['AUDIO_EXTENSIONS', 'AudioFileError', 'check_audio', 'resample', 'load_audio', 'save_audio', 'render_segments',
            'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db', 'denormalize_db', 'power_spectrogram',
-           'estimate_tuning', 'chroma_filters', 'chroma_from_power', 'chroma_frames', 'plot_waveform', 'plot_mel',
-           'player', 'players']
+           'estimate_tuning', 'chroma_filters', 'chroma_from_power', 'plot_waveform', 'plot_mel', 'player', 'players']
 
 # %% ../nbs/01_audio.ipynb #cf6f1068
 class AudioFileError(ValueError):
@@ -87,7 +86,8 @@ def _read_channels(path: Path, block: int = 1 << 18) -> tuple[np.ndarray, int]:
             b = f.read(block, dtype='float32', always_2d=True)          # (frames, channels)
             if not len(b): break
             if got + len(b) > out.shape[1]: out = np.concatenate([out[:, :got], np.empty((C, max(len(b), got)), np.float32)], 1)   # more than declared
-            out[:, got:got + len(b)] = b.T; got += len(b)
+            out[:, got:got + len(b)] = b.T
+            got += len(b)
         return (out if got == out.shape[1] else np.ascontiguousarray(out[:, :got])), int(f.samplerate)
 
 def load_audio(path, # wav, flac, ogg or mp3 file
@@ -174,7 +174,8 @@ def render_segments(y: np.ndarray, # raw samples, (n,) or (channels, n)
         join_in = xf > 1 and prev is not None and prev.edit_end == s.edit_start and prev.fade_out == 0 and s.fade_in == 0 and prev.raw_end != s.raw_start
         join_out = xf > 1 and nxt is not None and s.edit_end == nxt.edit_start and s.fade_out == 0 and nxt.fade_in == 0 and s.raw_end != nxt.raw_start
         pre, post = (xf - xf // 2 if join_in else 0), (xf // 2 if join_out else 0)
-        e0, e1 = s.edit_start - pre, s.edit_end + post; n = e1 - e0
+        e0, e1 = s.edit_start - pre, s.edit_end + post
+        n = e1 - e0
         # the gain ramps (fades, crossfades) touch only the first h and the samples from u on: in between, a plain (scaled) copy
         h = max(pre + s.fade_in if s.fade_in else 0, xf if join_in else 0)
         u = min(pre + s.length - s.fade_out if s.fade_out else n, n - xf if join_out else n)
@@ -209,7 +210,8 @@ def _mel_blocks(t, m, cfg: AudioConfig, block: int):
     tp = torch.nn.functional.pad(t.reshape(-1, n), (pad, pad))               # center=True, zero padding
     win, fb = m.spectrogram.window, m.mel_scale.fb
     out = torch.empty(tp.shape[0], fb.shape[1], T)
-    nt = torch.get_num_threads(); torch.set_num_threads(1)                 # blocks this small run fastest on one thread (on 2 shared cores, 2 threads: 3-9x slower)
+    nt = torch.get_num_threads()
+    torch.set_num_threads(1)                 # blocks this small run fastest on one thread (on 2 shared cores, 2 threads: 3-9x slower)
     try:
         for f0 in range(0, T, block):
             f1 = min(T, f0 + block)
@@ -274,7 +276,8 @@ def denormalize_db(x, top_db: float = 80.0):
 def _hann(n: int) -> np.ndarray:
     "Periodic Hann window, float64, computed as `scipy.signal.get_window('hann', n)` does (librosa's STFT window)."
     if n <= 1: return np.ones(n)
-    fac = np.linspace(-np.pi, np.pi, n + 1); w = np.zeros(n + 1)
+    fac = np.linspace(-np.pi, np.pi, n + 1)
+    w = np.zeros(n + 1)
     for a, k in ((0.5, 0), (0.5, 1)): w += np.float64(a) * np.cos(k * fac)
     return w[:-1]
 
@@ -302,7 +305,8 @@ def estimate_tuning(S, # power (or magnitude) spectrogram (1 + n_fft // 2, T)
                     block: int = 512, # frames per block
                    ) -> float:
     "`librosa.estimate_tuning(S=S, sr=sr, n_fft=n_fft)` (parabolic peak picking over fmin..fmax, the histogram peak of the strong peaks' deviations) without librosa, and without its full-size intermediates: 0.0 when nothing is found."
-    S = np.asarray(S); d, T = S.shape
+    S = np.asarray(S)
+    d, T = S.shape
     freqs = np.fft.rfftfreq(n_fft, 1.0 / sr)
     band = np.flatnonzero((max(fmin, 0) <= freqs) & (freqs < min(fmax, float(sr) / 2)))
     band = band[(band > 0) & (band < d - 1)]                                 # the first bin is never a local maximum; the last is above fmax
@@ -311,17 +315,20 @@ def estimate_tuning(S, # power (or magnitude) spectrogram (1 + n_fft // 2, T)
     ref = threshold * S.max(axis=0)
     pitch, mag = [], []
     for c in range(0, T, block):
-        X = S[lo - 1:hi + 1, c:c + block]; Xt = X * (X > ref[c:c + block])
+        X = S[lo - 1:hi + 1, c:c + block]
+        Xt = X * (X > ref[c:c + block])
         r, t = np.nonzero((Xt[1:-1] > Xt[:-2]) & (Xt[1:-1] >= Xt[2:]))       # local maxima above threshold * the frame's peak
         s0, sm, sp = X[1:-1][r, t], X[:-2][r, t], X[2:][r, t]
         a, b = (sp + sm).astype(np.float64) - 2 * s0.astype(np.float64), (sp - sm).astype(np.float64) / 2
         with np.errstate(divide='ignore', invalid='ignore'): shift = np.where(np.abs(b) >= np.abs(a), 0.0, -b / a).astype(np.float32)
-        pitch.append((r + lo + shift) * float(sr) / n_fft); mag.append(s0 + 0.5 * ((sp - sm) / 2.0) * shift)
+        pitch.append((r + lo + shift) * float(sr) / n_fft)
+        mag.append(s0 + 0.5 * ((sp - sm) / 2.0) * shift)
     pitch, mag = np.concatenate(pitch).astype(np.float32), np.concatenate(mag)
     if not (pitch > 0).any(): return 0.0
     f = pitch[(mag >= np.median(mag[pitch > 0])) & (pitch > 0)]
     if not np.any(f): return 0.0
-    res = np.mod(bins_per_octave * np.log2(f / (440.0 / 16)), 1.0); res[res >= 0.5] -= 1.0
+    res = np.mod(bins_per_octave * np.log2(f / (440.0 / 16)), 1.0)
+    res[res >= 0.5] -= 1.0
     counts, edges = np.histogram(res, np.linspace(-0.5, 0.5, int(np.ceil(1.0 / resolution)) + 1))
     return float(edges[np.argmax(counts)])
 
@@ -334,7 +341,8 @@ def chroma_filters(sr: int, n_fft: int, tuning: float = 0.0, n_chroma: int = 12,
     half = np.round(float(n_chroma) / 2)
     D = np.remainder(np.subtract.outer(fb, np.arange(0, n_chroma, dtype='d')).T + half + 10 * n_chroma, n_chroma) - half
     w = np.exp(-0.5 * (2 * D / np.tile(width, (n_chroma, 1))) ** 2)
-    norm = np.sum(np.abs(w) ** 2, axis=0, keepdims=True) ** (1.0 / 2); norm[norm < np.finfo(np.float64).tiny] = 1.0
+    norm = np.sum(np.abs(w) ** 2, axis=0, keepdims=True) ** (1.0 / 2)
+    norm[norm < np.finfo(np.float64).tiny] = 1.0
     w = w / norm
     if octwidth is not None: w *= np.tile(np.exp(-0.5 * (((fb / n_chroma - ctroct) / octwidth) ** 2)), (n_chroma, 1))
     w = np.roll(w, -3 * (n_chroma // 12), axis=0)                            # start at C
@@ -347,54 +355,40 @@ def chroma_from_power(S, # power spectrogram (1 + n_fft // 2, T)
     "`librosa.feature.chroma_stft(S=S, sr=sr, n_fft=n_fft, tuning=tuning, norm=np.inf or None)` without librosa: `(12, T)` float32."
     C = chroma_filters(sr, n_fft, tuning) @ S
     if not norm: return C
-    top = np.abs(C).astype(np.float64).max(axis=0, keepdims=True); top[top < np.finfo(C.dtype).tiny] = 1.0
+    top = np.abs(C).astype(np.float64).max(axis=0, keepdims=True)
+    top[top < np.finfo(C.dtype).tiny] = 1.0
     return (C / top).astype(C.dtype)
-
-# %% ../nbs/01_audio.ipynb #c7a1f0e3
-def chroma_frames(y, # mono samples (n,)
-                  cfg: AudioConfig | None = None, # sr and hop_length: one row per frame of `log_mel`
-                  n_fft: int = 8192, # STFT window (about 2.7 Hz bins at 22050 Hz)
-                  step: int = 4, # analyse every `step` frames and repeat each row
-                  tuning: float | None = None, # deviation from A440 in fractions of a semitone (None: estimated from the song)
-                  floor_db: float = -60.0, # frames this far below the song's loudest are silent (zeros)
-                 ) -> np.ndarray:
-    "Pitch-class energy per mel frame, `(1 + n // hop_length, 12)` float32, C, C#, ..., B; rows sum to 1 (0 where silent)."
-    cfg = cfg or AudioConfig(); y = np.asarray(y, dtype=np.float32)
-    if y.ndim != 1: raise ValueError(f"chroma_frames: mono samples (n,) expected, got shape {y.shape}")
-    if not np.isfinite(y).all(): raise ValueError("chroma_frames: the samples hold NaN or inf")
-    T = cfg.n_frames(len(y))
-    S = power_spectrogram(y, n_fft, cfg.hop_length * step)                  # (1 + n_fft/2, T')
-    if tuning is None: tuning = estimate_tuning(S, cfg.sr, n_fft) if S.max() > 0 else 0.0
-    C = chroma_from_power(S, cfg.sr, n_fft, tuning, norm=False)             # (12, T')
-    e = C.sum(0)
-    C = np.where(e > e.max() * 10 ** (floor_db / 10) if e.max() > 0 else np.zeros_like(e, bool), C / np.maximum(e, 1e-30), 0.0)
-    idx = np.minimum((np.arange(T) + step // 2) // step, C.shape[1] - 1)   # nearest analysed frame
-    return np.ascontiguousarray(C[:, idx].T, dtype=np.float32)
 
 # %% ../nbs/01_audio.ipynb #8ad1b5ab
 def plot_waveform(y, sr: int, ax=None, title: str | None = None, color='C0', alpha: float = 0.8):
     "Waveform against time in seconds (a min/max envelope for long signals)."
     import matplotlib.pyplot as plt
-    y = np.asarray(y); y = y.mean(0) if y.ndim == 2 else y
+    y = np.asarray(y)
+    y = y.mean(0) if y.ndim == 2 else y
     if ax is None: _, ax = plt.subplots(figsize=(10, 2.2))
-    n = len(y); step = max(1, n // 4000)
+    n = len(y)
+    step = max(1, n // 4000)
     if step > 1:
-        m = n // step * step; yy = y[:m].reshape(-1, step)
+        m = n // step * step
+        yy = y[:m].reshape(-1, step)
         t = np.arange(yy.shape[0]) * step / sr
         ax.fill_between(t, yy.min(1), yy.max(1), color=color, alpha=alpha, lw=0)
     else: ax.plot(np.arange(n) / sr, y, color=color, alpha=alpha, lw=0.6)
-    ax.set_xlim(0, n / sr); ax.set_xlabel('time (s)')
+    ax.set_xlim(0, n / sr)
+    ax.set_xlabel('time (s)')
     if title: ax.set_title(title)
     return ax
 
 def plot_mel(mel, cfg: AudioConfig | None = None, ax=None, title: str | None = None, cmap='magma'):
     "A (n_mels, n_frames) log-mel against time in seconds."
     import matplotlib.pyplot as plt
-    cfg = cfg or AudioConfig(); mel = np.asarray(mel)
+    cfg = cfg or AudioConfig()
+    mel = np.asarray(mel)
     if ax is None: _, ax = plt.subplots(figsize=(10, 3))
     ax.imshow(mel, origin='lower', aspect='auto', cmap=cmap, interpolation='nearest',
               extent=(-0.5 * cfg.frame_seconds, (mel.shape[1] - 0.5) * cfg.frame_seconds, 0, mel.shape[0]))
-    ax.set_xlabel('time (s)'); ax.set_ylabel('mel band')
+    ax.set_xlabel('time (s)')
+    ax.set_ylabel('mel band')
     if title: ax.set_title(title)
     return ax
 

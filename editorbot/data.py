@@ -10,12 +10,12 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import AudioConfig, EditOp, PAD_TOKEN, STOP_TOKEN, label_ops, run_cli, atomic_write, atomic_write_text
-from .audio import AUDIO_EXTENSIONS, AudioFileError, load_audio, mel_spectrogram, chroma_frames
+from .audio import AUDIO_EXTENSIONS, AudioFileError, load_audio, mel_spectrogram
 
 # %% auto #0
 __all__ = ['MEL_CACHE_VERSION', 'STEM_NAMES', 'SILENT_PEAK', 'SPLITS', 'GRID_SOURCES', 'BATCH_KEYS', 'collate_fn', 'file_sha1',
-           'unit_mel', 'MelCache', 'ChromaCache', 'song_split', 'split_names', 'PairFiles', 'find_pairs', 'load_labels',
-           'raw_grid', 'edit_bar_starts', 'chunk_edit', 'raw_window', 'rebase', 'Augment', 'PointerDataset', 'Collate',
+           'unit_mel', 'MelCache', 'song_split', 'split_names', 'PairFiles', 'find_pairs', 'load_labels', 'raw_grid',
+           'edit_bar_starts', 'chunk_edit', 'raw_window', 'rebase', 'Augment', 'PointerDataset', 'Collate',
            'make_datasets', 'make_loaders', 'build_cache', 'cache_cli', 'main']
 
 # %% ../nbs/07_data.ipynb #4ca3aec2
@@ -62,17 +62,21 @@ class MelCache:
         "sha1 of the file's bytes (remembered, in `cache_dir/content_hashes.json`, with the file's size and mtime)."
         path = Path(path)
         if not path.is_file(): raise FileNotFoundError(f"{path}: no such file")
-        st = path.stat(); k, stamp = str(path.resolve()), [st.st_size, st.st_mtime_ns]
+        st = path.stat()
+        k, stamp = str(path.resolve()), [st.st_size, st.st_mtime_ns]
         m = self._memo.get(k)
         if m is None or m[:2] != stamp:
-            m = self._memo[k] = stamp + [file_sha1(path)]; self._dirty = True; self.n_hashed += 1
+            m = self._memo[k] = stamp + [file_sha1(path)]
+            self._dirty = True
+            self.n_hashed += 1
         return m[2]
 
     def flush(self):
         "Save the remembered content hashes (atomically; concurrent writers may drop each other's new hashes, never corrupt them)."
         if not self._dirty: return
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        self._atomic(self._memo_path, lambda f: f.write(json.dumps(self._memo).encode())); self._dirty = False
+        self._atomic(self._memo_path, lambda f: f.write(json.dumps(self._memo).encode()))
+        self._dirty = False
 
     def key(self, path) -> str:
         "Cache key of an audio file: sha1 of its content hash and the parameters."
@@ -94,7 +98,8 @@ class MelCache:
 
     def _compute(self, path, dest: Path) -> dict:
         y, _ = load_audio(path, sr=self.cfg.sr, mono=True)
-        x, extra = self._features(y); db = x.astype(self.dtype)
+        x, extra = self._features(y)
+        db = x.astype(self.dtype)
         meta = dict(source=str(path), n_frames=int(db.shape[0]), n_samples=int(len(y)), peak=float(np.abs(y).max()),
                     **extra, params=json.loads(self.params))
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -125,7 +130,8 @@ class MelCache:
         try: a = np.load(dest, mmap_mode='r')
         except Exception as e:   # a damaged entry: rebuild it
             warnings.warn(f"{dest}: unreadable cache entry ({type(e).__name__}); recomputing")
-            self._compute(path, dest); a = np.load(dest, mmap_mode='r')
+            self._compute(path, dest)
+            a = np.load(dest, mmap_mode='r')
         return np.array(a[start:stop], dtype=np.float32)
 
     def mel(self, path, # audio file
@@ -138,28 +144,14 @@ class MelCache:
 
     def prune(self, keep) -> int:
         "Delete cache entries whose mel paths are not in `keep`; return how many were deleted."
-        keep = {Path(p).resolve() for p in keep}; n = 0
+        keep = {Path(p).resolve() for p in keep}
+        n = 0
         for p in self.cache_dir.glob('*.npy'):
             if p.resolve() not in keep:
-                p.unlink(); p.with_suffix('.json').unlink(missing_ok=True); n += 1
+                p.unlink()
+                p.with_suffix('.json').unlink(missing_ok=True)
+                n += 1
         return n
-
-# %% ../nbs/07_data.ipynb #c8b2d0a2
-class ChromaCache(MelCache):
-    "Chroma (`chroma_frames`, `(n_frames, 12)`) of audio files, cached like the mels, in `cache_dir/chroma`."
-    def __init__(self, cache_dir, # the mel cache folder (entries go to its `chroma` subfolder)
-                 cfg: AudioConfig | None = None, # audio parameters; part of every key
-                 verify: bool = False, # see `MelCache`
-                ):
-        super().__init__(Path(cache_dir) / 'chroma', cfg, np.float16, verify)
-        self.params = json.dumps(dict(cfg=self.cfg.to_dict(), dtype=self.dtype.name, version=MEL_CACHE_VERSION, n_fft=8192, step=4,
-                                      what='chroma_frames: 12 pitch classes per frame, rows sum to 1, time-major'), sort_keys=True)
-
-    def _features(self, y): return chroma_frames(y, self.cfg), {}
-
-    def chroma(self, path, start: int = 0, stop: int | None = None) -> np.ndarray:
-        "Chroma of `path`, float32 `(stop - start, 12)`."
-        return self.db(path, start, stop)
 
 # %% ../nbs/07_data.ipynb #bcc1314d
 SPLITS = ('train', 'valid', 'test')
@@ -225,7 +217,8 @@ def find_pairs(data_dir='training_data', # folder with input/, desired_output/, 
         if missing:
             msg = f"{lab}: no audio for this song (looked for {data_dir}/{' and '.join(missing)})"
             if strict: raise FileNotFoundError(msg)
-            warnings.warn(msg + "; skipping it"); continue
+            warnings.warn(msg + "; skipping it")
+            continue
         stems = {k: _find_audio(data_dir / 'stems', f"{name}_{k}") for k in STEM_NAMES}
         stems = stems if all(stems.values()) else {}
         tj, tn = data_dir / 'truth' / f"{name}.json", data_dir / 'truth' / f"{name}.npz"
@@ -304,7 +297,8 @@ def _analysis_beats(pair: PairFiles, cfg: AudioConfig, cache: MelCache | None = 
         key = hashlib.sha1((cache.content_hash(pair.raw) + params).encode()).hexdigest()[:24]
         dest = cache.cache_dir / 'beats' / f"{Path(pair.raw).name}.{key}.json"
         try:
-            d = json.loads(dest.read_text()); return np.asarray(d['beat_times'], np.float64), np.asarray(d['downbeat_times'], np.float64)
+            d = json.loads(dest.read_text())
+            return np.asarray(d['beat_times'], np.float64), np.asarray(d['downbeat_times'], np.float64)
         except (OSError, ValueError, KeyError): pass
     y = load_audio(pair.raw, cfg.sr)[0]
     a = beats.analyze(y, cfg.sr, bcfg, name=str(pair.raw)) if bcfg is not None else beats.analyze(y, cfg.sr)
@@ -329,7 +323,8 @@ def raw_grid(pair: PairFiles, # the song
         else:
             try: bt = _analysis_beats(pair, cfg, cache)
             except (ValueError, RuntimeError) as e:   # the audio itself was checked already: the tracker found no beats
-                warnings.warn(f"{pair.raw}: beat analysis failed ({e}); trying the next grid source"); bt = None
+                warnings.warn(f"{pair.raw}: beat analysis failed ({e}); trying the next grid source")
+                bt = None
         if bt is not None and len(bt[0]) >= 2: return frame_grid(bt[0], bt[1], n_frames, cfg), s
     raise ValueError(f"{pair.raw}: no beat grid from {', '.join(sources)} (add 'fixed' to the sources to allow a constant grid)")
 
@@ -352,7 +347,8 @@ def chunk_edit(n_edit: int, # edit frames (without the STOP entry)
     "Edit-frame ranges `[(e0, e1), ...]` covering `[0, n_edit)`; only the last chunk carries the STOP entry."
     if chunk_bars is not None and chunk_bars < 1: raise ValueError(f"chunk_bars must be at least 1, got {chunk_bars}")
     if max_frames is not None and max_frames < 2: raise ValueError(f"max_frames must be at least 2, got {max_frames}")
-    starts = np.unique(np.asarray(starts, dtype=np.int64)); starts = starts[(starts > 0) & (starts < n_edit)]
+    starts = np.unique(np.asarray(starts, dtype=np.int64))
+    starts = starts[(starts > 0) & (starts < n_edit)]
     out, pos = [], 0
     while True:
         cands = starts[starts > pos]
@@ -361,7 +357,8 @@ def chunk_edit(n_edit: int, # edit frames (without the STOP entry)
             fit = cands[cands <= pos + max_frames]
             nxt = int(fit[-1]) if len(fit) else min(pos + max_frames, n_edit)
         if nxt >= n_edit: break
-        out.append((pos, nxt)); pos = nxt
+        out.append((pos, nxt))
+        pos = nxt
     out.append((pos, n_edit))
     if len(out) > 1 and n_edit - pos < min_last and (max_frames is None or n_edit - out[-2][0] + 1 <= max_frames):
         out[-2:] = [(out[-2][0], n_edit)]   # a tail of a few frames (a bar line on the last frame) joins the chunk before
@@ -393,8 +390,10 @@ def rebase(pointers: np.ndarray, # raw frame indices (-1: none, -2: STOP)
           ) -> np.ndarray:
     "Pointers as indices into `[r0, r1)`; those outside become `PAD_TOKEN`; -1 and STOP entries unchanged."
     p = np.asarray(pointers, dtype=np.int64).copy()
-    v = p >= 0; inside = v & (p >= r0) & (p < r1)
-    p[inside] -= r0; p[v & ~inside] = PAD_TOKEN
+    v = p >= 0
+    inside = v & (p >= r0) & (p < r1)
+    p[inside] -= r0
+    p[v & ~inside] = PAD_TOKEN
     return p
 
 # %% ../nbs/07_data.ipynb #2427c36d
@@ -455,7 +454,6 @@ class PointerDataset(torch.utils.data.Dataset):
                  labels: str = 'pointer_sequences', # 'pointer_sequences' (aligner output) or 'truth' (synthetic ground truth)
                  grid_sources=GRID_SOURCES, # beat-grid sources in order of preference (see `raw_grid`)
                  stems='auto', # True: required; False: never; 'auto': used when every song has all four
-                 chroma: bool = False, # also give the raw's chroma (`raw_chroma`, `(S, 12)`, from a `ChromaCache`) for networks that use it
                  chunk_bars: int | None = None, # edit bars per chunk (None: whole songs, unless capped)
                  context_bars: int = 1, # raw bars of context around a chunk's pointers
                  max_edit_frames: int | None = None, # most edit positions per item (the STOP entry included)
@@ -482,15 +480,14 @@ class PointerDataset(torch.utils.data.Dataset):
             if lacking and strict: raise FileNotFoundError(f"{Path(data_dir) / 'stems'}: no complete set of stems ({'/'.join(STEM_NAMES)}) for {', '.join(lacking)}")
             pairs = [p for p in pairs if p.stems]
         self.use_stems = bool(stems)
-        self.chroma = ChromaCache(cache_dir, cfg) if chroma else None
         self.songs, self.skipped, self.index = [], {}, []
         for p in tqdm(pairs, desc='mel cache', disable=not progress or not pairs):
             try: self.songs.append(self._load_song(p, grid_sources))
             except (OSError, ValueError) as e:
                 if strict: raise
-                warnings.warn(f"skipping {p.name}: {e}"); self.skipped[p.name] = str(e)
+                warnings.warn(f"skipping {p.name}: {e}")
+                self.skipped[p.name] = str(e)
         self.cache.flush()
-        if self.chroma is not None: self.chroma.flush()
         n_fixed = sum(s.grid_source == 'fixed' for s in self.songs)
         if n_fixed and grid_sources[0] != 'fixed':
             warnings.warn(f"{n_fixed} of {len(self.songs)} songs have no beats from {', '.join(x for x in grid_sources if x != 'fixed')}: "
@@ -510,7 +507,6 @@ class PointerDataset(torch.utils.data.Dataset):
         for k, sp in (p.stems.items() if self.use_stems else ()):
             n = self.cache.info(sp)['n_frames']
             if abs(n - ri['n_frames']) > 2: raise AudioFileError(f"{sp}: {n} frames but the raw {p.raw.name} has {ri['n_frames']} (not this raw's stem?)")
-        if self.chroma is not None: self.chroma.ensure(p.raw)   # computed with the mels, under the same progress bar
         labels = load_labels(p.labels, ei['n_frames'], ri['n_frames'])
         grid, src = raw_grid(p, ri['n_frames'], self.cfg, grid_sources, self.cache)
         return _Song(p, ri['n_frames'], ei['n_frames'], labels, grid, src, ri['db_max'], ei['db_max'])
@@ -546,15 +542,12 @@ class PointerDataset(torch.utils.data.Dataset):
                 x = unit_mel(c.db(s.pair.stems[n], r0, r1), s.raw_db_max, top)   # against the mix's peak
                 st.append(np.pad(x, ((0, (r1 - r0) - len(x)), (0, 0))) if len(x) < r1 - r0 else x)   # a stem a frame short
             item['stem_mels'] = np.stack(st)
-        if self.chroma is not None:
-            ch = self.chroma.chroma(s.pair.raw, r0, r1)
-            item['raw_chroma'] = np.pad(ch, ((0, (r1 - r0) - len(ch)), (0, 0))) if len(ch) < r1 - r0 else ch
         if self.augment is not None: self.augment(item, np.random.default_rng((self.seed, self.epoch, i)))
         return item
 
 # %% ../nbs/07_data.ipynb #7bf9c404
 BATCH_KEYS = ('raw_mel', 'raw_mask', 'raw_pos', 'beat_index', 'bar_index', 'n_beats', 'n_bars',   # the batch contract's keys,
-              'edit_mel', 'pointers', 'ops', 'target_mask', 'length', 'confidence', 'stem_mels', 'raw_chroma')  # plus `confidence`, `raw_chroma`
+              'edit_mel', 'pointers', 'ops', 'target_mask', 'length', 'confidence', 'stem_mels')  # plus `confidence`
 
 class Collate:
     "Pad (and in fixed-length mode crop) `PointerDataset` items into a batch dict of tensors."
@@ -571,8 +564,6 @@ class Collate:
         M, F = items[0]['raw_mel'].shape[1], items[0]['raw_pos'].shape[1]
         has_stems = ['stem_mels' in it for it in items]
         if any(has_stems) and not all(has_stems): raise ValueError("Collate: some items have stem_mels and some do not")
-        has_chroma = ['raw_chroma' in it for it in items]
-        if any(has_chroma) and not all(has_chroma): raise ValueError("Collate: some items have raw_chroma and some do not")
         b = dict(raw_mel=np.zeros((B, S, M), np.float32), raw_mask=np.zeros((B, S), bool), raw_pos=np.zeros((B, S, F), np.float32),
                  beat_index=np.full((B, S), -1, np.int64), bar_index=np.full((B, S), -1, np.int64),
                  n_beats=np.zeros(B, np.int64), n_bars=np.zeros(B, np.int64),
@@ -580,20 +571,25 @@ class Collate:
                  ops=np.full((B, T), -1, np.int64), target_mask=np.zeros((B, T), bool), length=np.zeros(B, np.int64),
                  confidence=np.zeros((B, T), np.float32))
         if all(has_stems) and has_stems: b['stem_mels'] = np.zeros((B, len(STEM_NAMES), S, M), np.float32)
-        if all(has_chroma): b['raw_chroma'] = np.zeros((B, S, 12), np.float32)
         cropped = 0
         for i, it in enumerate(items):
             s, t, n = min(len(it['raw_mel']), S), min(len(it['pointers']), T), min(it['length'], T)
             cropped += s < len(it['raw_mel']) or t < len(it['pointers'])
-            b['raw_mel'][i, :s] = it['raw_mel'][:s]; b['raw_mask'][i, :s] = True; b['raw_pos'][i, :s] = it['raw_pos'][:s]
-            b['beat_index'][i, :s] = it['beat_index'][:s]; b['bar_index'][i, :s] = it['bar_index'][:s]
+            b['raw_mel'][i, :s] = it['raw_mel'][:s]
+            b['raw_mask'][i, :s] = True
+            b['raw_pos'][i, :s] = it['raw_pos'][:s]
+            b['beat_index'][i, :s] = it['beat_index'][:s]
+            b['bar_index'][i, :s] = it['bar_index'][:s]
             b['n_beats'][i], b['n_bars'][i] = it['beat_index'][s - 1] + 1, it['bar_index'][s - 1] + 1
             b['edit_mel'][i, :n] = it['edit_mel'][:n]
-            p = it['pointers'][:t].copy(); p[p >= s] = PAD_TOKEN    # pointers into cropped-off raw frames
-            b['pointers'][i, :t] = p; b['ops'][i, :t] = it['ops'][:t]; b['confidence'][i, :t] = it['confidence'][:t]
-            b['target_mask'][i, :t] = True; b['length'][i] = n
+            p = it['pointers'][:t].copy()
+            p[p >= s] = PAD_TOKEN    # pointers into cropped-off raw frames
+            b['pointers'][i, :t] = p
+            b['ops'][i, :t] = it['ops'][:t]
+            b['confidence'][i, :t] = it['confidence'][:t]
+            b['target_mask'][i, :t] = True
+            b['length'][i] = n
             if 'stem_mels' in b: b['stem_mels'][i, :, :s] = it['stem_mels'][:, :s]
-            if 'raw_chroma' in b: b['raw_chroma'][i, :s] = it['raw_chroma'][:s]
         if cropped:
             self.n_cropped += cropped
             warnings.warn(f"Collate: cropped {cropped} of {B} items to raw_frames={S}, edit_frames={T} "
@@ -656,7 +652,9 @@ def build_cache(data_dir='training_data', # folder in the pair layout
     errors, entries, frames, cached = {}, [], {}, 0
     for p in tqdm(files, desc='mel cache', unit='file', disable=not progress):
         try:
-            n0 = cache.n_computed; entries.append(cache.ensure(p)); cached += cache.n_computed == n0
+            n0 = cache.n_computed
+            entries.append(cache.ensure(p))
+            cached += cache.n_computed == n0
             frames[p] = inf = cache.info(p)
             if p.parent.name != 'stems' and inf['peak'] < SILENT_PEAK: raise AudioFileError(f"{p}: is silent (peak {inf['peak']:.1e})")
         except (OSError, ValueError) as e: errors[str(p)] = str(e)
@@ -667,15 +665,16 @@ def build_cache(data_dir='training_data', # folder in the pair layout
     for m in w: errors[str(m.message).split(':')[0]] = str(m.message)
     for pr in pairs:
         if pr.raw not in frames or pr.edit not in frames: continue
-        try: load_labels(pr.labels, frames[pr.edit]['n_frames'], frames[pr.raw]['n_frames']); n_pairs += 1
+        try:
+            load_labels(pr.labels, frames[pr.edit]['n_frames'], frames[pr.raw]['n_frames'])
+            n_pairs += 1
         except (OSError, ValueError) as e: errors[str(pr.labels)] = str(e)
     pruned = cache.prune(entries) if prune else 0
     cache.flush()
     return dict(files=len(files), computed=cache.n_computed, cached=cached, pruned=pruned, pairs=n_pairs, errors=errors)
 
 # %% ../nbs/07_data.ipynb #73c0e11e
-try: from fastcore.script import call_parse
-except ImportError: call_parse = lambda f: f   # pragma: no cover
+from fastcore.script import call_parse
 
 @call_parse
 def cache_cli(data_dir: str = 'training_data', # folder in the pair layout (input/, desired_output/, stems/, pointer_sequences/)
@@ -684,8 +683,7 @@ def cache_cli(data_dir: str = 'training_data', # folder in the pair layout (inpu
          quiet: bool = False, # no progress bar
         ):
     "Compute the mel cache of a training data folder and check its label files."
-    try: r = build_cache(data_dir, cache_dir, prune=prune, progress=not quiet)
-    except (OSError, ValueError) as e: print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    r = build_cache(data_dir, cache_dir, prune=prune, progress=not quiet)
     for msg in r['errors'].values(): print(f"error: {msg}", file=sys.stderr)
     print(f"{r['files']} audio files ({r['computed']} computed, {r['cached']} already cached), "
           f"{r['pairs']} labelled pairs checked, {r['pruned']} stale entries pruned, {len(r['errors'])} errors; cache in {cache_dir}")

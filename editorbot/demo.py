@@ -94,7 +94,7 @@ def demo(out='editorbot_demo_out', # folder for everything (pairs, cache, model,
         ) -> dict:
     "Run the first day (see above); return `{'before', 'after', 'table', 'improved', 'edits', 'timings', 'out'}`."
     from editorbot.core import resolve_checkpoint, atomic_write_text
-    from editorbot.models.beat_pointer import load_model
+    from editorbot.models.registry import load_model
     from editorbot.evaluate import load_items, evaluate_items, style_by_example
     from editorbot.finetune import finetune
     log = log or (lambda m: print(m, flush=True))
@@ -104,20 +104,25 @@ def demo(out='editorbot_demo_out', # folder for everything (pairs, cache, model,
     start = resolve_checkpoint(model)
     if not start.is_file(): raise FileNotFoundError(f"{start}: no such checkpoint")
     ft_songs, test_songs = pick_songs(music, n_finetune, n_test)
-    out = Path(out); ftd, ted, cache, mdir = out / 'finetune', out / 'test', out / 'cache', out / 'model'
+    out = Path(out)
+    ftd, ted, cache, mdir = out / 'finetune', out / 'test', out / 'cache', out / 'model'
     T, t_all, N = {}, time.perf_counter(), 6
     t = _stage(log, 1, N, f"making {style} pairs from real recordings: {len(ft_songs)} to learn from ({ft_songs[0][1].split('--')[0]}), {len(test_songs)} to test on")
-    _make_pairs(ft_songs, ftd, style, seed, max_duration, log); _make_pairs(test_songs, ted, style, seed, max_duration, log)
-    T['pairs'] = time.perf_counter() - t; log(f"      in {ftd} and {ted} ({T['pairs']:.0f} s)")
+    _make_pairs(ft_songs, ftd, style, seed, max_duration, log)
+    _make_pairs(test_songs, ted, style, seed, max_duration, log)
+    T['pairs'] = time.perf_counter() - t
+    log(f"      in {ftd} and {ted} ({T['pairs']:.0f} s)")
     t = _stage(log, 2, N, f"the shipped model ({start.name}) edits the {len(test_songs)} test songs in the style of one example pair")
     m0 = load_model(start)
     if style in (getattr(m0, 'style_presets', None) or {}): raise ValueError(f"{start}: already knows the style {style!r}; choose a style it has not seen")
     items = load_items(ted / 'truth', cache, 'test', (0, 0, 1), progress=False)
     ex = load_items(ftd / 'truth', cache, 'test', (0, 0, 1), progress=False)[0]
-    nt = torch.get_num_threads(); torch.set_num_threads(1)      # step-by-step decoding is fastest on one thread
+    nt = torch.get_num_threads()
+    torch.set_num_threads(1)      # step-by-step decoding is fastest on one thread
     try: before = style_by_example(m0, {style: ex}, items, progress=False)[style]
     finally: torch.set_num_threads(nt)
-    T['before'] = time.perf_counter() - t; log(f"      cut-point F1 {before['cut_f1']:.3f}, median length error {before['length_error_beats']:.1f} beats ({T['before']:.0f} s)")
+    T['before'] = time.perf_counter() - t
+    log(f"      cut-point F1 {before['cut_f1']:.3f}, median length error {before['length_error_beats']:.1f} beats ({T['before']:.0f} s)")
     t = _stage(log, 3, N, f"writing {min(max_edits, len(items))} of those edits to {out / 'edits' / 'before'}")
     ex_files = (ftd / 'input' / f"{ex['name']}_raw.wav", ftd / 'desired_output' / f"{ex['name']}_edit.wav")
     edits = dict(before=_edits(m0, items[:max_edits], ted, out / 'edits' / 'before', log, style_example=ex_files))
@@ -126,9 +131,11 @@ def demo(out='editorbot_demo_out', # folder for everything (pairs, cache, model,
     done = mdir / 'finetune.json'
     ft = json.loads(done.read_text()) if done.exists() else finetune(ftd, mdir, init=str(start), cache_dir=cache, minutes=minutes, max_steps=max_steps,
                                                                      fractions=fractions, seed=seed, progress=progress, log=log)
-    T['finetune'] = time.perf_counter() - t; log(f"      {ft['steps']} steps; chose {Path(ft['chosen']).name} ({T['finetune']:.0f} s)")
+    T['finetune'] = time.perf_counter() - t
+    log(f"      {ft['steps']} steps; chose {Path(ft['chosen']).name} ({T['finetune']:.0f} s)")
     t = _stage(log, 5, N, f"the fine-tuned model edits the same songs, by the style's name ({style!r}) and by the same example")
-    m1 = load_model(mdir / 'model.pt'); torch.set_num_threads(1)
+    m1 = load_model(mdir / 'model.pt')
+    torch.set_num_threads(1)
     try:
         after_ex = style_by_example(m1, {style: ex}, items, progress=False)[style]
         after = evaluate_items(m1, items, progress=False, style=style)['free_running']['overall'] if style in m1.style_presets else None
@@ -150,7 +157,9 @@ def demo(out='editorbot_demo_out', # folder for everything (pairs, cache, model,
     atomic_write_text(out / 'results.md', md)
     res = dict(before=before, after=after, after_by_example=after_ex, table=table, improved=improved, edits=edits, timings=T, finetune=ft, out=str(out))
     atomic_write_text(out / 'results.json', json.dumps(res, indent=1, default=float))
-    log('\n' + table + '\n'); log(summary); log(f"done in {T['total'] / 60:.1f} min; results in {out / 'results.md'}, edits in {out / 'edits'}")
+    log('\n' + table + '\n')
+    log(summary)
+    log(f"done in {T['total'] / 60:.1f} min; results in {out / 'results.md'}, edits in {out / 'edits'}")
     log(f"edit your own recording in this style: editorbot_edit RAW.wav -o EDITED.wav --model {mdir / 'model.pt'} --style {style}")
     return res
 
@@ -170,13 +179,10 @@ def demo_cli(out: str = 'editorbot_demo_out', # folder for the pairs, cache, mod
              threads: int = 0, # CPU threads for torch (0: default)
             ):
     "The first day: the shipped model edits real recordings in a style shown by one example, is fine-tuned on a few pairs of it, edits again; the before/after table, audio and pictures."
-    try:
-        if threads > 0: torch.set_num_threads(threads)
-        demo(out, music, model, style, n_finetune, n_test, max_duration, minutes, seed=seed)
-    except (OSError, ValueError, RuntimeError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    if threads > 0: torch.set_num_threads(threads)
+    demo(out, music, model, style, n_finetune, n_test, max_duration, minutes, seed=seed)
 
 def main(argv=None):
     "Console entry point of `editorbot_demo` (flags with `-` or `_`)."
     from editorbot.core import run_cli
-    return run_cli(demo_cli, argv)
+    return run_cli(demo_cli, argv, errors=(OSError, ValueError, RuntimeError))

@@ -10,8 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs
-from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db, chroma_frames
-from .models.beat_pointer import decoding_rule
+from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db
 
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw',
@@ -71,9 +70,8 @@ def analyze_raw(y: np.ndarray, # raw samples `(n,)` or `(channels, n)` at `sr`
                 cfg: AudioConfig | None = None, # the model's frame grid
                 name: str = 'raw audio',
                 beats: bool = True, # track beats (else a constant grid)
-                chroma: bool = False, # also the raw's pitch classes (`raw_chroma`, (S, 12)), for networks with `use_chroma`
                ) -> dict:
-    "`raw_mel` (S, n_mels), `analysis` (`editorbot.beats.Analysis` or None), `beat_times`, `downbeat_times` (seconds or None), and `raw_chroma` with `chroma`."
+    "`raw_mel` (S, n_mels), `analysis` (`editorbot.beats.Analysis` or None), `beat_times`, `downbeat_times` (seconds or None)."
     from editorbot.beats import analyze, BeatConfig
     cfg = cfg or AudioConfig()
     ym = _mono_at(y, sr, cfg.sr)
@@ -84,7 +82,6 @@ def analyze_raw(y: np.ndarray, # raw samples `(n,)` or `(channels, n)` at `sr`
         except (ValueError, RuntimeError) as e: warnings.warn(f"{name}: beat analysis failed ({e}); using a constant beat grid")
     ok = a is not None and len(a.beat_times) >= 2
     out = dict(raw_mel=mel, analysis=a, beat_times=a.beat_times if ok else None, downbeat_times=a.downbeat_times if ok else None)
-    if chroma: out['raw_chroma'] = chroma_frames(ym, cfg)
     return out
 
 # %% ../nbs/10_edit.ipynb #82b8fa3b
@@ -105,7 +102,8 @@ def stem_source(stems, # 'auto' (separate), 'off', a folder of NAME_{stem} files
     d = Path(stems)
     if not d.is_dir(): raise FileNotFoundError(f"{d}: no such folder (--stems DIR: a folder of NAME_drums.wav, NAME_bass.wav, ...; or auto, or off)")
     if not isinstance(raw, (str, os.PathLike)): raise ValueError("stems from a folder need the raw as a file (its name picks NAME_{stem}); give them as a dict instead")
-    name = stem_base(raw); got = find_stems(d, name)
+    name = stem_base(raw)
+    got = find_stems(d, name)
     if not got: raise FileNotFoundError(f"{d}: no stems {name}_{{{','.join(STEM_NAMES)}}}.wav for {raw} (make them with: editorbot_stems {raw} --out {d})")
     return lambda y, sr: {k: load_audio(p, sr=sr, mono=True, min_samples=1)[0] for k, p in got.items()}
 
@@ -122,7 +120,8 @@ def stem_input(y: np.ndarray, # raw samples (n,) or (channels, n) at `sr`
     n = y.shape[-1]
     def db(x):                                                      # absolute dB, time-major, as the mel cache stores it
         return (10.0 * np.log10(np.maximum(mel_spectrogram(_mono_at(x, sr, cfg.sr), cfg, device='cpu'), 1e-10))).T
-    ref = float(db(y).max()); out = []
+    ref = float(db(y).max())
+    out = []
     for k in STEM_NAMES:
         s = np.asarray(stems[k], dtype=np.float32)
         if abs(s.shape[-1] - n) > 0.1 * sr: raise ValueError(f"the {k} stem lasts {s.shape[-1] / sr:.2f} s but the raw {n / sr:.2f} s (not this raw's stem?)")
@@ -135,7 +134,8 @@ def decision_score(g: dict, # output of `PointerNetwork.generate` (one item)
                    b: int = 0, # which item of the batch
                   ) -> float:
     "Mean log-probability of the decoding decisions of item `b`: one per run (`confidence` at the run's first frame) and the stop."
-    conf = g['confidence'][b].detach().cpu().double().numpy(); n = int(g['length'][b])
+    conf = g['confidence'][b].detach().cpu().double().numpy()
+    n = int(g['length'][b])
     starts = [r[0] for r in g['runs'][b]]
     p = np.r_[conf[starts], conf[n]] if starts else conf[n:n + 1]
     return float(np.mean(np.log(np.clip(p, 1e-12, 1.0))))
@@ -155,24 +155,21 @@ def decode(model, # a `PointerNetwork`
           ) -> list[dict]:
     "Candidates sorted by score, best first: dicts `pointers`, `ops` (T + 1, ending STOP), `score`, `seed`, `greedy`, `z`."
     from tqdm.auto import tqdm
-    c = model.cfg; dev = next(model.parameters()).device
-    mel = torch.from_numpy(an['raw_mel']).to(dev); S = len(mel)
+    c = model.cfg
+    dev = next(model.parameters()).device
+    mel = torch.from_numpy(an['raw_mel']).to(dev)
+    S = len(mel)
     for what, v in (('target', target_frames), ('minimum', min_frames)):
         if v is not None and not 0 <= v <= MAX_EDIT_RATIO * S:
             raise ValueError(f"a {what} of {v} edit frames is out of range: an edit lasts at most {MAX_EDIT_RATIO:g} times its raw ({int(MAX_EDIT_RATIO * S)} frames here)")
     cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0, int(1.25 * min_frames) + 1)   # decoding is bounded: at most 1.25 x MAX_EDIT_RATIO x S steps
-    beat = getattr(c, 'arch', '') == 'beat'
-    gen_kw = decoding_rule(c, jump_threshold, stop_threshold)            # the beat network's own arguments of `generate` (none for the run-level one)
-    if getattr(c, 'use_chroma', False):
-        if 'raw_chroma' not in an: raise ValueError("this model listens to the raw's chroma (use_chroma): analyse the raw with analyze_raw(..., chroma=True)")
-        gen_kw['raw_chroma'] = torch.from_numpy(an['raw_chroma']).to(dev)
+    gen_kw = model.decoding_rule(jump_threshold, stop_threshold)          # the network's own greedy rule, as `generate` arguments
     if getattr(c, 'use_stems', False):
         if 'stem_mels' not in an: raise ValueError("this model listens to stems (use_stems): give the raw's stems (an['stem_mels'] from stem_input; edit(..., stems='auto' or a folder))")
         gen_kw['stem_mels'] = torch.from_numpy(an['stem_mels'])[None].to(dev)   # (1, 4, S, n_mels)
     if target_frames and length_tolerance is not None:
-        min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance)); far = int(target_frames) + int(length_tolerance)
-        if beat: gen_kw['stop_after'] = far                                 # ends on the first beat line past the window
-        else: cap = far                                                      # the run-level network: cut at the window's edge
+        min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance))
+        gen_kw['stop_after'] = int(target_frames) + int(length_tolerance)   # the window's far edge: the network ends the edit there (the beat network on the first beat line past it)
     out = []
     for k in tqdm(range(int(n_best)), desc='decoding', disable=not progress or n_best < 2):
         greedy = k == 0
@@ -194,13 +191,15 @@ _OP_COLORS = {int(EditOp.COPY): '0.35', int(EditOp.LOOP_START): 'tab:green', int
 
 def _spans(mask: np.ndarray):
     "(start, stop) index pairs of the True runs of a bool array."
-    d = np.diff(np.r_[0, mask.astype(np.int8), 0]); return list(zip(np.flatnonzero(d == 1), np.flatnonzero(d == -1)))
+    d = np.diff(np.r_[0, mask.astype(np.int8), 0])
+    return list(zip(np.flatnonzero(d == 1), np.flatnonzero(d == -1)))
 
 def raw_usage(pointers, # raw frame per edit frame (with or without the final STOP), -1: none
               n_raw_frames: int,
              ) -> np.ndarray:
     "How often each raw frame is played in the edit, `(n_raw_frames,)` int: 0 skipped, 1 kept, 2+ looped."
-    p = np.asarray(pointers, dtype=np.int64); p = p[(p >= 0) & (p < n_raw_frames)]
+    p = np.asarray(pointers, dtype=np.int64)
+    p = p[(p >= 0) & (p < n_raw_frames)]
     return np.bincount(p, minlength=n_raw_frames)
 
 @dataclass
@@ -251,14 +250,19 @@ def plot_edit(r: EditResult, # the edit
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
     from editorbot.render import segment_joins, segment_moves
-    cfg = r.cfg; fs = cfg.sr / cfg.hop_length
+    cfg = r.cfg
+    fs = cfg.sr / cfg.hop_length
     fig, ax = plt.subplots(3, 1, figsize=(12, 7.5), gridspec_kw=dict(height_ratios=[1, 1, 2]))
     def wave(a, y):
-        step = max(1, y.shape[-1] // max_points); n = y.shape[-1] // step * step; blk = step * max(1, (1 << 18) // step)
+        step = max(1, y.shape[-1] // max_points)
+        n = y.shape[-1] // step * step
+        blk = step * max(1, (1 << 18) // step)
         mono = lambda x: x.mean(0) if x.ndim == 2 else x               # peaks of the channels' mean, a block at a time (no full-size copies)
         pk = np.concatenate([np.abs(mono(y[..., i:min(i + blk, n)])).reshape(-1, step).max(1) for i in range(0, n, blk)]) if n else np.zeros(1)
         t = (np.arange(len(pk)) * step + step / 2) / r.sr
-        a.fill_between(t, -pk, pk, color='0.25', lw=0); a.set_xlim(0, y.shape[-1] / r.sr); a.set_yticks([])
+        a.fill_between(t, -pk, pk, color='0.25', lw=0)
+        a.set_xlim(0, y.shape[-1] / r.sr)
+        a.set_yticks([])
     u = r.usage()
     wave(ax[0], r.raw)
     for kind, m in (('skipped', u == 0), ('kept', u == 1), ('looped', u >= 2)):
@@ -271,13 +275,19 @@ def plot_edit(r: EditResult, # the edit
     for j in segment_moves(r.segments):        # every cut the EDL lists: solid where crossfaded, dashed where a fade meets it
         ax[1].axvline(j / r.sr, color='tab:red', lw=0.8, alpha=0.7, ls='-' if j in xj else '--')
     ax[1].set_ylabel('edit')
-    p = r.pointers[:-1]; o = r.ops[:-1]; t = np.arange(len(p)) / fs
+    p = r.pointers[:-1]
+    o = r.ops[:-1]
+    t = np.arange(len(p)) / fs
     ax[2].plot(t, np.where(p >= 0, p / fs, np.nan), color='0.75', lw=0.8)
     for op, c in _OP_COLORS.items():
         m = (o == op) & (p >= 0)
         if m.any(): ax[2].scatter(t[m], p[m] / fs, s=2 if op == int(EditOp.COPY) else 10, color=c, label=EditOp(op).name)
-    ax[2].set_xlabel('edit time (s)'); ax[2].set_ylabel('raw time (s)'); ax[2].set_xlim(0, max(t[-1] if len(t) else 0, 1e-3))
-    ax[2].set_ylim(0, r.raw_duration); ax[2].legend(loc='upper left', fontsize=8, markerscale=2); ax[2].grid(alpha=0.3)
+    ax[2].set_xlabel('edit time (s)')
+    ax[2].set_ylabel('raw time (s)')
+    ax[2].set_xlim(0, max(t[-1] if len(t) else 0, 1e-3))
+    ax[2].set_ylim(0, r.raw_duration)
+    ax[2].legend(loc='upper left', fontsize=8, markerscale=2)
+    ax[2].grid(alpha=0.3)
     fig.tight_layout()
     return fig
 
@@ -287,7 +297,8 @@ EditResult.plot = plot_edit
 def output_paths(path, # the edited audio to write
                 ) -> dict:
     "Every file `save` writes for `path`: `audio`, `edl_csv`, `edl_json`, `edit_labels`, `raw_labels`, `png`."
-    path = Path(path); b = path.with_suffix('')
+    path = Path(path)
+    b = path.with_suffix('')
     return dict(audio=path, edl_csv=Path(f"{b}.edl.csv"), edl_json=Path(f"{b}.edl.json"), edit_labels=Path(f"{b}.edit_labels.txt"),
                 raw_labels=Path(f"{b}.raw_labels.txt"), png=Path(f"{b}.png"))
 
@@ -315,7 +326,8 @@ def save_edit(r: EditResult, # the edit
     write_audacity_labels(r.segments, r.sr, ps['edit_labels'], ps['raw_labels'])
     if png:
         with warnings.catch_warnings():
-            warnings.filterwarnings('ignore', message='Glyph .* missing from'); fig = r.plot()
+            warnings.filterwarnings('ignore', message='Glyph .* missing from')
+            fig = r.plot()
         _save_png(fig, ps['png'])
     else: ps.pop('png')
     return ps
@@ -343,7 +355,9 @@ def edit_widget(r: EditResult, # the edit
     opts = [(f"{i + 1}: edit {p['edit_time']:.2f} s  {p['kind']} raw {p['from_raw']:.2f} -> {p['to_raw']:.2f} s", i) for i, p in enumerate(pts)]
     dd = W.Dropdown(options=opts or [('no edit points', -1)], description='edit point', layout=W.Layout(width='520px'))
     def clip(y, t0, t1):
-        b = min(y.shape[-1], int(t1 * r.sr)); a = min(max(0, int(t0 * r.sr)), max(b - 1, 0)); return y[..., a:b]
+        b = min(y.shape[-1], int(t1 * r.sr))
+        a = min(max(0, int(t0 * r.sr)), max(b - 1, 0))
+        return y[..., a:b]
     def show(ch=None):
         out.clear_output()
         i = dd.value
@@ -355,14 +369,15 @@ def edit_widget(r: EditResult, # the edit
             display(W.Label(f"raw around the outgoing end ({p['from_raw']:.2f} s) and the incoming start ({p['to_raw']:.2f} s)"))
             display(player(clip(r.raw, p['from_raw'] - context, p['from_raw'] + context), r.sr))
             display(player(clip(r.raw, p['to_raw'] - context, p['to_raw'] + context), r.sr))
-    dd.observe(show, names='value'); show()
+    dd.observe(show, names='value')
+    show()
     return W.VBox([W.HTML(f"<b>{Path(r.name).name}</b>: {repr(r)}"), top, dd, out])
 
 EditResult.widget = edit_widget
 
 # %% ../nbs/10_edit.ipynb #d63faa40
 _all_ = ['preset_latent']
-from .models.beat_pointer import preset_latent   # the named style latents live with the model (`08b`), which `load_model` gives them
+from .models.registry import preset_latent   # the named style latents a checkpoint stores (`models.registry.load_model` gives them)
 
 def style_latent(model, # a `PointerNetwork`
                  raw, # example raw: path or samples
@@ -372,9 +387,10 @@ def style_latent(model, # a `PointerNetwork`
                  check: bool = True, # refuse a pair whose edit the aligner cannot find in the raw (`editorbot.align.align`, as `editorbot_align` rejects it)
                 ) -> torch.Tensor:
     "Posterior-mean style latent `(1, d_latent)` of one (raw, edit) example pair."
-    from editorbot.models.pointer import make_batch
+    from editorbot.models.common import make_batch
     if not model.cfg.use_vae: raise ValueError("style by example is unsupported: this model has no style VAE (use_vae=False)")
-    cfg = cfg or AudioConfig(); dev = next(model.parameters()).device
+    cfg = cfg or AudioConfig()
+    dev = next(model.parameters()).device
     yr, sr_r, nr = load_raw(raw, sr, 'style example raw' if not isinstance(raw, (str, os.PathLike)) else None)
     ye, sr_e, ne = load_raw(edit, sr, 'style example edit' if not isinstance(edit, (str, os.PathLike)) else None)
     if check:
@@ -382,11 +398,11 @@ def style_latent(model, # a `PointerNetwork`
         al = align(yr, ye, sr_r, edit_sr=sr_e)
         if not al.ok: raise ValueError(f"{ne}: not an edit of the style example's raw {nr} (the aligner finds {al.aligned_ratio:.0%} of it there, "
                                        f"confidence {al.score:.2f}); give a raw and the edit made from it")
-    an = analyze_raw(yr, sr_r, cfg, nr, chroma=getattr(model.cfg, 'use_chroma', False))
+    an = analyze_raw(yr, sr_r, cfg, nr)
     em = model_input(_mono_at(ye, sr_e, cfg.sr), cfg)
     b = make_batch([an['raw_mel']], beats=[(an['beat_times'], an['downbeat_times'])] if an['beat_times'] is not None else None, cfg=cfg)
-    if 'raw_chroma' in an: b['raw_chroma'] = torch.from_numpy(an['raw_chroma'])[None]
-    b['edit_mel'] = torch.from_numpy(em)[None]; b['length'] = torch.tensor([len(em)])
+    b['edit_mel'] = torch.from_numpy(em)[None]
+    b['length'] = torch.tensor([len(em)])
     return model.encode_style({k: v.to(dev) for k, v in b.items()}).cpu()
 
 # %% ../nbs/10_edit.ipynb #foe1ab12
@@ -394,7 +410,8 @@ def fade_out_end(ops, # EditOp per edit frame, ending STOP (T + 1,)
                  n_frames: int, # frames to fade over
                 ) -> np.ndarray:
     "A copy of `ops` whose last `n_frames` frames (at most half the edit) fade out, unless the edit already ends with a fade."
-    ops = np.array(ops, copy=True); T = len(ops) - 1
+    ops = np.array(ops, copy=True)
+    T = len(ops) - 1
     if T < 2 or ops[T - 1] == EditOp.FADE_OUT or n_frames <= 0: return ops
     ops[T - min(T // 2, int(n_frames)):T] = EditOp.FADE_OUT
     return ops
@@ -427,10 +444,11 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         ) -> EditResult:
     "Edit `raw` with `model`: load, analyse, decode, render. Timings of each step are in `.timings`."
     from tqdm.auto import tqdm
-    from editorbot.models.pointer import load_pointer_network
+    from editorbot.models.registry import load_model
     from editorbot.render import render
-    t = {}; t0 = time.perf_counter()
-    if isinstance(model, (str, os.PathLike)): model = load_pointer_network(model)
+    t = {}
+    t0 = time.perf_counter()
+    if isinstance(model, (str, os.PathLike)): model = load_model(model)
     mc = model.cfg
     cfg = cfg or AudioConfig(frames_per_beat=mc.frames_per_beat, frames_per_bar=mc.frames_per_bar, n_mels=mc.n_mels)
     if cfg.n_mels != mc.n_mels: raise ValueError(f"the model reads {mc.n_mels} mel bands but cfg has {cfg.n_mels}")
@@ -444,13 +462,15 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         if isinstance(f, (str, os.PathLike)) and not Path(f).is_file():
             raise FileNotFoundError(f"{f}: no such file (style example)" if not Path(f).exists() else f"{f}: is a folder, not an audio file (style example)")
     if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
+    model.decoding_rule(jump_threshold, stop_threshold)             # a threshold this network's rule does not take is refused before the work
     for what, thr in (('jump', jump_threshold), ('stop', stop_threshold)):
-        if thr is not None and getattr(mc, 'arch', '') != 'beat': raise ValueError(f"a {what} threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
         if thr is not None and not thr <= 1: raise ValueError(f"{what} threshold must be at most 1 (negative: plain argmax), got {thr}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
     get_stems = stem_source(stems, raw, separator) if getattr(mc, 'use_stems', False) else None   # a missing folder or separator fails before the work
-    y, sr, name = load_raw(raw, sr); t['load'] = time.perf_counter() - t0
-    raw_s = y.shape[-1] / sr; most = MAX_EDIT_RATIO * raw_s        # what the raw allows, checked before the work
+    y, sr, name = load_raw(raw, sr)
+    t['load'] = time.perf_counter() - t0
+    raw_s = y.shape[-1] / sr
+    most = MAX_EDIT_RATIO * raw_s        # what the raw allows, checked before the work
     for what, v in (('target duration', target_duration), ('minimum duration', min_duration)):
         if v is not None and v > most:
             raise ValueError(f"{name}: a {what} of {v:g} s is more than an edit of this {raw_s:.1f}-s raw may last (at most {MAX_EDIT_RATIO:g} times the raw, {most:.1f} s)")
@@ -460,39 +480,57 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     nt = torch.get_num_threads()
     if decode_threads > 0: torch.set_num_threads(decode_threads)
     try:                                                            # an error starts on a line of its own, not after the progress line
-        t1 = time.perf_counter(); bar.set_postfix_str('analysing')
-        an = analyze_raw(y, sr, cfg, name, beats=beats, chroma=getattr(mc, 'use_chroma', False))
+        t1 = time.perf_counter()
+        bar.set_postfix_str('analysing')
+        an = analyze_raw(y, sr, cfg, name, beats=beats)
         z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
         if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
             warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
                           f"{', '.join(sorted(model.style_presets))} (style=NAME, --style NAME), or give an example pair", NoStyleWarning)
         if get_stems is not None:
-            bar.set_postfix_str('stems'); t2 = time.perf_counter()
-            an['stem_mels'] = stem_input(y, get_stems(y, sr), sr, cfg); t['stems'] = time.perf_counter() - t2
-        _release_freed_memory(); t['analysis'] = time.perf_counter() - t1; bar.update()
-        t1 = time.perf_counter(); bar.set_postfix_str('decoding')
+            bar.set_postfix_str('stems')
+            t2 = time.perf_counter()
+            an['stem_mels'] = stem_input(y, get_stems(y, sr), sr, cfg)
+            t['stems'] = time.perf_counter() - t2
+        _release_freed_memory()
+        t['analysis'] = time.perf_counter() - t1
+        bar.update()
+        t1 = time.perf_counter()
+        bar.set_postfix_str('decoding')
         with torch.inference_mode():
             cands = decode(model, an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
                            min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
                            length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)),
                            jump_threshold=jump_threshold, stop_threshold=stop_threshold)
-        torch.set_num_threads(nt); _release_freed_memory()
-        t['decoding'] = time.perf_counter() - t1; bar.update()
-        t1 = time.perf_counter(); bar.set_postfix_str('rendering')
-        xf = int(round(crossfade * sr)); res = []
+        torch.set_num_threads(nt)
+        _release_freed_memory()
+        t['decoding'] = time.perf_counter() - t1
+        bar.update()
+        t1 = time.perf_counter()
+        bar.set_postfix_str('rendering')
+        xf = int(round(crossfade * sr))
+        res = []
         for c in cands:
             if len(c['pointers']) < 2: raise ValueError(f"{name}: the model produced an empty edit (it stopped at once)")
             if target_duration is not None and end_fade_bars > 0:   # an edit cut to length ends with a fade, not dead
-                d = np.diff(np.asarray(an['analysis'].downbeat_times)); bar_s = float(np.median(d)) if len(d) else 2.0
+                d = np.diff(np.asarray(an['analysis'].downbeat_times))
+                bar_s = float(np.median(d)) if len(d) else 2.0
                 c['ops'] = fade_out_end(c['ops'], int(round(end_fade_bars * bar_s * cfg.sr / cfg.hop_length)))
             audio, segs = render(y, c['pointers'], c['ops'], cfg, sr=sr, crossfade=crossfade, return_segments=True)
             res.append(EditResult(audio, sr, c['pointers'], c['ops'], segs, [c['score']], {}, y, an['analysis'], cfg, name, xf, c['seed']))
-        t['rendering'] = time.perf_counter() - t1; bar.update(); bar.set_postfix_str('done')
+        t['rendering'] = time.perf_counter() - t1
+        bar.update()
+        bar.set_postfix_str('done')
         t['total'] = time.perf_counter() - t0
-        best = res[0]; best.scores = [r.score for r in res]; best.alternatives = res[1:]; best.timings = t
+        best = res[0]
+        best.scores = [r.score for r in res]
+        best.alternatives = res[1:]
+        best.timings = t
         for r in res[1:]: r.timings = t
         return best
-    finally: bar.close(); torch.set_num_threads(nt)
+    finally:
+        bar.close()
+        torch.set_num_threads(nt)
 
 # %% ../nbs/10_edit.ipynb #aca47cb3
 def bench_edit(duration: float = 180.0, # seconds of synthetic song
@@ -503,12 +541,15 @@ def bench_edit(duration: float = 180.0, # seconds of synthetic song
               ) -> list[dict]:
     "Edit a synthetic song of `duration` s with a random network; per repeat the timings (s), edit length and decoding steps."
     from editorbot.synth import generate_song
-    from editorbot.models.beat_pointer import build_model, BeatPointerConfig
+    from editorbot.models.registry import build_model
+    from editorbot.models.beat_pointer import BeatPointerConfig
     song = generate_song(seed, duration=duration)
-    torch.manual_seed(seed); m = build_model(config or BeatPointerConfig()).eval()
+    torch.manual_seed(seed)
+    m = build_model(config or BeatPointerConfig()).eval()
     out = []
     with tempfile.TemporaryDirectory() as d:
-        p = Path(d) / 'song.wav'; save_audio(p, song.y, song.sr)
+        p = Path(d) / 'song.wav'
+        save_audio(p, song.y, song.sr)
         for k in range(repeats):
             r = edit(p, m, seed=seed + k, min_duration=min_duration)
             out.append(dict(raw_seconds=round(r.raw_duration, 1), edit_seconds=round(r.duration, 1), segments=len(r.segments),
@@ -545,7 +586,7 @@ def edit_files(raw, # the raw recording
                separator=None, # separator checkpoint for stems='auto' (None: demucs' pretrained htdemucs)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
-    from editorbot.models.pointer import load_pointer_network
+    from editorbot.models.registry import load_model
     log = log or sys.stderr
     raw, out = Path(raw), Path(out)
     if out.suffix.lower() not in AUDIO_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
@@ -558,11 +599,13 @@ def edit_files(raw, # the raw recording
     from editorbot.core import resolve_checkpoint
     ck_path = resolve_checkpoint(model)                            # 'pretrained': the shipped editor
     check_outputs(files, [raw, ck_path, *(style_example or [])], force)   # every file it writes, before any work
-    _check_input(raw); _check_input(ck_path, 'checkpoint')
+    _check_input(raw)
+    _check_input(ck_path, 'checkpoint')
     for f in style_example or (): _check_input(f, 'file (style example)')
     if separator is not None: _check_input(separator, 'separator checkpoint')
-    nt = torch.get_num_threads(); torch.set_num_threads(1)         # building the network is several times faster on one thread (a shared 2-core CPU: 0.08 s against 0.37 s)
-    try: m = load_pointer_network(model)
+    nt = torch.get_num_threads()
+    torch.set_num_threads(1)         # building the network is several times faster on one thread (a shared 2-core CPU: 0.08 s against 0.37 s)
+    try: m = load_model(model)
     finally: torch.set_num_threads(nt)
     r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
              n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold,
@@ -570,7 +613,7 @@ def edit_files(raw, # the raw recording
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s" + (f" (stems {t['stems']:.2f} s)" if 'stems' in t else '') + f", decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
-    rule = decoding_rule(m.cfg, jump_threshold, stop_threshold)
+    rule = m.decoding_rule(jump_threshold, stop_threshold)
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
                 duration_tolerance=duration_tolerance if target_duration is not None else None,
                 **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold')})   # the rule the edit was made with (None: the run-level network's argmax)
@@ -607,20 +650,17 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
     """Edit a raw recording with a trained pointer network. Writes EDITED (the -o file), its decision lists EDITED.edl.csv, EDITED.edl.json,
     EDITED.edit_labels.txt and EDITED.raw_labels.txt (Audacity labels) and the picture EDITED.png (with --n-best K: EDITED_1 ... EDITED_K,
     each with its files, and EDITED_scores.csv); files that exist are replaced only with --force."""
-    try:
-        if out is None: raise ValueError("give the output file with -o EDITED.wav")
-        if n_best < 1: raise ValueError(f"--n-best must be at least 1, got {n_best}")
-        if threads > 0: torch.set_num_threads(threads)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter('always', NoStyleWarning)
-            res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
-                             duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold,
-                             stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars, stems=stems, separator=separator)
-        for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
-            if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
-            else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    if out is None: raise ValueError("give the output file with -o EDITED.wav")
+    if n_best < 1: raise ValueError(f"--n-best must be at least 1, got {n_best}")
+    if threads > 0: torch.set_num_threads(threads)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always', NoStyleWarning)
+        res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
+                         duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold,
+                         stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars, stems=stems, separator=separator)
+    for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
+        if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
+        else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     for k, d in enumerate(res):
         s = d['summary']
         print(f"{'#' + str(k + 1) + ' ' if len(res) > 1 else ''}wrote {d['paths']['audio']}: {s['raw_seconds']:.1f} s -> {s['edit_seconds']:.1f} s, "
@@ -631,5 +671,7 @@ def main(argv=None):
     "Console entry point of `editorbot_edit` (flags with `-` or `_`, `-o` for `--out`)."
     res = run_cli(edit_cli, argv, {'--out': '-o'})
     if argv is None and Path(sys.argv[0]).name.startswith('editorbot_edit'):   # the console script, done: every file is written and closed
-        sys.stdout.flush(); sys.stderr.flush(); os._exit(0)        # skip the interpreter's teardown of torch (about 0.9 s and 120 MB more peak memory here)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)        # skip the interpreter's teardown of torch (about 0.9 s and 120 MB more peak memory here)
     return res

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, atomic_write_text, check_outputs
-from .models.beat_pointer import song_style, preset_latent, decoding_rule
+from .models.registry import song_style, preset_latent
 
 # %% auto #0
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
@@ -49,7 +49,8 @@ def jump_scores(reference, # true pointers (without STOP)
     "Jump-or-continue F1 and jump-target accuracy (see above)."
     r, e = np.asarray(reference, dtype=np.int64), np.asarray(estimated, dtype=np.int64)
     if r.shape != e.shape: raise ValueError(f"jump_scores: reference {r.shape} and estimate {e.shape} differ in length")
-    nxt = _true_next(r); m = r >= 0
+    nxt = _true_next(r)
+    m = r >= 0
     tj, ej = (r != nxt) & m, (e != nxt) & m
     tp, fp, fn = int((tj & ej).sum()), int((~tj & ej).sum()), int((tj & ~ej).sum())
     hit = int((np.abs(e[tj] - r[tj]) <= tol).sum())
@@ -78,7 +79,8 @@ def op_macro_f1(reference, # true edit ops per frame (-1 padding and STOP ignore
                ) -> float:
     "F1 per op class, averaged over the classes present in the reference."
     r, e = np.asarray(reference, dtype=np.int64), np.asarray(estimated, dtype=np.int64)
-    m = (r >= 0) & (r != int(EditOp.STOP)); r, e = r[m], e[m]
+    m = (r >= 0) & (r != int(EditOp.STOP))
+    r, e = r[m], e[m]
     classes = np.unique(r)
     if not len(classes): return float('nan')
     return float(np.mean([f1_score(int(((r == c) & (e == c)).sum()), int(((r != c) & (e == c)).sum()), int(((r == c) & (e != c)).sum())) for c in classes]))
@@ -88,7 +90,8 @@ def cut_points(pointers, # raw frame per edit frame (-1: no source; a final STOP
                n_raw: int, # raw frames
               ) -> np.ndarray:
     "Sorted raw frames where the edit enters or leaves the raw (see above)."
-    p = np.asarray(pointers, dtype=np.int64); p = p[p >= 0]
+    p = np.asarray(pointers, dtype=np.int64)
+    p = p[p >= 0]
     if not len(p): return np.zeros(0, np.int64)
     j = np.flatnonzero(p[1:] != p[:-1] + 1) + 1
     pts = [p[j - 1] + 1, p[j]]
@@ -101,7 +104,10 @@ def match_events(reference, estimated, tol: float) -> int:
     r, e = np.sort(np.asarray(reference, dtype=np.float64)), np.sort(np.asarray(estimated, dtype=np.float64))
     i = j = n = 0
     while i < len(r) and j < len(e):
-        if abs(r[i] - e[j]) <= tol: n += 1; i += 1; j += 1
+        if abs(r[i] - e[j]) <= tol:
+            n += 1
+            i += 1
+            j += 1
         elif e[j] < r[i]: j += 1
         else: i += 1
     return n
@@ -150,7 +156,8 @@ def trim_heuristic(raw_mel: np.ndarray, # (S, n_mels) normalised log-mel in [0, 
                    top_db: float = 80.0,
                   ) -> np.ndarray:
     "Pointers of the heuristic clean-up: the raw from the first to the last beat-long stretch of music (see above)."
-    x = np.asarray(raw_mel, dtype=np.float64); S = len(x)
+    x = np.asarray(raw_mel, dtype=np.float64)
+    S = len(x)
     if S == 0: return np.zeros(0, np.int64)
     lvl = 10 * np.log10(np.mean(10 ** ((x - 1.0) * top_db / 10), 1) + 1e-12)     # frame power in dB (re the loudest bin)
     music = (lvl >= np.percentile(lvl, 90) - level_db) & (frame_flatness(x, top_db) < max_flatness)
@@ -164,7 +171,7 @@ def trim_heuristic(raw_mel: np.ndarray, # (S, n_mels) normalised log-mel in [0, 
     return np.arange(a, b, dtype=np.int64)
 
 # %% ../nbs/09a_evaluate.ipynb #c8e04ef3
-from .models.pointer import CUT_EARLY   # estimated pointer of a frame the model would not have reached (it stopped or cut earlier)
+from .models.common import CUT_EARLY   # estimated pointer of a frame the model would not have reached (it stopped or cut earlier)
 
 def teacher_forced(model, # a `PointerNetwork`
                    batch: dict, # batch dict (batch contract)
@@ -177,7 +184,8 @@ def teacher_forced(model, # a `PointerNetwork`
 # %% ../nbs/09a_evaluate.ipynb #fea18698
 def item_style(item: dict) -> str:
     "The edit style of an item: its `style` key, else the last `_` part of its name."
-    name = str(item.get('name', '')); return str(item.get('style') or song_style(name) or name)
+    name = str(item.get('name', ''))
+    return str(item.get('style') or song_style(name) or name)
 
 def beat_frames(item: dict, default: int = 43) -> float:
     "Median beat length of an item's raw in frames (from its beat index)."
@@ -202,7 +210,6 @@ def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | No
     g = model.generate(t('raw_mel', torch.float32), raw_pos=t('raw_pos', torch.float32), beat_index=t('beat_index', torch.long),
                        bar_index=t('bar_index', torch.long), z=z, greedy=True, seed=seed, max_length=max_length,
                        target_length=None if target_length is None else int(target_length),
-                       **({'raw_chroma': t('raw_chroma', torch.float32)} if 'raw_chroma' in item else {}),
                        **({'stem_mels': t('stem_mels', torch.float32)} if 'stem_mels' in item else {}), **kw)
     p = g['pointers'][0].cpu().numpy()
     return p[:int(g['length'][0])]
@@ -225,7 +232,8 @@ def _agg_tf(rows):
     nj, hits = sum(r['jumps']['n_jumps'] for r in rows), sum(r['jumps']['jump_hits'] for r in rows)
     out.update(jump_f1=f1_score(tp, fp, fn), jump_target_acc=hits / nj if nj else float('nan'), n_jumps=nj)
     if 'pointers_step' in rows[0]:   # a step-level network's stricter protocol: every frame of a step follows its decision
-        est_s = cat('pointers_step'); js = [jump_scores(r['ref'], r['pointers_step'], int(round(r['beat']))) for r in rows]
+        est_s = cat('pointers_step')
+        js = [jump_scores(r['ref'], r['pointers_step'], int(round(r['beat']))) for r in rows]
         out.update(step_pointer_acc=pointer_accuracy(ref, est_s), step_within5_acc=pointer_accuracy(ref, est_s, 5),
                    step_jump_f1=f1_score(*(sum(x[k] for x in js) for k in ('tp', 'fp', 'fn'))))
     b = np.concatenate([plus_one(r['ref']) for r in rows])
@@ -261,20 +269,24 @@ def evaluate_items(model, # a `PointerNetwork`
     if style not in ('reference', 'prior', 'own', *presets): raise ValueError(f"style must be 'reference', 'prior', 'own' or one of the model's presets ({', '.join(presets) or 'none'}), got {style!r}")
     if style == 'own' and (miss := sorted({item_style(i) for i in items} - set(presets))): raise ValueError(f"style 'own': the model has no preset for {', '.join(miss)} (its presets: {', '.join(presets) or 'none'})")
     z_fixed = None if style in ('reference', 'prior', 'own') else preset_latent(model, style)    # the prior: None (zeros)
-    model.eval(); tf_rows, fr_rows = [], []
+    model.eval()
+    tf_rows, fr_rows = [], []
     tf_kw = {k: v for k, v in (decode_kw or {}).items() if k == 'stop_threshold'}   # the stop rule decides the stop in both protocols
     for it in tqdm(items, desc='evaluate', disable=not progress):
         r = teacher_forced(model, _collate([it]), length_given=length_given, **tf_kw)[0]
-        beat = beat_frames(it); r['beat'] = beat; r['style'] = item_style(it); r['name'] = it.get('name')
+        beat = beat_frames(it)
+        r['beat'] = beat
+        r['style'] = item_style(it)
+        r['name'] = it.get('name')
         r['jumps'] = jump_scores(r['ref'], r['pointers'], tol=int(round(beat)))
         tf_rows.append(r)
         if free_running:
-            ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel'])
+            ref = np.asarray(it['pointers'][:int(it['length'])])
+            S = len(it['raw_mel'])
             z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else preset_latent(model, item_style(it)) if style == 'own' else z_fixed
             win = {}
             if length_given and length_tolerance is not None:   # the window editorbot_edit puts round a target duration (`edit.decode`)
-                win = dict(min_length=max(1, len(ref) - int(length_tolerance)))
-                if getattr(model.cfg, 'arch', '') == 'beat': win['stop_after'] = len(ref) + int(length_tolerance)
+                win = dict(min_length=max(1, len(ref) - int(length_tolerance)), stop_after=len(ref) + int(length_tolerance))
             est = generate_item(model, it, z=z, max_length=max(2 * S, len(ref) + 2 * int(length_tolerance or 0)), target_length=len(ref) if length_given else None, **win, **(decode_kw or {}))
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat), runs=pointer_runs(est))
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
@@ -284,7 +296,8 @@ def evaluate_items(model, # a `PointerNetwork`
     res = dict(teacher_forced={s: _agg_tf([r for r in tf_rows if r['style'] == s]) for s in styles},
                free_running={s: _agg_fr([r for r in fr_rows if r['style'] == s]) for s in styles} if free_running else {})
     res['teacher_forced']['overall'] = _agg_tf(tf_rows)
-    res['style'], res['length_given'], res['length_tolerance'] = style, bool(length_given), length_tolerance; res['decode'] = dict(decode_kw or {})
+    res['style'], res['length_given'], res['length_tolerance'] = style, bool(length_given), length_tolerance
+    res['decode'] = dict(decode_kw or {})
     if free_running: res['free_running']['overall'] = _agg_fr(fr_rows)
     res['songs'] = [dict(name=r['name'], style=r['style'], pointer_acc=pointer_accuracy(r['ref'], r['pointers']), **{k: v for k, v in r['jumps'].items()})
                     for r in tf_rows]
@@ -301,13 +314,17 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
     "Per style: free-running scores of the songs of that style edited with the example's style latent; under `prior` the same songs edited with the prior mean (zeros), and under `preset` with the model's named style latent of that style (`style_presets`, when it has one)."
     from tqdm.auto import tqdm
     if not model.cfg.use_vae: raise ValueError("style_by_example: the model has no style latent (use_vae=False)")
-    model.eval(); out = {}; kw = decode_kw or {}
+    model.eval()
+    out = {}
+    kw = decode_kw or {}
     for s, ex in examples.items():
         z = model.encode_style(_collate([ex]))
         zp = (getattr(model, 'style_presets', None) or {}).get(s)
         rows, prior, preset = [], [], []
         for it in tqdm([i for i in items if item_style(i) == s and i.get('name') != ex.get('name')], desc=f'style {s}', disable=not progress):
-            ref = np.asarray(it['pointers'][:int(it['length'])]); S = len(it['raw_mel']); beat = beat_frames(it)
+            ref = np.asarray(it['pointers'][:int(it['length'])])
+            S = len(it['raw_mel'])
+            beat = beat_frames(it)
             rows.append(free_running_scores(ref, generate_item(model, it, z=z, max_length=2 * S, **kw), S, beat))
             prior.append(free_running_scores(ref, generate_item(model, it, z=None, max_length=2 * S, **kw), S, beat))
             if zp is not None: preset.append(free_running_scores(ref, generate_item(model, it, z=zp, max_length=2 * S, **kw), S, beat))
@@ -358,8 +375,10 @@ def results_table(res: dict) -> str:
             lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
         lines.append('| songs | ' + ' | '.join(str(res['free_running'][s].get('n_songs', 0)) for s in cols) + ' |')
     if res.get('style_by_example'):
-        sb = res['style_by_example']; ss = list(sb)
-        own = res.get('style') == 'reference' and res.get('free_running'); pre = any('preset' in sb[s] for s in ss)
+        sb = res['style_by_example']
+        ss = list(sb)
+        own = res.get('style') == 'reference' and res.get('free_running')
+        pre = any('preset' in sb[s] for s in ss)
         lines += ['', '**Style by example** (model with the latent of one example pair of the style' + (" / with the style's stored preset" if pre else '') + ' / with the prior mean' + (" / with the song's own true edit's latent" if own else '') + ')', '',
                   '| metric | ' + ' | '.join(ss) + ' |', '|---|' + '---|' * len(ss)]
         for name, k, kind in FR_ROWS:
@@ -370,12 +389,10 @@ def results_table(res: dict) -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/09a_evaluate.ipynb #5413f3b2
-try: from fastcore.script import call_parse
-except ImportError: call_parse = lambda f: f   # pragma: no cover
+from fastcore.script import call_parse
 
 def load_items(pointer_dir, cache_dir='cache', split: str = 'test', fractions=(0.8, 0.1, 0.1), max_songs: int = 0, progress: bool = True,
                grid_sources=('analysis', 'truth', 'fixed'), chunk_bars: int = 0,
-               chroma: bool = False, # also the raws' chroma (`raw_chroma`), for networks with `use_chroma`
                stems: bool = False, # also the raws' stem mels (`stem_mels`, from DATA/stems), for networks with `use_stems`; every song must have them
               ) -> list:
     "Whole-song items (or `chunk_bars`-bar chunks, as in training) of one split of a data folder (bad songs are warned about and left out)."
@@ -387,7 +404,7 @@ def load_items(pointer_dir, cache_dir='cache', split: str = 'test', fractions=(0
         from editorbot.stems import require_stems
         require_stems(pointer_dir.parent, pointer_dir.name)
     ds = PointerDataset(pointer_dir.parent, cache_dir, split=split, fractions=tuple(fractions), labels=pointer_dir.name, stems=bool(stems), progress=progress, strict=False,
-                        grid_sources=tuple(grid_sources), chunk_bars=chunk_bars or None, chroma=chroma)
+                        grid_sources=tuple(grid_sources), chunk_bars=chunk_bars or None)
     if len(ds) == 0: raise ValueError(f"{pointer_dir}: no songs in the {split} split")
     names = ds.names
     if max_songs and max_songs < len(names):     # an even spread over the styles
@@ -417,36 +434,34 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          stop_threshold: float = None, # beat network, both protocols: stop only where the network gives the stop at least this probability (default: the checkpoint's own; negative: plain argmax)
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
-    from editorbot.models.pointer import load_pointer_network
+    from editorbot.models.registry import load_model
     from editorbot.train import _floats
     free_running, style_examples = not no_free_running, not no_style_examples
-    try:
-        if threads > 0: torch.set_num_threads(threads)
-        fr = _floats(fractions, 3, 'fractions')
-        if max_songs < 0: raise ValueError(f"--max-songs must be 0 (all songs) or more, got {max_songs}")
-        if chunk_bars < 0: raise ValueError(f"--chunk-bars must be 0 (whole songs) or more, got {chunk_bars}")
-        if split not in ('train', 'valid', 'test'): raise ValueError(f"--split must be train, valid or test, got {split!r}")
-        dest = Path(out) if out else Path(checkpoint).parent / f'eval_{split}.json'
-        check_outputs([dest], [checkpoint, pointer_dir], force=True)   # a folder or an unwritable place fails now, not after the work
-        model = load_pointer_network(checkpoint)
-        gs = tuple(grid_sources.split(','))
-        ch = bool(getattr(model.cfg, 'use_chroma', False)); st = bool(getattr(model.cfg, 'use_stems', False))   # the inputs the network listens to
-        items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars, chroma=ch, stems=st)
-        dk = decoding_rule(model.cfg, jump_threshold, stop_threshold)   # named in the table, whichever it is
-        tol = None if length_tolerance < 0 else int(round(length_tolerance * AudioConfig().sr / AudioConfig().hop_length))
-        res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk)
-        if style_examples and model.cfg.use_vae and free_running:
-            ex, seen = {}, {item_style(i) for i in items}
-            for it in load_items(pointer_dir, cache_dir, 'train', fr, max_songs=40, progress=False, grid_sources=gs, chunk_bars=chunk_bars, chroma=ch, stems=st):
-                s = item_style(it)
-                if s in seen and s not in ex: ex[s] = it
-            res['style_by_example'] = style_by_example(model, ex, items, decode_kw=dk)
-        atomic_write_text(dest, json.dumps(res, indent=1, default=float))
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
-    print(results_table(res)); print(f"\nall numbers: {dest}")
+    if threads > 0: torch.set_num_threads(threads)
+    fr = _floats(fractions, 3, 'fractions')
+    if max_songs < 0: raise ValueError(f"--max-songs must be 0 (all songs) or more, got {max_songs}")
+    if chunk_bars < 0: raise ValueError(f"--chunk-bars must be 0 (whole songs) or more, got {chunk_bars}")
+    if split not in ('train', 'valid', 'test'): raise ValueError(f"--split must be train, valid or test, got {split!r}")
+    dest = Path(out) if out else Path(checkpoint).parent / f'eval_{split}.json'
+    check_outputs([dest], [checkpoint, pointer_dir], force=True)   # a folder or an unwritable place fails now, not after the work
+    model = load_model(checkpoint)
+    gs = tuple(grid_sources.split(','))
+    st = bool(getattr(model.cfg, 'use_stems', False))   # the inputs the network listens to
+    items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars, stems=st)
+    dk = model.decoding_rule(jump_threshold, stop_threshold)   # the network's own greedy rule, named in the table
+    tol = None if length_tolerance < 0 else int(round(length_tolerance * AudioConfig().sr / AudioConfig().hop_length))
+    res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk)
+    if style_examples and model.cfg.use_vae and free_running:
+        ex, seen = {}, {item_style(i) for i in items}
+        for it in load_items(pointer_dir, cache_dir, 'train', fr, max_songs=40, progress=False, grid_sources=gs, chunk_bars=chunk_bars, stems=st):
+            s = item_style(it)
+            if s in seen and s not in ex: ex[s] = it
+        res['style_by_example'] = style_by_example(model, ex, items, decode_kw=dk)
+    atomic_write_text(dest, json.dumps(res, indent=1, default=float))
+    print(results_table(res))
+    print(f"\nall numbers: {dest}")
 
 def main():
     "Console entry point of `editorbot_eval` (accepts --flag-name and --flag_name)."
-    from editorbot.train import run_cli
+    from editorbot.core import run_cli
     return run_cli(eval_cli)

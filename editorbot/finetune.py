@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import lightning as L
-from .models.beat_pointer import load_model, config_from_dict, song_style
+from .models.registry import load_model, config_from_dict, song_style
 from .core import atomic_write_text, resolve_checkpoint
 from .train import TrainConfig, fit, data_loaders, add_style_presets, model_config, _atomic_save
 from .evaluate import load_items, evaluate_items
@@ -43,7 +43,8 @@ def choose_checkpoint(candidates, # checkpoint files
     "The candidate whose free-running edits of `items` score best, and `{file: (cut_f1, length_error_beats)}`."
     scores = {}
     for p in candidates:
-        m = load_model(p); pres = getattr(m, 'style_presets', None) or {}
+        m = load_model(p)
+        pres = getattr(m, 'style_presets', None) or {}
         own = all(song_style(it.get('name', '')) in pres for it in items)
         fr = evaluate_items(m, items, progress=progress, style='own' if own else 'prior')['free_running']['overall']
         scores[str(p)] = (float(fr['cut_f1']), float(fr['length_error_beats']))
@@ -106,7 +107,8 @@ def finetune(data_dir, # folder of pairs: input/, desired_output/ and pointer_se
     items = [dl['valid'].dataset[i] for i in range(len(dl['valid'].dataset))]
     cands = [save_dir / f for f in ('best.pt', 'last.pt') if (save_dir / f).exists()]
     best, scores = choose_checkpoint(cands, items)
-    shutil.copyfile(best, save_dir / 'model.pt.part'); (save_dir / 'model.pt.part').replace(save_dir / 'model.pt')
+    shutil.copyfile(best, save_dir / 'model.pt.part')
+    (save_dir / 'model.pt.part').replace(save_dir / 'model.pt')
     res = dict(model=str(save_dir / 'model.pt'), chosen=str(best), steps=steps, seconds=secs, scores=scores, init=start['source'],
                presets=sorted(presets.get(best.name, {})), warnings=warns)
     atomic_write_text(save_dir / 'finetune.json', json.dumps(res, indent=1))
@@ -122,7 +124,8 @@ def ship_checkpoint(src, # a checkpoint from editorbot_train / editorbot_finetun
     ck = load_checkpoint_file(src, keys=('config', 'model_state_dict'))
     out = dict(config=ck['config'], model_state_dict={k: v.float() if v.is_floating_point() else v for k, v in ck['model_state_dict'].items()},
                style_presets=ck.get('style_presets') or {}, card=card or {})
-    dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
     _atomic_save(out, dest)
     return dest
 
@@ -145,12 +148,9 @@ def finetune_cli(data_dir: Param("folder of your pairs: input/NAME_STYLE_raw.*, 
                 ):
     "Fine-tune the shipped editor (or another checkpoint) on a folder of your own pairs; the folder's styles then work by name (--style) and by example."
     from editorbot.train import _floats
-    try:
-        if threads > 0: torch.set_num_threads(threads)
-        r = finetune(data_dir, save_dir, init, cache_dir, minutes, max_steps, lr, batch_size=batch_size,
-                     fractions=_floats(fractions, 3, 'fractions'), seed=seed, resume=resume)
-    except (OSError, ValueError) as e: print(f"error: {e}", file=sys.stderr); sys.exit(1)
-    except KeyboardInterrupt: print(f"interrupted; run the same command with --resume to continue ({save_dir})", file=sys.stderr); sys.exit(130)
+    if threads > 0: torch.set_num_threads(threads)
+    r = finetune(data_dir, save_dir, init, cache_dir, minutes, max_steps, lr, batch_size=batch_size,
+                 fractions=_floats(fractions, 3, 'fractions'), seed=seed, resume=resume)
     sc = r['scores'][r['chosen']]
     print(f"{r['steps']} steps in {r['seconds'] / 60:.1f} min from {r['init']}; chose {Path(r['chosen']).name} (validation cut-point F1 {sc[0]:.3f}, "
           f"length error {sc[1]:.1f} beats); styles: {', '.join(r['presets'])}; edit with --model {r['model']}")
@@ -158,4 +158,4 @@ def finetune_cli(data_dir: Param("folder of your pairs: input/NAME_STYLE_raw.*, 
 def main(argv=None):
     "Console entry point of `editorbot_finetune`."
     from editorbot.core import run_cli
-    return run_cli(finetune_cli, argv)
+    return run_cli(finetune_cli, argv, interrupted='interrupted; run the same command with --resume to continue ({save_dir})')

@@ -11,8 +11,9 @@ import numpy as np
 import torch
 import lightning as L
 from .core import STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, load_checkpoint_file
-from .models.pointer import PointerNetwork, PointerConfig, save_checkpoint, load_pointer_network
-from .models.beat_pointer import BeatPointerNetwork, BeatPointerConfig, build_model, config_from_dict, load_model
+from .models.pointer import PointerNetwork, PointerConfig
+from .models.beat_pointer import BeatPointerNetwork, BeatPointerConfig
+from .models.registry import NETWORKS, build_model, config_from_dict, load_model, save_checkpoint, style_presets
 
 # %% auto #0
 __all__ = ['SCHEDULERS', 'LOSS_NAMES', 'CONFIGS', 'lr_factor', 'make_scheduler', 'TrainConfig', 'NonFiniteLossError',
@@ -120,12 +121,14 @@ class EpochSampler(torch.utils.data.Sampler):
     def __iter__(self): return iter(_shard(self._order()))      # under DDP, process r of w takes items r, r + w, ...: the w shards of a batch make the single-process batch of w times the size
     def _order(self) -> list:
         if not self.shuffle: return list(range(self.n))
-        rng = np.random.default_rng([self.seed, self.epoch]); order = rng.permutation(self.n)
+        rng = np.random.default_rng([self.seed, self.epoch])
+        order = rng.permutation(self.n)
         if self.lengths is None: return order.tolist()
         bs, k = self.batch_size, self.batch_size * max(self.bucket, 1)
         batches = []
         for i in range(0, self.n, k):
-            chunk = order[i:i + k]; chunk = chunk[np.argsort(self.lengths[chunk], kind='stable')]
+            chunk = order[i:i + k]
+            chunk = chunk[np.argsort(self.lengths[chunk], kind='stable')]
             batches += [chunk[j:j + bs] for j in range(0, len(chunk), bs)]
         last = batches.pop() if len(batches[-1]) < bs else None       # a short batch stays last, so the others stay whole
         batches = [batches[j] for j in rng.permutation(len(batches))] + ([last] if last is not None else [])
@@ -164,14 +167,18 @@ class PointerLightning(L.LightningModule):
     def lr(self, v): self.train_cfg.lr = float(v)
 
     def _bad(self, what: str):
-        self.bad_steps += 1; self.consecutive_bad += 1
+        self.bad_steps += 1
+        self.consecutive_bad += 1
         warnings.warn(f"step {self.global_step}: {what} is not finite; batch skipped ({self.consecutive_bad} in a row, {self.bad_steps} in all)")
         if self.consecutive_bad >= self.train_cfg.max_bad_steps: self.trainer.should_stop = True
 
     def training_step(self, batch, batch_idx):
-        out = self.model(batch); loss = out['loss']
+        out = self.model(batch)
+        loss = out['loss']
         if not torch.isfinite(loss).all():
-            self._bad('loss'); self.log('nonfinite_steps', float(self.bad_steps), batch_size=_batch_size(batch)); return None
+            self._bad('loss')
+            self.log('nonfinite_steps', float(self.bad_steps), batch_size=_batch_size(batch))
+            return None
         self.consecutive_bad = 0
         bs = _batch_size(batch)
         self.log('loss', loss.detach(), prog_bar=True, batch_size=bs)
@@ -186,7 +193,8 @@ class PointerLightning(L.LightningModule):
         gn = torch.linalg.vector_norm(torch.stack([torch.linalg.vector_norm(g.float()) for g in grads]))
         if not torch.isfinite(gn):
             for p in self.parameters(): p.grad = None      # AdamW skips parameters without gradients
-            self._bad('gradient norm'); return
+            self._bad('gradient norm')
+            return
         self.log('grad_norm', gn, batch_size=1)
 
     def validation_step(self, batch, batch_idx):
@@ -214,8 +222,10 @@ class PointerLightning(L.LightningModule):
 
     # checkpoints carry the bare network's state dict once (as `model_state_dict`), not twice
     def on_save_checkpoint(self, checkpoint):
-        checkpoint['model_state_dict'] = self.model.state_dict(); checkpoint.pop('state_dict', None)
-        checkpoint['config'] = self.model_cfg.to_dict(); checkpoint['train_config'] = self.train_cfg.to_dict()
+        checkpoint['model_state_dict'] = self.model.state_dict()
+        checkpoint.pop('state_dict', None)
+        checkpoint['config'] = self.model_cfg.to_dict()
+        checkpoint['train_config'] = self.train_cfg.to_dict()
         checkpoint['bad_steps'] = self.bad_steps
     def on_load_checkpoint(self, checkpoint):
         checkpoint['state_dict'] = {f'model.{k}': v for k, v in checkpoint['model_state_dict'].items()}
@@ -254,7 +264,6 @@ class PointerCheckpoint(L.Callback):
 
     def _presets(self, pl_module):
         if self.style_items is None or not getattr(pl_module.model.cfg, 'use_vae', False) or not len(self.style_items): return None
-        from editorbot.models.beat_pointer import style_presets
         return style_presets(pl_module.model, _preset_items(self.style_items, self.preset_songs))
 
     def _write(self, trainer, pl_module, improved: bool, epoch_done: int, **extra):
@@ -309,7 +318,8 @@ def fit(train_loader, # DataLoader of training batch dicts
         style_items=None, # the training songs (a `PointerDataset` or its items, with names): every checkpoint carries their style presets
        ) -> PointerLightning:
     "Train a `PointerNetwork` and return the Lightning module (see above)."
-    tc = (train_cfg or TrainConfig()).check(); save_dir = Path(save_dir)
+    tc = (train_cfg or TrainConfig()).check()
+    save_dir = Path(save_dir)
     last = save_dir / 'last.pt'
     if resume:
         ck = _last_checkpoint(save_dir)
@@ -358,7 +368,8 @@ def lr_find(train_loader, # DataLoader of training batch dicts
            ) -> dict:
     "LR range test: `{'suggestion', 'lrs', 'losses', 'png'}`."
     from lightning.pytorch.tuner import Tuner
-    import matplotlib; matplotlib.use('Agg', force=False)
+    import matplotlib
+    matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt
     tc = train_cfg or TrainConfig()
     torch.manual_seed(tc.seed)
@@ -374,8 +385,10 @@ def lr_find(train_loader, # DataLoader of training batch dicts
     sug = res.suggestion()
     out = dict(suggestion=float(sug) if sug is not None else None, lrs=list(map(float, res.results['lr'])), losses=list(map(float, res.results['loss'])), png=None)
     if png is not None:
-        png = Path(png); png.parent.mkdir(parents=True, exist_ok=True)
-        fig = res.plot(suggest=sug is not None); fig.axes[0].set_title(f"LR range test (suggested {out['suggestion']:.2e})" if sug else 'LR range test')
+        png = Path(png)
+        png.parent.mkdir(parents=True, exist_ok=True)
+        fig = res.plot(suggest=sug is not None)
+        fig.axes[0].set_title(f"LR range test (suggested {out['suggestion']:.2e})" if sug else 'LR range test')
         try: atomic_write(png, lambda tmp: fig.savefig(tmp, dpi=100))
         finally: plt.close(fig)
         out['png'] = png
@@ -394,7 +407,9 @@ def model_config(config: str = 'full', # 'mini', 'full' (the beat-level network)
     try: d = json.loads(p.read_text())
     except json.JSONDecodeError as e: raise ValueError(f"{p}: not valid JSON ({e})") from None
     if not isinstance(d, dict): raise ValueError(f"{p}: expected a JSON object of config fields")
-    cls = BeatPointerConfig if d.get('arch') == 'beat' else PointerConfig
+    arch = d.get('arch', 'run')                             # a file that names no network describes the run-level one
+    if arch not in NETWORKS: raise ValueError(f"{p}: unknown network arch {arch!r} (known: {', '.join(NETWORKS)})")
+    cls = NETWORKS[arch].config_class
     unknown = set(d) - {f.name for f in fields(cls)}
     if unknown: raise ValueError(f"{p}: unknown {cls.__name__} fields {', '.join(sorted(unknown))}")
     base = cls()
@@ -405,7 +420,9 @@ def model_config(config: str = 'full', # 'mini', 'full' (the beat-level network)
         if not ok: raise ValueError(f"{p}: field {k} must be {dict(bool='true or false', int='a whole number', float='a number', str='a string').get(t.__name__, t.__name__)}, got {json.dumps(v)}")
     cfg = cls(**d)      # the fields given, the rest at today's defaults (`from_dict` is for checkpoints: it fills fields they predate with the old behaviour)
     try:                                                    # settings that make no network (a size of 0 or below, ...)
-        with warnings.catch_warnings(): warnings.simplefilter('ignore'); build_model(cfg)
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            build_model(cfg)
     except Exception as e: raise ValueError(f"{p}: these settings make no network ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no detail'})") from None
     return cfg
 
@@ -421,7 +438,6 @@ def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: 
                  progress: bool = True,
                  grid_sources=('analysis', 'truth', 'fixed'), # beat-grid sources in order of preference (`editorbot.data.raw_grid`)
                  bucket: int = 0, # length-bucketed training batches: this many batches sorted by length together (0: plain shuffling)
-                 chroma: bool = False, # also load the raws' chroma (`raw_chroma`, cached in CACHE/chroma) for networks with `use_chroma`
                  stems: bool = False, # also load the raws' four stem mels (`stem_mels`, from DATA/stems) for networks with `use_stems`; every song must have them
                 ) -> dict:
     "DataLoaders of the data folder's splits (the data module's datasets and `collate_fn`); bad songs are warned about and left out."
@@ -438,7 +454,7 @@ def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: 
     for s in splits:
         ds = PointerDataset(pointer_dir.parent, cache_dir, split=s, fractions=tuple(fractions), labels=pointer_dir.name, stems=bool(stems),
                             chunk_bars=chunk_bars or None, augment=Augment() if augment and s == 'train' else None, seed=seed,
-                            progress=progress, strict=False, grid_sources=tuple(grid_sources), chroma=chroma)   # a bad song is reported and left out
+                            progress=progress, strict=False, grid_sources=tuple(grid_sources))   # a bad song is reported and left out
         if len(ds) == 0: raise ValueError(f"{pointer_dir}: no songs in the {s} split ({len(list(pointer_dir.glob('*.npz')))} label files)")
         smp = EpochSampler(len(ds), seed, shuffle=s == 'train', lengths=ds.lengths if bucket > 0 and s == 'train' else None, batch_size=batch_size, bucket=bucket)
         out[s] = torch.utils.data.DataLoader(ds, batch_size=batch_size, sampler=smp,
@@ -451,16 +467,14 @@ def _floats(s: str, n: int, name: str) -> tuple:
     if len(v) != n: raise ValueError(f"--{name} must be {n} comma-separated numbers, got {s!r}")
     return v
 
-try: from fastcore.script import call_parse
-except ImportError: call_parse = lambda f: f   # pragma: no cover
+from fastcore.script import call_parse
 
 def add_style_presets(save_dir, # folder with best.pt and last.pt of a run
                       items, # the training songs: a `PointerDataset` (read without its augmentation) or a list of its items (with `name`)
                       min_songs: int = 3, # a style needs this many songs
                       max_songs: int = 400, # at most this many songs, evenly spread
                      ) -> dict:
-    "Compute `models.beat_pointer.style_presets` with the weights of `best.pt` and of `last.pt` and write them into each (atomically): `{file: presets}`; nothing for a network without a style latent."
-    from editorbot.models.beat_pointer import load_model, style_presets
+    "Compute `models.registry.style_presets` with the weights of `best.pt` and of `last.pt` and write them into each (atomically): `{file: presets}`; nothing for a network without a style latent."
     items = _preset_items(items, max_songs)
     out = {}
     for fn in ('best.pt', 'last.pt'):
@@ -472,9 +486,6 @@ def add_style_presets(save_dir, # folder with best.pt and last.pt of a run
         ck['style_presets'] = out[fn] = style_presets(m, items, min_songs)
         _atomic_save(ck, p)
     return out
-
-def _fail(e):
-    print(f"error: {e}", file=sys.stderr); sys.exit(1)
 
 def _check_flags(**kw):
     "Whole-number flags that must be at least some value (name -> (value, least))."
@@ -522,10 +533,9 @@ def train_cli(cache_dir: str = 'cache', # mel cache folder
                          batches_per_epoch=batches_per_epoch, val_batches=val_batches, bucket=bucket).check()   # before anything is read or written
         mc = None if resume else model_config(config)
         if resume: tc = resumed_train_config(save_dir)          # the run's own data order, whatever the flags say now
-        chroma = bool(_last_checkpoint(save_dir)['config'].get('use_chroma', False) if resume else getattr(mc, 'use_chroma', False))
         stems = bool(_last_checkpoint(save_dir)['config'].get('use_stems', False) if resume else getattr(mc, 'use_stems', False))
         dl = data_loaders(pointer_dir, cache_dir, tc.batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), tc.seed, num_workers,
-                          grid_sources=tuple(grid_sources.split(',')), bucket=tc.bucket, chroma=chroma, stems=stems)
+                          grid_sources=tuple(grid_sources.split(',')), bucket=tc.bucket, stems=stems)
         dev = devices if devices == 'auto' else int(devices)
         stage['now'] = None
         lm = fit(dl['train'], dl['valid'], mc, tc, save_dir, resume=resume, devices=dev, num_nodes=num_nodes, style_items=dl['train'].dataset)
@@ -535,8 +545,8 @@ def train_cli(cache_dir: str = 'cache', # mel cache folder
         stage['now'] = 'after training; the checkpoints are saved'
         if pre: print(f"style presets in best.pt / last.pt: {', '.join(pre.get('best.pt', {}))}")
     except TrainingInterrupted as e:
-        print(e, file=sys.stderr); sys.exit(143 if 'SIGTERM' in str(e) else 130)
-    except (OSError, ValueError, NonFiniteLossError) as e: _fail(e)
+        print(e, file=sys.stderr)
+        sys.exit(143 if 'SIGTERM' in str(e) else 130)
     finally:
         if old is not None: signal.signal(signal.SIGTERM, old)
     m = lm.trainer_.callback_metrics
@@ -558,24 +568,22 @@ def lr_find_cli(cache_dir: str = 'cache', # mel cache folder
                  threads: int = 0, # CPU threads for torch (0: default)
                 ):
     "LR range test: sweeps the learning rate exponentially, writes the loss/LR curve as a PNG and prints a suggested rate."
-    try:
-        if threads > 0: torch.set_num_threads(threads)
-        if not 0 < min_lr < math.inf: raise ValueError(f"--min-lr must be a positive number, got {min_lr:g}")
-        if not min_lr < max_lr < math.inf: raise ValueError(f"--max-lr must be above --min-lr ({min_lr:g}), got {max_lr:g}")
-        _check_flags(num_steps=(num_steps, 2), batch_size=(batch_size, 1), chunk_bars=(chunk_bars, 0))
-        mc = model_config(config)
-        dl = data_loaders(pointer_dir, cache_dir, batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), seed, splits=('train',),
-                          grid_sources=tuple(grid_sources.split(',')), chroma=getattr(mc, 'use_chroma', False),
-                          stems=getattr(mc, 'use_stems', False))
-        r = lr_find(dl['train'], mc, TrainConfig(seed=seed), min_lr, max_lr, num_steps, png)
-    except (OSError, ValueError) as e: _fail(e)
+    if threads > 0: torch.set_num_threads(threads)
+    if not 0 < min_lr < math.inf: raise ValueError(f"--min-lr must be a positive number, got {min_lr:g}")
+    if not min_lr < max_lr < math.inf: raise ValueError(f"--max-lr must be above --min-lr ({min_lr:g}), got {max_lr:g}")
+    _check_flags(num_steps=(num_steps, 2), batch_size=(batch_size, 1), chunk_bars=(chunk_bars, 0))
+    mc = model_config(config)
+    dl = data_loaders(pointer_dir, cache_dir, batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), seed, splits=('train',),
+                      grid_sources=tuple(grid_sources.split(',')),
+                      stems=getattr(mc, 'use_stems', False))
+    r = lr_find(dl['train'], mc, TrainConfig(seed=seed), min_lr, max_lr, num_steps, png)
     print(f"suggested learning rate: {r['suggestion']:.3g}" if r['suggestion'] else "no suggestion (the loss did not go down)")
     print(f"loss/LR curve: {r['png']}")
 
 # %% ../nbs/09_train.ipynb #ba3d7b02
 def main():
     "Console entry point of `editorbot_train`."
-    return run_cli(train_cli)
+    return run_cli(train_cli, errors=(OSError, ValueError, NonFiniteLossError))
 
 def lr_find_main():
     "Console entry point of `editorbot_lr_find`."
