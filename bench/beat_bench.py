@@ -1,7 +1,6 @@
 """Beat-level vs run-level pointer network, same process, same inputs (2-core CPU, one thread):
-training step (forward + backward) on a batch of whole songs (the beat network with and without its play plan, and with the raw's
-pitch classes, too), and greedy decoding of a 3-minute song; peak memory per decode in a child process; the analysis of that song with and
-without its chroma (`analyze_raw(..., chroma=True)`, what `editorbot_edit` adds for a `use_chroma` network)."""
+training step (forward + backward) on a batch of whole songs (the beat network with and without its play plan), and greedy decoding
+of a 3-minute song; peak memory per decode in a child process; the analysis of that song (mel and beats, what `editorbot_edit` does first)."""
 import sys, time, subprocess, json
 import numpy as np, torch
 torch.set_num_threads(1)
@@ -33,10 +32,9 @@ if len(sys.argv) > 1:   # child: one decode, report time and peak RSS
     print(json.dumps(dict(seconds=round(dt, 3), frames=n, steps=k, rss_before_mb=round(base / 1024), peak_added_mb=round((kb('VmHWM') - base) / 1024, 1)))); sys.exit()
 
 from editorbot.evaluate import load_items, _collate
-items = load_items('bench/out/synth/pointer_sequences', 'bench/out/cache', 'test', (0.78, 0.07, 0.15), max_songs=4, progress=False, chroma=True)
+items = load_items('bench/out/synth/pointer_sequences', 'bench/out/cache', 'test', (0.78, 0.07, 0.15), max_songs=4, progress=False)
 b = _collate(items)
 for kind, m in (('beat-level mini', BeatPointerNetwork(BeatPointerConfig.mini())), ('beat-level mini, no play plan', BeatPointerNetwork(BeatPointerConfig.mini(use_plan=False))),
-                ('beat-level mini with use_chroma', BeatPointerNetwork(BeatPointerConfig.mini(use_chroma=True))),
                 ('run-level mini', PointerNetwork(PointerConfig.mini()))):
     m.train(); ts = []
     for _ in range(3):
@@ -47,7 +45,9 @@ for kind in ('beat', 'run'):
     print(kind, r.stdout.strip().splitlines()[-1] if r.stdout.strip() else r.stderr[-500:])
 from editorbot.edit import analyze_raw
 s3 = raw()
-ts = {}
-for ch in (False, True, False, True):
-    t = time.perf_counter(); analyze_raw(s3.y, s3.sr, chroma=ch); ts.setdefault(ch, []).append(time.perf_counter() - t)
-print(f"analysis of a {len(s3.y) / s3.sr:.0f}-s song (mel and beats): {min(ts[False]):.2f} s; with its chroma too: {min(ts[True]):.2f} s")
+ts = []
+for _ in range(2):
+    t = time.perf_counter()
+    analyze_raw(s3.y, s3.sr)
+    ts.append(time.perf_counter() - t)
+print(f"analysis of a {len(s3.y) / s3.sr:.0f}-s song (mel and beats): {min(ts):.2f} s")

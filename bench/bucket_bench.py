@@ -10,7 +10,7 @@ Defaults: bench/out/mix/pointer_sequences (1000 short + 200 full-length syntheti
 import sys, time
 import numpy as np, torch
 from editorbot.train import data_loaders, model_config, EpochSampler
-from editorbot.models.beat_pointer import build_model
+from editorbot.models.registry import build_model
 
 torch.set_num_threads(2)
 pdir = sys.argv[1] if len(sys.argv) > 1 else 'bench/out/mix/pointer_sequences'

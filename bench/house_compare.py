@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from editorbot.evaluate import load_items, evaluate_items, style_by_example
-from editorbot.models.beat_pointer import load_model
+from editorbot.models.registry import load_model
 
 def row(name: str, fr: dict) -> str:
     return f"| {name} | {fr['n_songs']} | {fr['cut_f1']:.3f} | {fr['length_error_beats']:.1f} | {fr.get('within_2_beats', float('nan')):.0%} | {fr['copy_cut_f1']:.3f} |"

@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 from editorbot.evaluate import load_items, evaluate_items
 from editorbot.finetune import choose_checkpoint, ship_checkpoint
-from editorbot.models.beat_pointer import load_model
+from editorbot.models.registry import load_model
 from editorbot.train import _atomic_save
 
 if __name__ == '__main__':

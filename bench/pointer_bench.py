@@ -21,7 +21,8 @@ for p in (ROOT.parent / 'shared' / 'bench', ROOT / 'shared' / 'bench', Path('/wo
     if (p / 'reference_pointer.py').exists(): sys.path.insert(0, str(p)); break
 sys.path.insert(0, str(ROOT))
 from editorbot.core import STOP_TOKEN
-from editorbot.models.pointer import PointerNetwork, PointerConfig, make_batch, grid_tensors
+from editorbot.models.pointer import PointerNetwork, PointerConfig
+from editorbot.models.common import make_batch, grid_tensors
 from editorbot.models.beat_pointer import BeatPointerNetwork
 
 _grids = {}

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from editorbot.evaluate import load_items, generate_item, cut_points, cut_set_scores, beat_frames, item_style
-from editorbot.models.beat_pointer import load_model, preset_latent
+from editorbot.models.registry import load_model, preset_latent
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
