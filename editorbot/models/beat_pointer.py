@@ -232,11 +232,8 @@ class BeatPointerNetwork(EditorNetwork):
     def encode(self, batch: dict) -> dict:
         "Pool the raw's frames into beats and encode them: `beat` (B, NB, D), `beat_mask`, `beat_start`, `beat_len` (B, NB), `key` (B, NB, dp), `summary` (B, D)."
         c = self.cfg
-        raw = batch['raw_mel']
-        self.check_raw(raw)
+        raw, mask = self.raw_and_mask(batch)                              # (B, S, n_mels), (B, S)
         B, S, M = raw.shape
-        mask = batch.get('raw_mask')
-        mask = torch.ones(B, S, dtype=torch.bool, device=raw.device) if mask is None else mask.bool()
         if batch.get('beat_index') is None or batch.get('raw_pos') is None:
             gs = [grid_tensors(int(m.sum()), cfg=AudioConfig(frames_per_beat=c.frames_per_beat, frames_per_bar=c.frames_per_bar)) for m in mask]
             pad = lambda k: F.pad(pad_stack([g[k] for g in gs], 0), (0, 0, 0, S - max(len(g[k]) for g in gs)) if k == 'raw_pos' else (0, S - max(len(g[k]) for g in gs)))
@@ -477,8 +474,7 @@ def _teacher_forced(self, batch: dict, z=None,
     was = self.training
     self.eval()
     c = self.cfg
-    dev = next(self.parameters()).device
-    batch = {k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in batch.items()}
+    batch = self.batch_on_device(batch)
     enc = self.encode(batch)
     rt = step_targets(batch, enc, c.null_frames, c.max_plays)
     if z is None: z = _style(self, batch, enc, False)[0]

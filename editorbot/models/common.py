@@ -184,3 +184,15 @@ class EditorNetwork(nn.Module):
             raise ValueError(f"raw_mel: expected shape (B, S, n_mels={self.cfg.n_mels}) (time-major), got {tuple(raw.shape) if hasattr(raw, 'shape') else type(raw).__name__}")
         if raw.shape[1] == 0: raise ValueError("raw_mel: has no frames (empty recording)")
         if not torch.isfinite(raw).all(): raise ValueError(f"raw_mel: contains NaN or inf values ({int((~torch.isfinite(raw)).sum())} of {raw.numel()})")
+
+    def raw_and_mask(self, batch: dict) -> tuple[torch.Tensor, torch.Tensor]:
+        "The batch's raw mel (B, S, n_mels), checked, and its mask (B, S) bool (every frame when the batch has none)."
+        raw = batch['raw_mel']
+        self.check_raw(raw)
+        mask = batch.get('raw_mask')
+        return raw, torch.ones(raw.shape[:2], dtype=torch.bool, device=raw.device) if mask is None else mask.bool()
+
+    def batch_on_device(self, batch: dict) -> dict:
+        "The batch with its tensors on the network's device."
+        dev = next(self.parameters()).device
+        return {k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in batch.items()}

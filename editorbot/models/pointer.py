@@ -170,11 +170,8 @@ class PointerNetwork(EditorNetwork):
     def encode(self, batch: dict) -> dict:
         "Encode the raw: frame memory (B, S, D), beat (B, NB, D) and bar (B, NR, D) encodings, grid lookups."
         c = self.cfg
-        raw = batch['raw_mel']
-        self.check_raw(raw)
+        raw, mask = self.raw_and_mask(batch)                              # (B, S, n_mels), (B, S)
         B, S, _ = raw.shape
-        mask = batch.get('raw_mask')
-        mask = torch.ones(B, S, dtype=torch.bool, device=raw.device) if mask is None else mask
         if 'beat_index' not in batch or 'raw_pos' not in batch:
             gs = [grid_tensors(int(m.sum()), cfg=AudioConfig(frames_per_beat=c.frames_per_beat, frames_per_bar=c.frames_per_bar)) for m in mask]
             batch = {**batch, **{k: pad_stack([g[k] for g in gs], 0).to(raw.device) for k in ('raw_pos', 'beat_index', 'bar_index')}}
@@ -410,8 +407,7 @@ def _teacher_forced(self, batch: dict, z=None, length_given: bool = True) -> lis
     was = self.training
     self.eval()
     c = self.cfg
-    dev = next(self.parameters()).device
-    batch = {k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in batch.items()}
+    batch = self.batch_on_device(batch)
     enc = self.encode(batch)
     rt = run_targets(batch, c.max_run)
     B = enc['mem'].shape[0]
