@@ -35,7 +35,8 @@ class Mel2MelTransformer(nn.Module):
         self.enc = nn.TransformerEncoder(L(), max(1, c.n_layers // 2 + 1), enable_nested_tensor=False)
         self.dec = nn.TransformerDecoder(nn.TransformerDecoderLayer(c.d, c.n_heads, 2 * c.d, c.dropout, batch_first=True, norm_first=True),
                                          max(1, c.n_layers // 2 + 1))
-        self.q = nn.Linear(2 * c.d, c.d); self.length = nn.Linear(c.d, 1)
+        self.q = nn.Linear(2 * c.d, c.d)
+        self.length = nn.Linear(c.d, 1)
     def encode(self, tok, feat):                                                   # -> (B, N, d)
         h = self.io.encode(tok, feat)
         return self.enc(h + sinusoid(torch.arange(h.shape[1]), self.c.d)[None])
@@ -43,7 +44,8 @@ class Mel2MelTransformer(nn.Module):
                 n_out: int | None = None, # output beats (None: the length head)
                ):
         "`(tokens (B, n_out, k, M), log_ratio (B,))`."
-        mem = self.encode(tok, feat); N = mem.shape[1]
+        mem = self.encode(tok, feat)
+        N = mem.shape[1]
         lr = self.length(mem.mean(1))[:, 0]
         if n_out is None: n_out = max(1, int(round(N * float(torch.exp(lr[0].detach())))))
         j = torch.arange(int(n_out), dtype=torch.float32)
@@ -75,13 +77,10 @@ def mel2mel_train_cli(data_dir: str = 'training_data', # pair folder (input/, de
                       max_songs: int = 0, d: int = 192, n_layers: int = 4, n_heads: int = 4, lr: float = 5e-4, seed: int = 0,
                       threads: int = 1, quiet: bool = False, force: bool = False):
     "Train the mel-to-mel transformer editor (raw beat tokens -> edit beat tokens, auraloss multi-scale spectral losses, length head)."
-    try:
-        tr, va = _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
-        torch.manual_seed(seed)
-        model = Mel2MelTransformer(MelModelConfig(d=d, n_layers=n_layers, n_heads=n_heads))
-        log = train_mel_model(model, mel2mel_step, tr, va, save_dir, 'mel2mel', epochs, minutes, lr, seed=seed, progress=not quiet)
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    tr, va = _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
+    torch.manual_seed(seed)
+    model = Mel2MelTransformer(MelModelConfig(d=d, n_layers=n_layers, n_heads=n_heads))
+    log = train_mel_model(model, mel2mel_step, tr, va, save_dir, 'mel2mel', epochs, minutes, lr, seed=seed, progress=not quiet)
     print(f"wrote {Path(save_dir) / 'best.pt'}: {log['steps']} steps, {len(log['epochs'])} epochs in {log['seconds']:.0f} s; "
           f"best validation loss {log['best_valid_loss']:.4f} ({len(tr)} train / {len(va)} valid songs)")
 

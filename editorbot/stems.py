@@ -23,8 +23,12 @@ SEPARATOR_KIND = 'editorbot.stems separator'
 
 def _demucs_class(name: str):
     "The demucs model class called `name`."
-    if name == 'HDemucs': from demucs.hdemucs import HDemucs; return HDemucs
-    if name == 'HTDemucs': from demucs.htdemucs import HTDemucs; return HTDemucs
+    if name == 'HDemucs':
+        from demucs.hdemucs import HDemucs
+        return HDemucs
+    if name == 'HTDemucs':
+        from demucs.htdemucs import HTDemucs
+        return HTDemucs
     raise ValueError(f"unknown separator class {name!r}; expected one of {', '.join(SEPARATOR_CLASSES)}")
 
 def small_separator(channels: int = 8, # hidden channels of the first layer (doubling with depth)
@@ -202,7 +206,9 @@ def separate_folder(src, # pair-layout folder or folder of audio files (or one a
     for p, n in zip(files, names):
         sp = stem_paths(out, n)
         there = [q for q in sp.values() if q.exists()]
-        if len(there) == len(sp) and not force: skipped.append(n); continue
+        if len(there) == len(sp) and not force:
+            skipped.append(n)
+            continue
         check_outputs([q for q in sp.values() if force or not q.exists()], inputs=files, force=force)
         todo.append((p, n, sp))
     for p, n, sp in todo:                                                # inputs checked before the model loads
@@ -219,7 +225,8 @@ def separate_folder(src, # pair-layout folder or folder of audio files (or one a
         st = separate(y, sr, sep)
         for k, q in sp.items():
             if force or not q.exists(): save_audio(q, st[k], sr)
-        res['done'].append(n); res['audio_seconds'] += len(y) / sr
+        res['done'].append(n)
+        res['audio_seconds'] += len(y) / sr
     res['seconds'] = time.time() - t0
     return res
 
@@ -238,15 +245,13 @@ def stems_cli(src: str, # pair-layout folder (input/, desired_output/) or folder
     "Separate raws (and edits) into drums/bass/other/vocals stems, as OUT/NAME_{stem}.wav (resumable; never overwrites without --force)."
     import torch
     torch.set_num_threads(max(1, int(threads)))
-    try: r = separate_folder(src, out, model, model_path, force, edits, progress=not quiet)
-    except (OSError, ValueError, RuntimeError) as e: print(f"error: {e}", file=sys.stderr); sys.exit(1)
-    except KeyboardInterrupt: print("interrupted; run the same command again to resume", file=sys.stderr); sys.exit(130)
+    r = separate_folder(src, out, model, model_path, force, edits, progress=not quiet)
     speed = f" ({r['audio_seconds'] / r['seconds']:.1f}x real time)" if r['seconds'] > 0 else ''
     print(f"{len(r['done'])} files separated in {r['seconds']:.1f} s{speed}, {len(r['skipped'])} already had their four stems; stems in {r['out']}")
 
 def main(argv=None):
     "Console entry point of `editorbot_stems`."
-    return run_cli(stems_cli, argv)
+    return run_cli(stems_cli, argv, errors=(OSError, ValueError, RuntimeError), interrupted="interrupted; run the same command again to resume")
 
 # %% ../nbs/02a_stems.ipynb #9243578e
 def synth_stems(seed: int, # song seed (`editorbot.synth.generate_song`)
@@ -268,7 +273,8 @@ def stem_batch(songs: list, # (4, n) arrays from `synth_stems`
     import torch
     out = np.zeros((batch, len(STEM_NAMES), 1, n), np.float32)
     for b in range(batch):
-        one = rng.random() >= remix; base = int(rng.integers(len(songs)))
+        one = rng.random() >= remix
+        base = int(rng.integers(len(songs)))
         for k in range(len(STEM_NAMES)):
             s = songs[base if one else int(rng.integers(len(songs)))]
             a = int(rng.integers(0, max(1, s.shape[1] - n)))
@@ -321,23 +327,32 @@ def train_separator(out, # checkpoint to write
     from tqdm.auto import tqdm
     if int(songs) < 1 or float(minutes) <= 0 or int(batch) < 1 or float(segment) <= 0: raise ValueError("--songs, --minutes, --batch and --segment must be positive")
     check_outputs([out], force=force)
-    rng = seed_everything(int(seed)); sr = AudioConfig().sr
+    rng = seed_everything(int(seed))
+    sr = AudioConfig().sr
     t0 = time.time()
     data = [synth_stems(100000 + int(seed) + i, duration, sr) for i in tqdm(range(int(songs)), desc='songs', disable=not progress)]
     gen_s = time.time() - t0
     model = small_separator(channels, depth, sr, segment)
     opt = torch.optim.Adam(model.parameters(), lr=float(lr))
-    n = int(round(float(segment) * sr)); losses = []; step = 0
-    t0 = time.time(); budget = float(minutes) * 60
+    n = int(round(float(segment) * sr))
+    losses = []
+    step = 0
+    t0 = time.time()
+    budget = float(minutes) * 60
     bar = tqdm(desc='training', unit='step', disable=not progress)
     model.train()
     while time.time() - t0 < budget and (not steps or step < int(steps)):
         mix, st = stem_batch(data, rng, int(batch), n)                 # (B, 1, n), (B, 4, 1, n)
         loss = (model(mix) - st).abs().mean()
-        opt.zero_grad(); loss.backward(); opt.step()
-        losses.append(float(loss)); step += 1; bar.update(1)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        losses.append(float(loss))
+        step += 1
+        bar.update(1)
         if step % 20 == 0: bar.set_postfix(loss=f"{np.mean(losses[-20:]):.4f}")
-    bar.close(); model.eval()
+    bar.close()
+    model.eval()
     info = dict(steps=step, train_seconds=time.time() - t0, songs=int(songs), duration=float(duration), seed=int(seed), batch=int(batch),
                 segment=float(segment), lr=float(lr), gen_seconds=gen_s, loss_first=float(np.mean(losses[:20])) if losses else float('nan'),
                 loss_last=float(np.mean(losses[-20:])) if losses else float('nan'), threads=torch.get_num_threads())
@@ -368,12 +383,10 @@ def stems_train_cli(out: str = 'models/stems_small.pt', # checkpoint to write
     "Train a small demucs HDemucs separator on synthetic songs with exact stems; print its SDR per stem on held-out songs."
     import torch
     torch.set_num_threads(max(1, int(threads)))
-    try: info = train_separator(out, songs, duration, minutes, steps, seed, channels, depth, segment, batch, lr, eval_songs, force, progress=not quiet)
-    except (OSError, ValueError, RuntimeError) as e: print(f"error: {e}", file=sys.stderr); sys.exit(1)
-    except KeyboardInterrupt: print("interrupted; nothing written", file=sys.stderr); sys.exit(130)
+    info = train_separator(out, songs, duration, minutes, steps, seed, channels, depth, segment, batch, lr, eval_songs, force, progress=not quiet)
     sdr = ', '.join(f"{k} {v:.1f} dB (mix {info['mix_sdr'][k]:.1f})" for k, v in info['sdr'].items()) if 'sdr' in info else 'not scored'
     print(f"{info['steps']} steps in {info['train_seconds'] / 60:.1f} min, L1 {info['loss_first']:.4f} -> {info['loss_last']:.4f}; held-out SDR: {sdr}; wrote {out}")
 
 def train_main(argv=None):
     "Console entry point of `editorbot_stems_train`."
-    return run_cli(stems_train_cli, argv)
+    return run_cli(stems_train_cli, argv, errors=(OSError, ValueError, RuntimeError), interrupted="interrupted; nothing written")

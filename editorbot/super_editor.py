@@ -26,15 +26,20 @@ __all__ = ['APPROACHES', 'expand_labels', 'SuperEditor', 'phase1_step', 'label_w
 def expand_labels(labels, # label index per raw beat (N,), see `LABELS`
                  ) -> tuple[np.ndarray, np.ndarray]:
     "`(src (Ne,), repeat (Ne,) bool)`: the raw beat each output beat plays, and whether it is the second pass of a loop."
-    lab = np.asarray(labels); src, rep = [], []
+    lab = np.asarray(labels)
+    src, rep = [], []
     i, N = 0, len(lab)
     while i < N:
         if lab[i] == 2:
             j = i
             while j < N and lab[j] == 2: j += 1
-            src += list(range(i, j)) * 2; rep += [False] * (j - i) + [True] * (j - i); i = j
+            src += list(range(i, j)) * 2
+            rep += [False] * (j - i) + [True] * (j - i)
+            i = j
         else:
-            if lab[i] != 1: src.append(i); rep.append(False)
+            if lab[i] != 1:
+                src.append(i)
+                rep.append(False)
             i += 1
     return np.array(src, np.int64), np.array(rep, bool)
 
@@ -72,7 +77,9 @@ MEL_MODELS['super'] = SuperEditor
 def _repeat_flags(src):
     "True where an output beat plays a raw beat already played."
     seen, out = set(), []
-    for b in np.asarray(src).tolist(): out.append(b in seen); seen.add(b)
+    for b in np.asarray(src).tolist():
+        out.append(b in seen)
+        seen.add(b)
     return np.array(out, bool)
 
 def phase1_step(model: SuperEditor, it: dict, loss_fn: MultiScaleMelLoss | None = None):
@@ -85,7 +92,8 @@ def phase1_step(model: SuperEditor, it: dict, loss_fn: MultiScaleMelLoss | None 
 def label_weights(items, n: int = len(LABELS)) -> torch.Tensor:
     "Class weights for the label loss: inverse frequency over `items`, normalised to mean 1 (labels never seen get the largest weight)."
     cnt = np.bincount(np.concatenate([np.asarray(i['labels']) for i in items]), minlength=n).astype(np.float64)
-    w = 1.0 / np.maximum(cnt, 1); w[cnt == 0] = w.max()
+    w = 1.0 / np.maximum(cnt, 1)
+    w[cnt == 0] = w.max()
     return torch.as_tensor(w / w.mean(), dtype=torch.float32)
 
 def phase2_step_fn(weights: torch.Tensor):
@@ -102,7 +110,8 @@ def super_labels(model: SuperEditor, item: dict, target_duration: float | None =
     "Labels per raw beat from the classifier (argmax, or fitted to `target_duration` seconds)."
     cfg = cfg or AudioConfig()
     mem = model.encode(torch.as_tensor(item['raw_tok'])[None], torch.as_tensor(item['raw_feat'])[None])
-    P = torch.softmax(model.classify(mem)[0], -1).numpy(); lab = P.argmax(1)
+    P = torch.softmax(model.classify(mem)[0], -1).numpy()
+    lab = P.argmax(1)
     if not (lab != 1).any(): lab[:] = 0                                          # never an empty edit
     if target_duration is not None:
         if target_duration <= 0: raise ValueError(f"--target-duration must be positive, got {target_duration}")
@@ -126,11 +135,13 @@ def super_edit(model: SuperEditor, item: dict, labels) -> np.ndarray:
 def labels_to_pointers(labels, bounds, # raw beat boundaries (N + 1,)
                       ) -> tuple[np.ndarray, np.ndarray]:
     "`(pointers, ops)` with the final STOP: every output beat's raw frames, fades from the fade labels."
-    src, _ = expand_labels(labels); lab = np.asarray(labels)
+    src, _ = expand_labels(labels)
+    lab = np.asarray(labels)
     if not len(src): raise ValueError("the labels cut every beat: nothing to render")
     parts = [np.arange(bounds[b], bounds[b + 1]) for b in src]
     p = np.concatenate(parts + [[STOP_TOKEN]]).astype(np.int64)
-    fin, fout = np.zeros(len(p) - 1, bool), np.zeros(len(p) - 1, bool); pos = 0
+    fin, fout = np.zeros(len(p) - 1, bool), np.zeros(len(p) - 1, bool)
+    pos = 0
     for j, b in enumerate(src):
         n = bounds[b + 1] - bounds[b]
         if lab[b] == 3: (fout if j >= len(src) / 2 else fin)[pos:pos + n] = True
@@ -148,25 +159,22 @@ def super_train_cli(phase: int = 1, # 1: encoder + decoder (edit mel from raw me
                     max_songs: int = 0, d: int = 192, n_layers: int = 4, n_heads: int = 4, lr: float = 5e-4, seed: int = 0,
                     threads: int = 1, quiet: bool = False, force: bool = False):
     "Train the super editor, phase 1 (encoder-decoder) or phase 2 (edit-label classifier on the frozen encoder)."
-    try:
-        if phase not in (1, 2): raise ValueError(f"--phase must be 1 or 2, got {phase}")
-        if phase == 2:
-            if init is None: raise ValueError("phase 2 needs the phase-1 checkpoint: --init models/.../best.pt")
-            model, ck = load_mel_model(init, 'super')
-            if ck.get('phase') != 1: raise ValueError(f"{init}: not a phase-1 super editor checkpoint (phase {ck.get('phase')})")
-        tr, va = _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
-        torch.manual_seed(seed)
-        if phase == 1:
-            model = SuperEditor(MelModelConfig(d=d, n_layers=n_layers, n_heads=n_heads))
-            log = train_mel_model(model, phase1_step, tr, va, save_dir, 'super', epochs, minutes, lr, seed=seed, progress=not quiet, extra=dict(phase=1))
-        else:
-            for p in model.parameters(): p.requires_grad_(False)
-            for p in model.phase2_parameters(): p.requires_grad_(True)
-            model.train()
-            log = train_mel_model(model, phase2_step_fn(label_weights(tr)), tr, va, save_dir, 'super', epochs, minutes, lr, seed=seed,
-                                  progress=not quiet, params=model.phase2_parameters(), extra=dict(phase=2, phase1_log=ck.get('train_log')))
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    if phase not in (1, 2): raise ValueError(f"--phase must be 1 or 2, got {phase}")
+    if phase == 2:
+        if init is None: raise ValueError("phase 2 needs the phase-1 checkpoint: --init models/.../best.pt")
+        model, ck = load_mel_model(init, 'super')
+        if ck.get('phase') != 1: raise ValueError(f"{init}: not a phase-1 super editor checkpoint (phase {ck.get('phase')})")
+    tr, va = _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
+    torch.manual_seed(seed)
+    if phase == 1:
+        model = SuperEditor(MelModelConfig(d=d, n_layers=n_layers, n_heads=n_heads))
+        log = train_mel_model(model, phase1_step, tr, va, save_dir, 'super', epochs, minutes, lr, seed=seed, progress=not quiet, extra=dict(phase=1))
+    else:
+        for p in model.parameters(): p.requires_grad_(False)
+        for p in model.phase2_parameters(): p.requires_grad_(True)
+        model.train()
+        log = train_mel_model(model, phase2_step_fn(label_weights(tr)), tr, va, save_dir, 'super', epochs, minutes, lr, seed=seed,
+                              progress=not quiet, params=model.phase2_parameters(), extra=dict(phase=2, phase1_log=ck.get('train_log')))
     print(f"wrote {Path(save_dir) / 'best.pt'} (phase {phase}): {log['steps']} steps, {len(log['epochs'])} epochs in {log['seconds']:.0f} s; "
           f"best validation loss {log['best_valid_loss']:.4f} ({len(tr)} train / {len(va)} valid songs)")
 
@@ -184,22 +192,33 @@ def mel_edit(y: np.ndarray, # raw mono samples at cfg.sr
             ) -> tuple[np.ndarray, dict]:
     "`(edited samples, info)` with one of the mel approaches."
     from editorbot.render import render
-    cfg = cfg or AudioConfig(); t0 = time.time()
-    item = mel_edit_input(y, model.c.k, cfg, name); t1 = time.time()
+    cfg = cfg or AudioConfig()
+    t0 = time.time()
+    item = mel_edit_input(y, model.c.k, cfg, name)
+    t1 = time.time()
     info = dict(approach=approach, raw_seconds=round(len(y) / cfg.sr, 3), n_raw_beats=int(len(item['raw_len'])))
     if approach in ('super', 'super-cut'):
         lab = super_labels(model, item, target_duration, cfg)
-        info['labels'] = {n: int((lab == i).sum()) for i, n in enumerate(LABELS)}; info['label_sequence'] = ''.join('kclf'[i] for i in lab)
+        info['labels'] = {n: int((lab == i).sum()) for i, n in enumerate(LABELS)}
+        info['label_sequence'] = ''.join('kclf'[i] for i in lab)
     if approach == 'super-cut':
         p, ops = labels_to_pointers(lab, item['bounds'])
-        out = render(y, p, ops, cfg); info['pointers'] = p.tolist()
+        out = render(y, p, ops, cfg)
+        info['pointers'] = p.tolist()
     else:
-        if approach == 'supervised': tok = supervised_edit(model, item, target_duration, cfg); lengths = None
-        elif approach == 'mel2mel': tok = mel2mel_edit(model, item, target_duration, cfg); lengths = None
-        else: tok = super_edit(model, item, lab); lengths = np.asarray(item['raw_len'])[expand_labels(lab)[0]]
+        if approach == 'supervised':
+            tok = supervised_edit(model, item, target_duration, cfg)
+            lengths = None
+        elif approach == 'mel2mel':
+            tok = mel2mel_edit(model, item, target_duration, cfg)
+            lengths = None
+        else:
+            tok = super_edit(model, item, lab)
+            lengths = np.asarray(item['raw_len'])[expand_labels(lab)[0]]
         t2 = time.time()
         out, _ = tokens_to_audio(tok, item, vocoder, cfg, lengths)
-        info['generate_seconds'] = round(t2 - t1, 3); info['n_out_beats'] = int(len(tok))
+        info['generate_seconds'] = round(t2 - t1, 3)
+        info['n_out_beats'] = int(len(tok))
     info.update(edit_seconds=round(len(out) / cfg.sr, 3), analysis_seconds=round(t1 - t0, 3), total_seconds=round(time.time() - t0, 3),
                 vocoder=None if approach == 'super-cut' else vocoder.name)
     return np.asarray(out, np.float32), info
@@ -215,24 +234,22 @@ def mel_edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
                  force: bool = False, # replace output files that exist
                 ):
     "Edit a raw recording with a mel approach: supervised reconstruction, the mel-to-mel transformer, or the super editor (generated or cut)."
-    try:
-        if out is None: raise ValueError("give the output file with -o EDITED.wav")
-        if approach not in APPROACHES: raise ValueError(f"--approach must be one of {', '.join(APPROACHES)}, got {approach!r}")
-        if model is None: raise ValueError(f"give the {approach} checkpoint with --model FILE")
-        if not Path(raw).is_file(): raise FileNotFoundError(f"{raw}: no such file")
-        if threads > 0: torch.set_num_threads(threads)
-        o = Path(out); check_outputs([o, o.with_suffix('.json')], inputs=[raw], force=force)
-        m, ck = load_mel_model(model, 'super' if approach in ('super', 'super-cut') else approach)
-        if approach == 'super' or approach == 'super-cut':
-            if ck.get('phase') != 2: raise ValueError(f"{model}: a phase-{ck.get('phase')} super editor; editing needs phase 2 (editorbot_super_train --phase 2)")
-        voc = None if approach == 'super-cut' else Vocoder(vocoder)
-        cfg = AudioConfig()
-        y, _ = load_audio(raw, sr=cfg.sr, mono=True)
-        e, info = mel_edit(np.asarray(y, np.float32), approach, m, voc, target_duration, cfg, name=str(raw))
-        save_audio(o, np.clip(e, -1, 1), cfg.sr)
-        atomic_write_text(o.with_suffix('.json'), json.dumps(dict(info, raw=str(raw), model=str(model)), indent=1))
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    if out is None: raise ValueError("give the output file with -o EDITED.wav")
+    if approach not in APPROACHES: raise ValueError(f"--approach must be one of {', '.join(APPROACHES)}, got {approach!r}")
+    if model is None: raise ValueError(f"give the {approach} checkpoint with --model FILE")
+    if not Path(raw).is_file(): raise FileNotFoundError(f"{raw}: no such file")
+    if threads > 0: torch.set_num_threads(threads)
+    o = Path(out)
+    check_outputs([o, o.with_suffix('.json')], inputs=[raw], force=force)
+    m, ck = load_mel_model(model, 'super' if approach in ('super', 'super-cut') else approach)
+    if approach == 'super' or approach == 'super-cut':
+        if ck.get('phase') != 2: raise ValueError(f"{model}: a phase-{ck.get('phase')} super editor; editing needs phase 2 (editorbot_super_train --phase 2)")
+    voc = None if approach == 'super-cut' else Vocoder(vocoder)
+    cfg = AudioConfig()
+    y, _ = load_audio(raw, sr=cfg.sr, mono=True)
+    e, info = mel_edit(np.asarray(y, np.float32), approach, m, voc, target_duration, cfg, name=str(raw))
+    save_audio(o, np.clip(e, -1, 1), cfg.sr)
+    atomic_write_text(o.with_suffix('.json'), json.dumps(dict(info, raw=str(raw), model=str(model)), indent=1))
     lab = f", labels {info['labels']}" if 'labels' in info else ''
     print(f"wrote {o}: {info['raw_seconds']:.1f} s -> {info['edit_seconds']:.1f} s with {approach}{lab} in {info['total_seconds']:.1f} s")
 

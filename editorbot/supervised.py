@@ -43,7 +43,9 @@ def _resample_rows(x, n):   # x (L, M) -> (n, M), linear in time, frame centres 
     L = len(x)
     if L == n: return x.astype(np.float32)
     pos = np.clip((np.arange(n) + 0.5) * L / n - 0.5, 0, L - 1)
-    i0 = np.floor(pos).astype(int); i1 = np.minimum(i0 + 1, L - 1); w = (pos - i0)[:, None]
+    i0 = np.floor(pos).astype(int)
+    i1 = np.minimum(i0 + 1, L - 1)
+    w = (pos - i0)[:, None]
     return ((1 - w) * x[i0] + w * x[i1]).astype(np.float32)
 
 def beat_tokens(mel: np.ndarray, # (T, M) time-major mel
@@ -71,8 +73,10 @@ def beat_features(bounds: np.ndarray, # (N + 1,) beat boundaries
     bar = np.clip(np.searchsorted(db, np.arange(N), side='right') - 1, 0, None)
     bib = np.arange(N) - np.where(len(db), db[bar] if len(db) else 0, 0)
     X = np.zeros((N, N_BEAT_FEATURES), np.float32)
-    X[np.arange(N), np.clip(bib, 0, 3)] = 1; X[np.arange(N), 4 + bar % 4] = 1
-    X[:, 8] = np.arange(N) / max(N, 1); X[:, 9] = np.diff(bounds) / fps
+    X[np.arange(N), np.clip(bib, 0, 3)] = 1
+    X[np.arange(N), 4 + bar % 4] = 1
+    X[:, 8] = np.arange(N) / max(N, 1)
+    X[:, 9] = np.diff(bounds) / fps
     return X
 
 # %% ../nbs/13_supervised.ipynb #cb3d73ed
@@ -156,16 +160,21 @@ def make_toy_pairs(folder, # where input/, desired_output/, truth/ go
     "Write `n` toy pairs (a bar cut from each, and in every other pair a bar looped) with truth pointers and beat times."
     from editorbot.render import music_like
     from editorbot.core import label_ops
-    cfg = cfg or AudioConfig(); folder = Path(folder)
+    cfg = cfg or AudioConfig()
+    folder = Path(folder)
     for i in range(n):
         y, beats = music_like(seconds, cfg.sr, seed=seed + i)
-        H = cfg.hop_length; T = 1 + len(y) // H; bar = int(round(2.0 * cfg.sr / H))   # 4 beats at 120 BPM
+        H = cfg.hop_length
+        T = 1 + len(y) // H
+        bar = int(round(2.0 * cfg.sr / H))   # 4 beats at 120 BPM
         keep = [np.arange(0, bar), np.arange(2 * bar, T)] if i % 2 == 0 else [np.arange(0, 2 * bar), np.arange(bar, T)]
-        ptr = np.concatenate(keep); ops = label_ops(np.r_[ptr, -2])
+        ptr = np.concatenate(keep)
+        ops = label_ops(np.r_[ptr, -2])
         e = np.concatenate([y[a * H:min((b + 1) * H, len(y))] for a, b in [(k[0], k[-1]) for k in keep]])
         e = e[:(len(ptr) - 1) * H + 1]
         name = f"toy{i}_{'cleanup' if i % 2 == 0 else 'loop'}"
-        save_audio(folder / 'input' / f"{name}_raw.wav", y, cfg.sr); save_audio(folder / 'desired_output' / f"{name}_edit.wav", e, cfg.sr)
+        save_audio(folder / 'input' / f"{name}_raw.wav", y, cfg.sr)
+        save_audio(folder / 'desired_output' / f"{name}_edit.wav", e, cfg.sr)
         (folder / 'truth').mkdir(parents=True, exist_ok=True)
         p = np.r_[ptr[:1 + len(e) // H], -2]
         np.savez(folder / 'truth' / f"{name}.npz", pointers=p, ops=label_ops(p), beat_times=beats, downbeat_times=beats[::4])
@@ -184,7 +193,8 @@ class MultiScaleMelLoss(nn.Module):
                ):
         "The loss (a scalar tensor)."
         mag = lambda u: torch.pow(10.0, (u.clamp(0, 1) * self.top_db - self.top_db) / 20.0).transpose(1, 2) + 1e-4   # (B, M, T)
-        e, r = mag(estimated), mag(reference); loss = self.l1_weight * F.l1_loss(estimated, reference)
+        e, r = mag(estimated), mag(reference)
+        loss = self.l1_weight * F.l1_loss(estimated, reference)
         for s in self.scales:
             es, rs = (e, r) if s == 1 else (F.avg_pool1d(e, s, s, ceil_mode=True), F.avg_pool1d(r, s, s, ceil_mode=True))
             loss = loss + (self.sc(es, rs) + self.mag(es, rs)) / len(self.scales)
@@ -259,7 +269,8 @@ def crop_item(it: dict, # an item of `load_pair_items`
     for k in ('raw_tok', 'raw_feat', 'raw_len', 'labels'): out[k] = it[k][b0:b1]
     for k in ('edit_tok', 'edit_len'): out[k] = it[k][m]
     out['src'] = it['src'][m] - b0
-    out['raw_feat'] = out['raw_feat'].copy(); out['raw_feat'][:, 8] = np.arange(b1 - b0) / max(b1 - b0, 1)
+    out['raw_feat'] = out['raw_feat'].copy()
+    out['raw_feat'][:, 8] = np.arange(b1 - b0) / max(b1 - b0, 1)
     return out
 
 def _tensors(it):
@@ -280,30 +291,40 @@ def train_mel_model(model, step_fn, # `step_fn(model, item) -> loss tensor`
                    ) -> dict:
     "Train, keep `best.pt` (lowest validation loss) and `last.pt` in `save_dir`; return the log (also `train_log.json`; `seconds` wall clock, `cpu_seconds` of this process)."
     from tqdm.auto import tqdm
-    rng = seed_everything(seed); save_dir = Path(save_dir)
+    rng = seed_everything(seed)
+    save_dir = Path(save_dir)
     params = [p for p in (params if params is not None else model.parameters()) if p.requires_grad]
     opt = torch.optim.AdamW(params, lr, weight_decay=1e-4)
-    n_steps = epochs * len(train_items); sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=max(n_steps, 2), pct_start=0.1)
+    n_steps = epochs * len(train_items)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=max(n_steps, 2), pct_start=0.1)
     t0, c0, log, best, step = time.time(), time.process_time(), dict(approach=approach, epochs=[], n_train=len(train_items), n_valid=len(valid_items)), float('inf'), 0
     def crop(it):
         N = len(it['raw_tok'])
         if N <= max_beats: return it
-        b0 = int(rng.integers(0, N - max_beats + 1)); return crop_item(it, b0, b0 + max_beats)
+        b0 = int(rng.integers(0, N - max_beats + 1))
+        return crop_item(it, b0, b0 + max_beats)
     for ep in range(epochs):
-        model.train(); losses = []
+        model.train()
+        losses = []
         for i in tqdm(rng.permutation(len(train_items)), disable=not progress, desc=f"epoch {ep + 1}/{epochs}", leave=False):
             it = crop(train_items[i])
             if not len(it['edit_tok']): continue
             loss = step_fn(model, it)
-            opt.zero_grad(); loss.backward(); torch.nn.utils.clip_grad_norm_(params, 1.0); opt.step()
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            opt.step()
             if step < n_steps - 1: sched.step()
-            step += 1; losses.append(loss.item())
+            step += 1
+            losses.append(loss.item())
             if minutes and time.time() - t0 > minutes * 60: break
         model.eval()
         with torch.no_grad(): vl = float(np.mean([float(step_fn(model, crop(v))) for v in valid_items if len(v['edit_tok'])])) if valid_items else float(np.mean(losses))
         log['epochs'].append(dict(epoch=ep + 1, seconds=round(time.time() - t0, 1), steps=step, train_loss=float(np.mean(losses)), valid_loss=vl))
         log['seconds'], log['steps'], log['cpu_seconds'] = round(time.time() - t0, 1), step, round(time.process_time() - c0, 1)
-        if vl < best: best = vl; save_mel_model(save_dir / 'best.pt', model, approach, dict(extra or {}, train_log=log))
+        if vl < best:
+            best = vl
+            save_mel_model(save_dir / 'best.pt', model, approach, dict(extra or {}, train_log=log))
         save_mel_model(save_dir / 'last.pt', model, approach, dict(extra or {}, train_log=log))
         atomic_write_text(save_dir / 'train_log.json', json.dumps(log, indent=1))
         if minutes and time.time() - t0 > minutes * 60: break
@@ -331,7 +352,8 @@ def toy_items(n: int = 8, # songs
               edit: str = 'end', # 'end': the last third is cut; 'kind': every high-energy beat is cut
              ) -> list[dict]:
     "Items in the form of `load_pair_items` for a toy edit, built in memory (beats of two kinds: low or high mel energy)."
-    rng = np.random.default_rng(seed); out = []
+    rng = np.random.default_rng(seed)
+    out = []
     lo, hi = np.linspace(1, 0, n_mels), np.linspace(0, 1, n_mels)
     for _ in range(n):
         kind = rng.integers(0, 2, n_beats)
@@ -357,7 +379,8 @@ def load_mel_model(path, approach: str | None = None, # refuse a checkpoint of a
     if approach is not None and a != approach: raise ValueError(f"{path}: a {a} checkpoint, not {approach}")
     if a not in MEL_MODELS: raise ValueError(f"{path}: unknown approach {a!r} (import the notebook module that defines it)")
     m = MEL_MODELS[a](MelModelConfig(**ck['config']))
-    m.load_state_dict(ck['state']); m.eval()
+    m.load_state_dict(ck['state'])
+    m.eval()
     return m, ck
 
 def mel_edit_input(y: np.ndarray, # mono samples at cfg.sr
@@ -366,11 +389,17 @@ def mel_edit_input(y: np.ndarray, # mono samples at cfg.sr
     "The raw side of an item for a recording (`song_item`) with `ref_db`, `db` (n_mels, T) and the beat analysis's times."
     from editorbot.beats import analyze, BeatConfig
     cfg = cfg or AudioConfig()
-    D = db_mel(y, cfg); ref = float(D.max()); u = unit_mel(D.T, ref, cfg.top_db)
-    try: a = analyze(y, cfg.sr, BeatConfig(sr=cfg.sr, hop_length=cfg.hop_length), name=name); bt, dbt = a.beat_times, a.downbeat_times
+    D = db_mel(y, cfg)
+    ref = float(D.max())
+    u = unit_mel(D.T, ref, cfg.top_db)
+    try:
+        a = analyze(y, cfg.sr, BeatConfig(sr=cfg.sr, hop_length=cfg.hop_length), name=name)
+        bt, dbt = a.beat_times, a.downbeat_times
     except (ValueError, RuntimeError): bt, dbt = np.zeros(0), np.zeros(0)
     fps = cfg.sr / cfg.hop_length
-    if len(bt) < 2: bt = np.arange(0, len(y) / cfg.sr, 0.5); dbt = bt[::4]
+    if len(bt) < 2:
+        bt = np.arange(0, len(y) / cfg.sr, 0.5)
+        dbt = bt[::4]
     bounds = beat_bounds(np.round(np.asarray(bt) * fps), len(u))
     dbi = np.searchsorted(bounds, np.round(np.asarray(dbt) * fps))
     it = song_item(u, bounds, dbi, k, cfg)
@@ -421,13 +450,10 @@ def supervised_train_cli(data_dir: str = 'training_data', # pair folder (input/,
                          max_songs: int = 0, d: int = 192, n_layers: int = 4, lr: float = 1e-3, seed: int = 0,
                          threads: int = 1, quiet: bool = False, force: bool = False):
     "Train the supervised mel reconstruction network (raw mel + beat features -> edit mel; auraloss multi-scale spectral losses)."
-    try:
-        tr, va = _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
-        torch.manual_seed(seed)
-        model = SupervisedMelNet(MelModelConfig(d=d, n_layers=n_layers))
-        log = train_mel_model(model, supervised_step, tr, va, save_dir, 'supervised', epochs, minutes, lr, seed=seed, progress=not quiet)
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    tr, va = _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
+    torch.manual_seed(seed)
+    model = SupervisedMelNet(MelModelConfig(d=d, n_layers=n_layers))
+    log = train_mel_model(model, supervised_step, tr, va, save_dir, 'supervised', epochs, minutes, lr, seed=seed, progress=not quiet)
     print(f"wrote {Path(save_dir) / 'best.pt'}: {log['steps']} steps, {len(log['epochs'])} epochs in {log['seconds']:.0f} s; "
           f"best validation loss {log['best_valid_loss']:.4f} ({len(tr)} train / {len(va)} valid songs)")
 

@@ -46,8 +46,11 @@ def _largest(row, limit: int):
 
 def _choose(env: EditEnv, ref: np.ndarray, fades: np.ndarray, j: int):
     "The demonstrator's action for reference beat `j` at the env's state, or None when no valid action reaches it."
-    s = env.state; tm, sm, am = env.masks(); T = ActionType
-    r, f = int(ref[j]), int(fades[j]); run = 1
+    s = env.state
+    tm, sm, am = env.masks()
+    T = ActionType
+    r, f = int(ref[j]), int(fades[j])
+    run = 1
     while j + run < len(ref) and ref[j + run] == r + run and fades[j + run] == f: run += 1
     mk = lambda t, k, a=ActionAmount.NEUTRAL: None if k is None else FactoredAction.make(t, k, a)
     if r > s.pos: return mk(T.CUT, _largest(sm[T.CUT], r - s.pos)) if tm[T.CUT] else None
@@ -77,9 +80,12 @@ def rich_reference_actions(env: EditEnv, # an environment with a reference edit;
                           ) -> dict:
     "Run the rich demonstrator: `obs (M, D)`, `actions (M, 3)`, `masks (M, 220)`, `rewards (M,)`, `return`, `exact` (edit == reference beats)."
     if env.ref is None: raise ValueError("rich_reference_actions needs an environment with a reference edit")
-    ref = env.ref; fades = np.zeros(len(ref), np.int64) if fades is None else np.asarray(fades, np.int64)
+    ref = env.ref
+    fades = np.zeros(len(ref), np.int64) if fades is None else np.asarray(fades, np.int64)
     if len(fades) != len(ref): raise ValueError(f"fades has {len(fades)} labels for a reference of {len(ref)} beats")
-    o, info = env.reset(seed=0); j = 0; T = ActionType
+    o, info = env.reset(seed=0)
+    j = 0
+    T = ActionType
     obs, acts, masks, rews = [], [], [], []
     while not env.state.done:
         a = None
@@ -87,11 +93,15 @@ def rich_reference_actions(env: EditEnv, # an environment with a reference edit;
             a = _choose(env, ref, fades, j)
             if a is None: j += 1                                  # unreachable reference beat: drop it
         if a is None:                                             # the reference is used up: drop the rest of the song
-            tm, sm, _ = env.masks(); k = _largest(sm[T.CUT], env.state.remaining) if tm[T.CUT] else None
+            tm, sm, _ = env.masks()
+            k = _largest(sm[T.CUT], env.state.remaining) if tm[T.CUT] else None
             a = FactoredAction.make(T.CUT, k) if k is not None else FactoredAction.make(T.KEEP, ActionSize.BEAT)
         n_before = len(env.out)
-        obs.append(o); acts.append(a.to_multidiscrete()); masks.append(info['action_mask'])
-        o, rew, done, _, info = env.step(a.to_multidiscrete()); rews.append(rew)
+        obs.append(o)
+        acts.append(a.to_multidiscrete())
+        masks.append(info['action_mask'])
+        o, rew, done, _, info = env.step(a.to_multidiscrete())
+        rews.append(rew)
         if info['invalid']: raise RuntimeError(f"the demonstrator chose a masked action {a}")
         j += len(env.out) - n_before
     return {'obs': np.array(obs, np.float32), 'actions': np.array(acts, np.int64), 'masks': np.array(masks, bool),
@@ -110,7 +120,8 @@ def grid_reference(ref: np.ndarray, # reference beats (`EditEnv.ref`)
     segs, e = [], 0
     for b0, b1, f in runs:
         a, L = int(bounds[b0]), int(bounds[b1 + 1] - bounds[b0])
-        segs.append(Segment(e, a, L, fade_in=L if f == FADE_IN_ else 0, fade_out=L if f == FADE_OUT_ else 0)); e += L
+        segs.append(Segment(e, a, L, fade_in=L if f == FADE_IN_ else 0, fade_out=L if f == FADE_OUT_ else 0))
+        e += L
     return segs
 
 # %% ../../nbs/11c_rl.train.ipynb #ac0d5711
@@ -126,7 +137,8 @@ def env_config_to_dict(cfg: EnvConfig) -> dict:
 
 def env_config_from_dict(d: dict) -> EnvConfig:
     "Inverse of `env_config_to_dict`."
-    d = dict(d); m = dict(d.pop('mask', {}))
+    d = dict(d)
+    m = dict(d.pop('mask', {}))
     m['types'] = frozenset(ActionType[t] for t in m.get('types', [t.name for t in ActionType]))
     d['types'] = frozenset(ActionType[t] for t in d['types'])
     return EnvConfig(**d, mask=MaskConfig(**m))
@@ -161,7 +173,8 @@ def pair_env(pair, # `editorbot.data.PairFiles`
         bt, dbt = np.asarray(truth['beat_times'], np.float64), np.asarray(truth.get('downbeat_times', []), np.float64)
     else:
         from editorbot.beats import analyze, BeatConfig
-        a = analyze(y, sr, BeatConfig(sr=sr, hop_length=ac.hop_length), name=str(pair.raw)); bt, dbt = a.beat_times, a.downbeat_times
+        a = analyze(y, sr, BeatConfig(sr=sr, hop_length=ac.hop_length), name=str(pair.raw))
+        bt, dbt = a.beat_times, a.downbeat_times
     if truth is not None and 'segments' in truth: segs = segments_from_array(truth['segments'])
     else:
         lab = load_labels(pair.labels, n_raw_frames=ac.n_frames(len(y)))
@@ -195,7 +208,8 @@ def load_bc_labels(path) -> dict:
     except Exception as e: raise ValueError(f"{path}: not a readable .npz file ({type(e).__name__}: {e})") from None
     missing = [k for k in ('obs', 'actions', 'masks', 'song', 'names', 'config') if k not in d]
     if missing: raise ValueError(f"{path}: not a BC-label file (missing {', '.join(missing)})")
-    d['config'] = json.loads(str(d['config'])); d['env_config'] = env_config_from_dict(d['config']['env'])
+    d['config'] = json.loads(str(d['config']))
+    d['env_config'] = env_config_from_dict(d['config']['env'])
     if not (len(d['obs']) == len(d['actions']) == len(d['masks']) == len(d['song'])) or d['actions'].shape[1:] != (3,):
         raise ValueError(f"{path}: inconsistent array shapes")
     return d
@@ -238,11 +252,8 @@ def bc_labels_cli(data_dir: str = 'training_data', # folder in the pair layout (
                   quiet: bool = False, # no progress bar
                  ):
     "Infer rich behaviour-cloning labels (the demonstrator's actions) for the songs of a data folder."
-    try:
-        if split not in (None, 'train', 'valid', 'test'): raise ValueError(f"--split must be train, valid or test, got {split!r}")
-        s = infer_rich_bc_labels(data_dir, out, labels, split, max_songs=max_songs, progress=not quiet)
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    if split not in (None, 'train', 'valid', 'test'): raise ValueError(f"--split must be train, valid or test, got {split!r}")
+    s = infer_rich_bc_labels(data_dir, out, labels, split, max_songs=max_songs, progress=not quiet)
     print(f"wrote {s['out']}: {s['steps']} steps from {s['songs']} songs ({s['exact']} reproduced exactly), {len(s['skipped'])} skipped")
 
 def bc_labels_main(argv=None): return run_cli(bc_labels_cli, argv)
@@ -254,7 +265,8 @@ class MultiSongEnv(gym.Env):
     def __init__(self, envs: list):
         super().__init__()
         if not envs: raise ValueError("MultiSongEnv needs at least one environment")
-        self.envs = [copy.copy(e) for e in envs]; self.env = self.envs[0]   # own episode state, shared read-only features
+        self.envs = [copy.copy(e) for e in envs]
+        self.env = self.envs[0]   # own episode state, shared read-only features
         self.observation_space, self.action_space = self.env.observation_space, self.env.action_space
         if any(e.observation_space != self.observation_space for e in self.envs): raise ValueError("the songs' observation spaces differ")
     def reset(self, seed: int | None = None, options: dict | None = None):
@@ -279,7 +291,11 @@ def song_envs(data_dir='training_data', # folder in the pair layout
     if max_songs: pairs = pairs[:max_songs]
     envs, names, fades, bad = [], [], [], {}
     for p in tqdm(pairs, desc=f'songs ({split or "all"})', disable=not progress):
-        try: e, f = pair_env(p, cfg, keep_audio=keep_audio); envs.append(e); names.append(p.name); fades.append(f)
+        try:
+            e, f = pair_env(p, cfg, keep_audio=keep_audio)
+            envs.append(e)
+            names.append(p.name)
+            fades.append(f)
         except (OSError, ValueError) as x: bad[p.name] = str(x)
     if bad: warnings.warn(f"song_envs: skipped {len(bad)} songs: " + '; '.join(f"{k} ({v})" for k, v in bad.items()))
     if not envs: raise ValueError(f"{data_dir}: no usable songs{'' if split is None else f' in the {split} split'}")
@@ -293,15 +309,22 @@ def bc_pretrain(agent, # a `FactoredActorCritic`
     "Supervised masked cross-entropy on the demonstrations; returns the mean loss of each epoch."
     import torch
     g = torch.Generator().manual_seed(seed)
-    obs = torch.as_tensor(np.asarray(bc['obs'], np.float32)); act = torch.as_tensor(np.asarray(bc['actions'], np.int64))
+    obs = torch.as_tensor(np.asarray(bc['obs'], np.float32))
+    act = torch.as_tensor(np.asarray(bc['actions'], np.int64))
     mk = torch.as_tensor(np.asarray(bc['masks'], bool))
-    opt = torch.optim.Adam(agent.parameters(), lr=lr); out = []
+    opt = torch.optim.Adam(agent.parameters(), lr=lr)
+    out = []
     for ep in range(epochs):
-        perm = torch.randperm(len(obs), generator=g); tot = 0.0
+        perm = torch.randperm(len(obs), generator=g)
+        tot = 0.0
         for s in range(0, len(obs), batch_size):
             ix = perm[s:s + batch_size]
             _, logp, _, _ = agent.get_action_and_value(obs[ix], mk[ix], act[ix])
-            loss = -logp.mean(); opt.zero_grad(); loss.backward(); opt.step(); tot += loss.item() * len(ix)
+            loss = -logp.mean()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            tot += loss.item() * len(ix)
         out.append(tot / len(obs))
     return out
 
@@ -319,8 +342,11 @@ def load_agent(path) -> tuple:
     ck = load_checkpoint_file(path)
     if 'env_config' not in ck or 'config' not in ck or 'state_dict' not in ck: raise ValueError(f"{path}: not an RL editing checkpoint (no env_config)")
     try:
-        c = dict(ck['config']); c['nvec'] = tuple(c['nvec'])
-        agent = FactoredActorCritic(ActorCriticConfig(**c)); agent.load_state_dict(ck['state_dict']); agent.eval()
+        c = dict(ck['config'])
+        c['nvec'] = tuple(c['nvec'])
+        agent = FactoredActorCritic(ActorCriticConfig(**c))
+        agent.load_state_dict(ck['state_dict'])
+        agent.eval()
         return agent, env_config_from_dict(json.loads(ck['env_config'])), json.loads(ck['meta'])
     except (TypeError, ValueError, KeyError, RuntimeError) as e:
         raise ValueError(f"{path}: a damaged RL editing checkpoint ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'no detail'})") from None
@@ -370,13 +396,15 @@ def train_rl(data_dir='training_data', # folder in the pair layout
         hist['bc'] = bc_pretrain(agent, bc, bc_epochs, seed=seed)
         print(f"BC pre-training: masked cross-entropy {hist['bc'][0]:.3f} -> {hist['bc'][-1]:.3f} over {bc_epochs} epochs", file=log)
     if total_steps > 0:
-        n_steps = min(128, int(total_steps) // n_envs); batch = n_envs * n_steps     # rollouts never run past the steps asked for
+        n_steps = min(128, int(total_steps) // n_envs)
+        batch = n_envs * n_steps     # rollouts never run past the steps asked for
         pc = PPOConfig(n_envs=n_envs, n_steps=n_steps, total_steps=int(total_steps) // batch * batch, hidden=hidden, ent_coef=0.01, n_minibatches=math.gcd(batch, 4))
         mk = MultiSongEnv(envs)
         agent, h = train_ppo(lambda: MultiSongEnv(mk.envs), pc, seed=seed, log_dir=str(Path(save_dir) / 'tb'), agent=agent,
                              bc_data=bc if bc is not None and bc_weight > 0 else None, bc_weight=bc_weight if bc is not None else 0.0,
                              subprocess=subprocess, progress=progress)
-        hist['ppo'] = h; hist['ppo_steps'] = pc.n_updates * pc.batch_size
+        hist['ppo'] = h
+        hist['ppo_steps'] = pc.n_updates * pc.batch_size
     save_agent(agent, Path(save_dir) / 'agent.pt', cfg, dict(data_dir=str(data_dir), bc_mixed=str(bc_mixed), bc_weight=bc_weight,
                                                          bc_epochs=bc_epochs, total_steps=total_steps, seed=seed, songs=names))
     return agent, hist
@@ -398,12 +426,9 @@ def rl_train_cli(save_dir: str = 'models/rl_model', # where agent.pt and TensorB
                 ):
     "Train the RL editing agent: behaviour cloning, then PPO with BC mixed in; writes SAVE_DIR/agent.pt."
     import torch
-    try:
-        if threads > 0: torch.set_num_threads(threads)
-        agent, h = train_rl(data_dir, save_dir, bc_mixed, bc_weight, bc_epochs, total_steps, n_envs, subprocess, seed,
-                            labels=labels, max_songs=max_songs, progress=not quiet)
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    if threads > 0: torch.set_num_threads(threads)
+    agent, h = train_rl(data_dir, save_dir, bc_mixed, bc_weight, bc_epochs, total_steps, n_envs, subprocess, seed,
+                        labels=labels, max_songs=max_songs, progress=not quiet)
     eps = h['ppo']['episodes'] if h['ppo'] else []
     print(f"wrote {Path(save_dir) / 'agent.pt'}: {h['songs']} songs, {h.get('ppo_steps', 0)} PPO steps" + (f", mean return of the last 20 episodes {np.mean([e[1] for e in eps[-20:]]):.3f}" if eps else ''))
 
@@ -412,12 +437,14 @@ def rl_train_main(argv=None): return run_cli(rl_train_cli, argv)
 # %% ../../nbs/11c_rl.train.ipynb #c2cbc699
 def keep_all_policy(obs, mask, rng) -> np.ndarray:
     "KEEP the largest size that fits."
-    tm, sm, am = unpack_masks(mask); k = _largest(sm[ActionType.KEEP], 10**9)
+    tm, sm, am = unpack_masks(mask)
+    k = _largest(sm[ActionType.KEEP], 10**9)
     return FactoredAction.make(ActionType.KEEP, k).to_multidiscrete()
 
 def random_policy(obs, mask, rng) -> np.ndarray:
     "A uniformly random valid type, then a random valid size and amount for it."
-    tm, sm, am = unpack_masks(mask); t = rng.choice(np.nonzero(tm)[0])
+    tm, sm, am = unpack_masks(mask)
+    t = rng.choice(np.nonzero(tm)[0])
     return np.array([t, rng.choice(np.nonzero(sm[t])[0]), rng.choice(np.nonzero(am[t])[0])], dtype=np.int64)
 
 def agent_policy(agent, deterministic: bool = True):
@@ -433,13 +460,18 @@ def agent_policy(agent, deterministic: bool = True):
 def run_episode(env: EditEnv, policy, rng=None, max_steps: int = 100_000) -> float:
     "Run one episode of `policy` in `env`; returns its return (the edit stays in `env`)."
     rng = rng if rng is not None else np.random.default_rng(0)
-    o, info = env.reset(seed=0); R, done, n = 0.0, False, 0
-    while not done and n < max_steps: o, r, done, _, info = env.step(policy(o, info['action_mask'], rng)); R += r; n += 1
+    o, info = env.reset(seed=0)
+    R, done, n = 0.0, False, 0
+    while not done and n < max_steps:
+        o, r, done, _, info = env.step(policy(o, info['action_mask'], rng))
+        R += r
+        n += 1
     return R
 
 def edit_pointers(env: EditEnv, cfg: AudioConfig | None = None) -> np.ndarray:
     "Raw frame per edit frame `(T,)` (no STOP) of the environment's edit."
-    cfg = cfg or AudioConfig(sr=env.sr); segs = env.edit_segments()
+    cfg = cfg or AudioConfig(sr=env.sr)
+    segs = env.edit_segments()
     if not segs: return np.zeros(0, np.int64)
     p, _, _ = segments_to_pointers(segs, segs[-1].edit_end, cfg, n_raw_samples=int(env.bounds[-1]))
     return p[:-1]
@@ -456,9 +488,11 @@ def _scale_segments(segs, k: float) -> list[Segment]:
     "Segments at another sample rate (`k` = new rate / old rate), contiguous in the edit, full-length fades kept full-length."
     out, e = [], 0
     for s in segs:
-        a, b = int(round(s.raw_start * k)), int(round(s.raw_end * k)); L = b - a
+        a, b = int(round(s.raw_start * k)), int(round(s.raw_end * k))
+        L = b - a
         out.append(Segment(e, a, L, s.gain, L if s.fade_in == s.length else int(round(s.fade_in * k)),
-                           L if s.fade_out == s.length else int(round(s.fade_out * k)))); e += L
+                           L if s.fade_out == s.length else int(round(s.fade_out * k))))
+        e += L
     return out
 
 def rl_edit(raw, # path of the raw recording, or samples (n,) / (channels, n)
@@ -472,19 +506,24 @@ def rl_edit(raw, # path of the raw recording, or samples (n,) / (channels, n)
     t0 = time.time()
     agent, ecfg = (load_agent(model)[:2] if isinstance(model, (str, Path)) else model)
     y, sr, name = load_raw(raw, sr)
-    ac = AudioConfig(); ym = _mono_at(y, sr, ac.sr); t1 = time.time()
+    ac = AudioConfig()
+    ym = _mono_at(y, sr, ac.sr)
+    t1 = time.time()
     a = analyze(ym, ac.sr, BeatConfig(sr=ac.sr, hop_length=ac.hop_length), name=name)
     if len(a.beat_times) < 2: raise ValueError(f"{name}: fewer than 2 beats found")
     tb = None
     if target_duration is not None:
         if not target_duration > 0: raise ValueError(f"target duration must be positive, got {target_duration}")
         tb = max(1, int(round(target_duration / float(np.median(np.diff(a.beat_times))))))
-    env = EditEnv(ym, ac.sr, a.beat_times, target_beats=tb, downbeat=_downbeat(a.beat_times, a.downbeat_times), cfg=ecfg); t2 = time.time()
-    run_episode(env, agent_policy(agent)); t3 = time.time()
+    env = EditEnv(ym, ac.sr, a.beat_times, target_beats=tb, downbeat=_downbeat(a.beat_times, a.downbeat_times), cfg=ecfg)
+    t2 = time.time()
+    run_episode(env, agent_policy(agent))
+    t3 = time.time()
     fx = env.edit_effects()
     if fx or sr == ac.sr and y.ndim == 1: audio, segs, out_sr = env.render_edit(), env.edit_segments(), ac.sr
     else:
-        k = sr / ac.sr; segs = _scale_segments(env.edit_segments(), k)
+        k = sr / ac.sr
+        segs = _scale_segments(env.edit_segments(), k)
         audio, out_sr = render_segments(y, segs, crossfade=int(round(ecfg.crossfade * k))), sr
     if audio.shape[-1] == 0: raise ValueError(f"{name}: the agent dropped the whole recording")
     return dict(audio=audio, sr=out_sr, segments=segs, effects=fx, actions=list(env.history), n_beats=env.n_beats, target_beats=env.target,
@@ -503,10 +542,12 @@ def rl_edit_files(raw, # the raw recording
     from editorbot.render import write_edl_csv, write_edl_json, write_audacity_labels
     raw, out = Path(raw), Path(out)
     if out.suffix.lower() not in AUDIO_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
-    ps = output_paths(out); ps.pop('png')
+    ps = output_paths(out)
+    ps.pop('png')
     if target_duration is not None and not 0 < target_duration < float('inf'): raise ValueError(f"--target-duration must be a positive number of seconds, got {target_duration:g}")
     check_outputs(list(ps.values()), [raw, model], force)           # every file it writes, before any work
-    _check_input(raw); _check_input(model, 'checkpoint')
+    _check_input(raw)
+    _check_input(model, 'checkpoint')
     r = rl_edit(raw, model, target_duration=target_duration)
     save_audio(ps['audio'], r['audio'], r['sr'])
     write_edl_csv(ps['edl_csv'], r['segments'], r['sr'])
@@ -527,12 +568,9 @@ def rl_edit_cli(raw: str, # the raw recording (wav, flac, ogg, mp3)
     """Edit a raw recording with a trained RL agent. Writes EDITED (the -o file) and its decision lists EDITED.edl.csv, EDITED.edl.json,
     EDITED.edit_labels.txt and EDITED.raw_labels.txt (Audacity labels); files that exist are replaced only with --force."""
     import torch
-    try:
-        if out is None: raise ValueError("give the output file with -o EDITED.wav")
-        if threads > 0: torch.set_num_threads(threads)
-        r = rl_edit_files(raw, out, model, target_duration, force)
-    except (OSError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr); sys.exit(1)
+    if out is None: raise ValueError("give the output file with -o EDITED.wav")
+    if threads > 0: torch.set_num_threads(threads)
+    r = rl_edit_files(raw, out, model, target_duration, force)
     print(f"wrote {r['paths']['audio']}: {r['n_beats']} beats -> {len(r['segments'])} segments, {r['audio'].shape[-1] / r['sr']:.1f} s, "
           f"{len(r['actions'])} actions, {len(r['effects'])} effects")
 
