@@ -17,7 +17,7 @@ __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'ju
            'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'raw_iou',
            'copy_raw', 'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames',
            'generate_item', 'free_running_scores', 'evaluate_items', 'style_by_example', 'pointer_runs',
-           'results_table', 'load_items', 'eval_cli', 'main']
+           'results_table', 'paired_bootstrap', 'paired_songs', 'artefact_table', 'load_items', 'eval_cli', 'main']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
 def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source), without the STOP entry
@@ -387,6 +387,44 @@ def results_table(res: dict) -> str:
             lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in ss) + ' |')
         lines.append('| example | ' + ' | '.join(str(sb[s]['example']) for s in ss) + ' |')
     return '\n'.join(lines)
+
+# %% ../nbs/09a_evaluate.ipynb #ce5125d3
+def paired_bootstrap(d, # per-song differences (B - A) of one figure, `(n_songs,)`
+                     n: int = 5000, # resamples
+                     seed: int = 0,
+                    ) -> tuple:
+    "Mean of the per-song differences and its 95% bootstrap interval over songs: `(mean, low, high)`."
+    d = np.asarray(d, dtype=float)
+    if not len(d): raise ValueError('no songs to compare')
+    rng = np.random.default_rng(seed)
+    means = d[rng.integers(0, len(d), (n, len(d)))].mean(1)   # (n,) mean difference of each resample
+    return float(d.mean()), float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
+
+# %% ../nbs/09a_evaluate.ipynb #292682d7
+def paired_songs(a: dict, b: dict, # two `editorbot_eval` results (their 'songs' lists)
+                 metric: str = 'cut_f1',
+                ) -> np.ndarray:
+    "Per-song differences `b - a` of `metric` over the songs both scored (by name), `(n_songs,)`."
+    va, vb = ({s['name']: s[metric] for s in r['songs'] if metric in s} for r in (a, b))
+    names = sorted(set(va) & set(vb))
+    if not names: raise ValueError(f'the two results share no songs with {metric!r}')
+    return np.array([vb[k] - va[k] for k in names], dtype=float)
+
+# %% ../nbs/09a_evaluate.ipynb #220a2348
+def artefact_table(songs: list, # per-song free-running figures (`editorbot_eval`'s 'songs': `cut_f1`, `length_error_beats`)
+                   kinds: list, # per song, the set of artefact kinds its raw holds
+                  ) -> str:
+    "Markdown table: per artefact kind, the songs whose raw holds it against the others (cut-point F1, median length error, share within 2 beats)."
+    if len(songs) != len(kinds): raise ValueError(f'{len(songs)} songs but {len(kinds)} sets of artefacts')
+    f1 = np.array([s['cut_f1'] for s in songs], float)                   # (n_songs,)
+    le = np.array([s['length_error_beats'] for s in songs], float)       # (n_songs,)
+    def cell(m): return f"{m.sum()} | {np.nanmean(f1[m]):.3f} | {np.median(le[m]):.1f} | {np.mean(le[m] <= 2):.0%}" if m.any() else "0 | - | - | -"
+    rows = ['| raw holds | songs | cut-point F1 | median length error (beats) | within 2 beats | without it: songs | cut-point F1 | median length error | within 2 beats |',
+            '|---|---|---|---|---|---|---|---|---|']
+    for k in sorted(set().union(*kinds)) if kinds else []:
+        m = np.array([k in ks for ks in kinds]); rows.append(f"| {k} | {cell(m)} | {cell(~m)} |")
+    rows.append(f"| all | {cell(np.ones(len(songs), bool))} | | | | |")
+    return '\n'.join(rows)
 
 # %% ../nbs/09a_evaluate.ipynb #5413f3b2
 from fastcore.script import call_parse
