@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from fastcore.script import call_parse
 from .core import run_cli
 from .supervised import (MelModelConfig, TokenIO, MultiScaleMelLoss, MEL_MODELS, train_mel_model, target_beats,
-                                  _tensors, _LOSS, _train_cli_common)
+                                  _tensors, _LOSS, _train_cli_common, token_encoder, train_summary)
 
 # %% auto #0
 __all__ = ['sinusoid', 'Mel2MelTransformer', 'mel2mel_step', 'mel2mel_edit', 'mel2mel_train_cli', 'train_main']
@@ -31,8 +31,7 @@ class Mel2MelTransformer(nn.Module):
     def __init__(self, c: MelModelConfig):
         super().__init__()
         self.c, self.io = c, TokenIO(c)
-        L = lambda: nn.TransformerEncoderLayer(c.d, c.n_heads, 2 * c.d, c.dropout, batch_first=True, norm_first=True)
-        self.enc = nn.TransformerEncoder(L(), max(1, c.n_layers // 2 + 1), enable_nested_tensor=False)
+        self.enc = token_encoder(c)
         self.dec = nn.TransformerDecoder(nn.TransformerDecoderLayer(c.d, c.n_heads, 2 * c.d, c.dropout, batch_first=True, norm_first=True),
                                          max(1, c.n_layers // 2 + 1))
         self.q = nn.Linear(2 * c.d, c.d)
@@ -81,8 +80,7 @@ def mel2mel_train_cli(data_dir: str = 'training_data', # pair folder (input/, de
     torch.manual_seed(seed)
     model = Mel2MelTransformer(MelModelConfig(d=d, n_layers=n_layers, n_heads=n_heads))
     log = train_mel_model(model, mel2mel_step, tr, va, save_dir, 'mel2mel', epochs, minutes, lr, seed=seed, progress=not quiet)
-    print(f"wrote {Path(save_dir) / 'best.pt'}: {log['steps']} steps, {len(log['epochs'])} epochs in {log['seconds']:.0f} s; "
-          f"best validation loss {log['best_valid_loss']:.4f} ({len(tr)} train / {len(va)} valid songs)")
+    print(train_summary(save_dir, log, len(tr), len(va)))
 
 def train_main(argv=None):
     "Console entry point of `editorbot_mel2mel_train`."

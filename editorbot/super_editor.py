@@ -15,7 +15,8 @@ from .core import AudioConfig, EditOp, STOP_TOKEN, label_ops, run_cli, check_out
 from .audio import load_audio, save_audio
 from .vocoder import Vocoder
 from .supervised import (LABELS, MelModelConfig, TokenIO, MultiScaleMelLoss, MEL_MODELS, train_mel_model, load_mel_model, target_beats,
-                                  supervised_edit, mel_edit_input, tokens_to_audio, untokenize, _LOSS, _train_cli_common)
+                                  supervised_edit, mel_edit_input, tokens_to_audio, untokenize, _LOSS, _train_cli_common,
+                                  transformer_layer, token_encoder, train_summary)
 from .mel2mel import sinusoid, mel2mel_edit
 
 # %% auto #0
@@ -49,12 +50,10 @@ class SuperEditor(nn.Module):
     def __init__(self, c: MelModelConfig):
         super().__init__()
         self.c, self.io = c, TokenIO(c)
-        L = lambda: nn.TransformerEncoderLayer(c.d, c.n_heads, 2 * c.d, c.dropout, batch_first=True, norm_first=True)
-        nl = max(1, c.n_layers // 2 + 1)
-        self.enc = nn.TransformerEncoder(L(), nl, enable_nested_tensor=False)
+        self.enc = token_encoder(c)
         self.label_emb, self.rep_emb = nn.Embedding(len(LABELS), c.d), nn.Embedding(2, c.d)
-        self.dec = nn.TransformerEncoder(L(), nl, enable_nested_tensor=False)
-        self.cls = nn.Sequential(L(), nn.LayerNorm(c.d), nn.Linear(c.d, len(LABELS)))
+        self.dec = token_encoder(c)
+        self.cls = nn.Sequential(transformer_layer(c), nn.LayerNorm(c.d), nn.Linear(c.d, len(LABELS)))
     def encode(self, tok, feat):                                                   # (B, N, k, M), (B, N, F) -> (B, N, d)
         h = self.io.encode(tok, feat)
         return self.enc(h + sinusoid(torch.arange(h.shape[1]), self.c.d)[None])
@@ -175,8 +174,7 @@ def super_train_cli(phase: int = 1, # 1: encoder + decoder (edit mel from raw me
         model.train()
         log = train_mel_model(model, phase2_step_fn(label_weights(tr)), tr, va, save_dir, 'super', epochs, minutes, lr, seed=seed,
                               progress=not quiet, params=model.phase2_parameters(), extra=dict(phase=2, phase1_log=ck.get('train_log')))
-    print(f"wrote {Path(save_dir) / 'best.pt'} (phase {phase}): {log['steps']} steps, {len(log['epochs'])} epochs in {log['seconds']:.0f} s; "
-          f"best validation loss {log['best_valid_loss']:.4f} ({len(tr)} train / {len(va)} valid songs)")
+    print(train_summary(save_dir, log, len(tr), len(va), f' (phase {phase})'))
 
 def train_main(argv=None):
     "Console entry point of `editorbot_super_train`."

@@ -20,9 +20,9 @@ from .vocoder import db_mel, from_unit_mel, Vocoder
 # %% auto #0
 __all__ = ['N_BEAT_FEATURES', 'LABELS', 'MEL_MODELS', 'beat_bounds', 'beat_tokens', 'untokenize', 'beat_features', 'pair_targets',
            'song_item', 'load_pair_items', 'make_toy_pairs', 'MultiScaleMelLoss', 'MelModelConfig', 'TokenIO',
-           'SupervisedMelNet', 'crop_item', 'save_mel_model', 'train_mel_model', 'supervised_step', 'toy_items',
-           'load_mel_model', 'mel_edit_input', 'tokens_to_audio', 'target_beats', 'supervised_edit',
-           'supervised_train_cli', 'train_main']
+           'SupervisedMelNet', 'transformer_layer', 'token_encoder', 'crop_item', 'save_mel_model', 'train_mel_model',
+           'supervised_step', 'toy_items', 'load_mel_model', 'mel_edit_input', 'tokens_to_audio', 'target_beats',
+           'supervised_edit', 'train_summary', 'supervised_train_cli', 'train_main']
 
 # %% ../nbs/13_supervised.ipynb #219c9fae
 N_BEAT_FEATURES = 10
@@ -258,6 +258,16 @@ class SupervisedMelNet(nn.Module):
         for b in self.dec: z = b(z)
         return self.io.decode(z), lr
 
+# %% ../nbs/13_supervised.ipynb #21fe9dd0
+def transformer_layer(c: MelModelConfig) -> nn.TransformerEncoderLayer:
+    "A pre-norm transformer layer over beat tokens (B, N, c.d), feed-forward width 2d."
+    return nn.TransformerEncoderLayer(c.d, c.n_heads, 2 * c.d, c.dropout, batch_first=True, norm_first=True)
+
+# %% ../nbs/13_supervised.ipynb #f8de1890
+def token_encoder(c: MelModelConfig) -> nn.TransformerEncoder:
+    "The transformer stack of the token networks (`14_mel2mel`, `15_super_editor`): `c.n_layers // 2 + 1` layers, at least one."
+    return nn.TransformerEncoder(transformer_layer(c), max(1, c.n_layers // 2 + 1), enable_nested_tensor=False)
+
 # %% ../nbs/13_supervised.ipynb #c85ba76f
 def crop_item(it: dict, # an item of `load_pair_items`
               b0: int, b1: int, # raw beats kept
@@ -431,6 +441,17 @@ def supervised_edit(model: SupervisedMelNet, item: dict, target_duration: float 
     tok, feat = torch.as_tensor(item['raw_tok'])[None], torch.as_tensor(item['raw_feat'])[None]
     return model(tok, feat, target_beats(item, target_duration, cfg))[0][0].numpy()
 
+# %% ../nbs/13_supervised.ipynb #6d85131d
+def train_summary(save_dir, # where `train_mel_model` wrote best.pt
+                  log: dict, # its log
+                  n_train: int, # training songs
+                  n_valid: int, # validation songs
+                  what: str = '', # after the file name, e.g. ' (phase 2)'
+                 ) -> str:
+    "The line a training command prints when it is done."
+    return (f"wrote {Path(save_dir) / 'best.pt'}{what}: {log['steps']} steps, {len(log['epochs'])} epochs in {log['seconds']:.0f} s; "
+            f"best validation loss {log['best_valid_loss']:.4f} ({n_train} train / {n_valid} valid songs)")
+
 # %% ../nbs/13_supervised.ipynb #d0a6f19e
 def _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet):
     if threads > 0: torch.set_num_threads(threads)
@@ -454,8 +475,7 @@ def supervised_train_cli(data_dir: str = 'training_data', # pair folder (input/,
     torch.manual_seed(seed)
     model = SupervisedMelNet(MelModelConfig(d=d, n_layers=n_layers))
     log = train_mel_model(model, supervised_step, tr, va, save_dir, 'supervised', epochs, minutes, lr, seed=seed, progress=not quiet)
-    print(f"wrote {Path(save_dir) / 'best.pt'}: {log['steps']} steps, {len(log['epochs'])} epochs in {log['seconds']:.0f} s; "
-          f"best validation loss {log['best_valid_loss']:.4f} ({len(tr)} train / {len(va)} valid songs)")
+    print(train_summary(save_dir, log, len(tr), len(va)))
 
 def train_main(argv=None):
     "Console entry point of `editorbot_supervised_train`."
