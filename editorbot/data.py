@@ -284,16 +284,11 @@ def _truth_beats(pair: PairFiles):
 
 def _analysis_beats(pair: PairFiles, cfg: AudioConfig, cache: MelCache | None = None):
     "Beat and downbeat times from `editorbot.beats.analyze`, remembered in `cache_dir/beats/` by content hash and parameters."
-    import importlib
-    try: beats = importlib.import_module('editorbot.beats')
-    except ImportError: return None
-    if not hasattr(beats, 'analyze'): return None
-    bcls = getattr(beats, 'BeatConfig', None)
-    bcfg = bcls(sr=cfg.sr, hop_length=cfg.hop_length) if bcls is not None else None   # beats on the mel frame grid
+    from editorbot.beats import analyze, BeatConfig, BEATS_VERSION
+    bcfg = BeatConfig(sr=cfg.sr, hop_length=cfg.hop_length)          # beats on the mel frame grid
     dest = None
     if cache is not None:
-        params = json.dumps(dict(cfg=cfg.to_dict(), beats=bcfg.to_dict() if hasattr(bcfg, 'to_dict') else None,
-                                 version=getattr(beats, 'BEATS_VERSION', None)), sort_keys=True, default=str)
+        params = json.dumps(dict(cfg=cfg.to_dict(), beats=bcfg.to_dict(), version=BEATS_VERSION), sort_keys=True, default=str)   # the cache key: as before
         key = hashlib.sha1((cache.content_hash(pair.raw) + params).encode()).hexdigest()[:24]
         dest = cache.cache_dir / 'beats' / f"{Path(pair.raw).name}.{key}.json"
         try:
@@ -301,7 +296,7 @@ def _analysis_beats(pair: PairFiles, cfg: AudioConfig, cache: MelCache | None = 
             return np.asarray(d['beat_times'], np.float64), np.asarray(d['downbeat_times'], np.float64)
         except (OSError, ValueError, KeyError): pass
     y = load_audio(pair.raw, cfg.sr)[0]
-    a = beats.analyze(y, cfg.sr, bcfg, name=str(pair.raw)) if bcfg is not None else beats.analyze(y, cfg.sr)
+    a = analyze(y, cfg.sr, bcfg, name=str(pair.raw))
     bt, db = np.asarray(a.beat_times, dtype=np.float64), np.asarray(a.downbeat_times, dtype=np.float64)
     if dest is not None:
         atomic_write_text(dest, json.dumps(dict(source=str(pair.raw), beat_times=bt.tolist(), downbeat_times=db.tolist())))
