@@ -422,7 +422,8 @@ def artefact_table(songs: list, # per-song free-running figures (`editorbot_eval
     rows = ['| raw holds | songs | cut-point F1 | median length error (beats) | within 2 beats | without it: songs | cut-point F1 | median length error | within 2 beats |',
             '|---|---|---|---|---|---|---|---|---|']
     for k in sorted(set().union(*kinds)) if kinds else []:
-        m = np.array([k in ks for ks in kinds]); rows.append(f"| {k} | {cell(m)} | {cell(~m)} |")
+        m = np.array([k in ks for ks in kinds])
+        rows.append(f"| {k} | {cell(m)} | {cell(~m)} |")
     rows.append(f"| all | {cell(np.ones(len(songs), bool))} | | | | |")
     return '\n'.join(rows)
 
