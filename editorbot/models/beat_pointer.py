@@ -64,7 +64,7 @@ class BeatPointerConfig(ConfigBase):
         return cls(**{**dict(d_model=128, n_heads=4, n_encoder_layers=3, n_decoder_layers=2, d_ff=512), **kw})
 
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #fac1a059
+# %% ../../nbs/08b_models.beat_pointer.ipynb #f5954552
 def beat_starts(beat_index: np.ndarray, # (S,) beat of every raw frame (non-decreasing)
                ) -> np.ndarray:
     "First frame of every beat `(NB,)` (beats without frames get the next beat's start)."
@@ -75,6 +75,7 @@ def beat_starts(beat_index: np.ndarray, # (S,) beat of every raw frame (non-decr
     for j in range(nb - 1, -1, -1): st[j] = min(st[j], st[j + 1])
     return st[:nb]
 
+# %% ../../nbs/08b_models.beat_pointer.ipynb #fac1a059
 def beat_steps(pointers, # raw frame per edit frame (-1: no source), without the STOP entry
                beat_index, # (S,) beat of every raw frame
                has_stop: bool = True, # add the terminal stop step
@@ -350,6 +351,7 @@ def play_history(beats, # (N,) raw beat each step plays (-1: none)
         if jumps[s]: last = s
     return plays, since
 
+# %% ../../nbs/08b_models.beat_pointer.ipynb #fec427fb
 def beat_plays(pointers, # raw frame per edit frame (-1: no source), without the STOP entry
                beat_index, # (S,) beat of every raw frame
                max_plays: int = 4, # plays are clipped to this
@@ -362,6 +364,7 @@ def beat_plays(pointers, # raw frame per edit frame (-1: no source), without the
     used, size = np.bincount(bi[p], minlength=nb)[:nb], np.bincount(bi, minlength=nb)[:nb]
     return np.minimum(np.floor(used / np.maximum(size, 1) + 0.5), max_plays).astype(np.int64)
 
+# %% ../../nbs/08b_models.beat_pointer.ipynb #8b201ae8
 def step_targets(batch: dict, enc: dict, null_frames: int = 43, max_plays: int = 4) -> dict:
     "Teacher-forcing tensors (B, N) of `beat_steps` for a batch: start, n, cls (beat / NB no source / NB+1 stop), prev, jump, jumped, fade, step, mask; and `plan` (B, NB), the true `beat_plays` (-1: no beat)."
     P, L = batch['pointers'].cpu().numpy(), batch['length'].cpu().numpy()
@@ -396,6 +399,7 @@ def step_targets(batch: dict, enc: dict, null_frames: int = 43, max_plays: int =
     dev = enc['beat'].device
     return {k: v.to(dev) for k, v in out.items()}
 
+# %% ../../nbs/08b_models.beat_pointer.ipynb #83ab79db
 def weighted_ce(logits, target, valid, weight, smoothing=0.0):
     "Label-smoothed CE over the allowed classes, weighted per row; rows with target < 0 are ignored."
     logp = logits.float().masked_fill(~valid, -1e9).log_softmax(-1)
@@ -521,7 +525,7 @@ def _teacher_forced(self, batch: dict, z=None,
 
 BeatPointerNetwork.forward, BeatPointerNetwork.encode_style, BeatPointerNetwork.teacher_forced = _forward, _encode_style, _teacher_forced
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #181c34fe
+# %% ../../nbs/08b_models.beat_pointer.ipynb #22a56ccf
 def continue_rule(lg, # (B, N, K) pointer logits
                   valid, # (B, N, K) bool: the allowed choices
                   cont, # (B, N) the class that continues the current beat (-1: none)
@@ -536,6 +540,7 @@ def continue_rule(lg, # (B, N, K) pointer logits
     drop = has & ~keep & others.any(-1)
     return torch.where(keep[..., None], one, torch.where(drop[..., None], others, valid))
 
+# %% ../../nbs/08b_models.beat_pointer.ipynb #68f90bbb
 def stop_rule(lg, # (B, N, K) pointer logits
               valid, # (B, N, K) bool: the allowed choices
               stop: int, # the class that stops
@@ -544,6 +549,7 @@ def stop_rule(lg, # (B, N, K) pointer logits
     "The allowed choices (B, N, K) of greedy decoding under the stop rule: where the stop has probability >= `threshold` only it stays allowed, else it is removed (unless it is the only choice) and the argmax takes the likeliest other one. It is `continue_rule` with the stop in place of the continuation."
     return continue_rule(lg, valid, torch.full(lg.shape[:-1], stop, dtype=torch.long, device=lg.device), threshold)
 
+# %% ../../nbs/08b_models.beat_pointer.ipynb #4bb3207c
 def greedy_choices(lg, # (B, N, K) pointer logits
                    valid, # (B, N, K) bool: the allowed choices
                    cont, # (B, N) the class that continues the current beat (-1: none)
@@ -556,6 +562,7 @@ def greedy_choices(lg, # (B, N, K) pointer logits
     if jump_threshold is not None and jump_threshold >= 0: valid = continue_rule(lg, valid, cont, jump_threshold)
     return valid
 
+# %% ../../nbs/08b_models.beat_pointer.ipynb #181c34fe
 @torch.no_grad()
 def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel, time-major
               max_length: int | None = None, # most output frames (default: twice the raw)
