@@ -22,6 +22,7 @@ __all__ = ['AUDIO_EXTENSIONS', 'AudioFileError', 'check_audio', 'resample', 'loa
 class AudioFileError(ValueError):
     "An audio file or array that cannot be used; the message names the file and the problem."
 
+# %% ../nbs/01_audio.ipynb #ea88991d
 AUDIO_EXTENSIONS = ('.wav', '.flac', '.ogg', '.opus', '.mp3', '.aif', '.aiff')
 
 def check_audio(y: np.ndarray, # samples, (n,) or (channels, n)
@@ -239,6 +240,7 @@ def mel_spectrogram(y, # samples (..., n) as numpy or torch
         S = m(t.to(dev))
     return S.cpu().numpy() if is_np else S.to(t.device)
 
+# %% ../nbs/01_audio.ipynb #d32f2670
 def power_to_db(S, # power spectrogram (..., n_mels, T), numpy or torch
                 ref: str | float = 'max', # 'max': 0 dB at each signal's loudest bin; a number: absolute reference power
                 amin: float = 1e-10, # floor before the log
@@ -254,6 +256,7 @@ def power_to_db(S, # power spectrogram (..., n_mels, T), numpy or torch
     if top_db is not None: db = torch.maximum(db, db.amax(dim=(-2, -1), keepdim=True) - top_db)
     return db.numpy() if is_np else db
 
+# %% ../nbs/01_audio.ipynb #d2186ff4
 def log_mel(y, # samples (..., n), numpy or torch
             cfg: AudioConfig | None = None, # parameters (default `AudioConfig()`)
             ref: str | float = 'max', # see `power_to_db`
@@ -263,11 +266,13 @@ def log_mel(y, # samples (..., n), numpy or torch
     cfg = cfg or AudioConfig()
     return power_to_db(mel_spectrogram(y, cfg, device), ref=ref, top_db=cfg.top_db)
 
+# %% ../nbs/01_audio.ipynb #a3716d61
 def normalize_db(db, top_db: float = 80.0):
     "Map dB in [-top_db, 0] to [0, 1]: `(db + top_db) / top_db`, clipped (the original design's normalisation)."
     x = (db + top_db) / top_db
     return x.clamp(0, 1) if _is_tensor(x) else np.clip(x, 0, 1)
 
+# %% ../nbs/01_audio.ipynb #6581c847
 def denormalize_db(x, top_db: float = 80.0):
     "Inverse of `normalize_db`."
     return x * top_db - top_db
@@ -299,6 +304,7 @@ def power_spectrogram(y, # mono samples (n,)
         S[:, a:a + block] = (np.abs(np.fft.rfft(fr[a:a + block] * win, axis=-1).astype(np.complex64)) ** 2).T
     return S
 
+# %% ../nbs/01_audio.ipynb #6daf7e46
 def estimate_tuning(S, # power (or magnitude) spectrogram (1 + n_fft // 2, T)
                     sr: int, n_fft: int,
                     fmin: float = 150.0, fmax: float = 4000.0, threshold: float = 0.1, resolution: float = 0.01, bins_per_octave: int = 12,
@@ -332,6 +338,7 @@ def estimate_tuning(S, # power (or magnitude) spectrogram (1 + n_fft // 2, T)
     counts, edges = np.histogram(res, np.linspace(-0.5, 0.5, int(np.ceil(1.0 / resolution)) + 1))
     return float(edges[np.argmax(counts)])
 
+# %% ../nbs/01_audio.ipynb #3e0c54fb
 def chroma_filters(sr: int, n_fft: int, tuning: float = 0.0, n_chroma: int = 12, ctroct: float = 5.0, octwidth: float | None = 2.0) -> np.ndarray:
     "`librosa.filters.chroma(sr=sr, n_fft=n_fft, tuning=tuning)` without librosa: float32 `(n_chroma, 1 + n_fft // 2)`, rows C, C#, ..., B."
     f = np.linspace(0, sr, n_fft, endpoint=False)[1:]
@@ -348,6 +355,7 @@ def chroma_filters(sr: int, n_fft: int, tuning: float = 0.0, n_chroma: int = 12,
     w = np.roll(w, -3 * (n_chroma // 12), axis=0)                            # start at C
     return np.ascontiguousarray(w[:, :int(1 + n_fft / 2)], dtype=np.float32)
 
+# %% ../nbs/01_audio.ipynb #28ad2a6f
 def chroma_from_power(S, # power spectrogram (1 + n_fft // 2, T)
                       sr: int, n_fft: int, tuning: float = 0.0,
                       norm: bool = True, # each frame divided by its largest pitch class (librosa's norm=np.inf), else raw energies
@@ -379,6 +387,7 @@ def plot_waveform(y, sr: int, ax=None, title: str | None = None, color='C0', alp
     if title: ax.set_title(title)
     return ax
 
+# %% ../nbs/01_audio.ipynb #0ece5530
 def plot_mel(mel, cfg: AudioConfig | None = None, ax=None, title: str | None = None, cmap='magma'):
     "A (n_mels, n_frames) log-mel against time in seconds."
     import matplotlib.pyplot as plt
@@ -392,12 +401,14 @@ def plot_mel(mel, cfg: AudioConfig | None = None, ax=None, title: str | None = N
     if title: ax.set_title(title)
     return ax
 
+# %% ../nbs/01_audio.ipynb #abd0fb40
 def player(y, sr: int):
     "An in-notebook audio player (IPython `Audio`), not rescaled unless it would clip."
     from IPython.display import Audio
     y = np.asarray(y)
     return Audio(y, rate=sr, normalize=bool(np.abs(y).max() > 1))
 
+# %% ../nbs/01_audio.ipynb #7a5d6355
 def players(sr: int, **signals):
     "Players side by side, one per named signal: `players(sr, raw=y1, edit=y2)` (an ipywidgets box)."
     import ipywidgets as W

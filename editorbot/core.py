@@ -127,10 +127,12 @@ class Segment:
     @property
     def raw_end(self) -> int: return self.raw_start + self.length
 
+# %% ../nbs/00_core.ipynb #e85b5b93
 def segments_to_array(segments) -> np.ndarray:
     "Segments as a `(k, 6)` float64 array with columns `SEGMENT_FIELDS` (for npz files)."
     return np.array([[getattr(s, f) for f in SEGMENT_FIELDS] for s in segments], dtype=np.float64).reshape(-1, len(SEGMENT_FIELDS))
 
+# %% ../nbs/00_core.ipynb #4898024f
 def segments_from_array(a) -> list[Segment]:
     "Inverse of `segments_to_array`."
     return [Segment(*[int(round(v)) if f != 'gain' else float(v) for f, v in zip(SEGMENT_FIELDS, row)]) for row in np.asarray(a).reshape(-1, len(SEGMENT_FIELDS))]
@@ -156,6 +158,7 @@ def segments_to_pointers(segments, # list of `Segment`s, in samples
         fout[:n] |= m & (centres >= s.edit_end - s.fade_out)
     return ptr, fin, fout
 
+# %% ../nbs/00_core.ipynb #4a2afd1f
 def label_ops(pointers, # raw frame per edit frame (-1: no source), optionally ending with STOP_TOKEN
               fade_in=None, # bool per edit frame: inside a rising gain ramp
               fade_out=None, # bool per edit frame: inside a falling gain ramp
@@ -201,6 +204,7 @@ def atomic_write(path, # destination
         raise
     return path
 
+# %% ../nbs/00_core.ipynb #524a6aeb
 def atomic_write_text(path, text: str):
     "Write `text` (UTF-8, newlines as given) to `path` atomically."
     def w(tmp):
@@ -320,6 +324,7 @@ def default_device() -> torch.device:
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
 
+# %% ../nbs/00_core.ipynb #9abc5005
 def seed_everything(seed: int = 0) -> np.random.Generator:
     "Seed Python, numpy and torch (all devices); return a fresh numpy `Generator` for the seed."
     import torch

@@ -32,6 +32,7 @@ def file_sha1(path, # file to hash
         while b := f.read(chunk): h.update(b)
     return h.hexdigest()
 
+# %% ../nbs/07_data.ipynb #186ee748
 def unit_mel(db: np.ndarray, # absolute log-mel in dB, (T, n_mels)
              ref_db: float | None = None, # dB that maps to 1 (default: the maximum of `db`)
              top_db: float = 80.0, # dB range mapped to [0, 1]
@@ -166,6 +167,7 @@ def song_split(name: str, # song name (the NAME of the pair files)
     u = int(hashlib.sha1(f"{salt}:{name}".encode()).hexdigest()[:12], 16) / 16**12   # uniform in [0, 1)
     return SPLITS[int(np.searchsorted(np.cumsum(f / f.sum()), u, side='right').clip(0, 2))]
 
+# %% ../nbs/07_data.ipynb #25064643
 def split_names(names, # song names
                 fractions=(0.8, 0.1, 0.1), # train, valid, test
                 salt: str = 'editorbot',
@@ -191,6 +193,7 @@ class PairFiles:
     truth_json: Path | None = None  # truth/NAME.json (synthetic pairs)
     truth_npz: Path | None = None   # truth/NAME.npz (synthetic pairs: beat times, true pointers)
 
+# %% ../nbs/07_data.ipynb #0a26b52d
 def _find_audio(folder: Path, stem: str) -> Path | None:
     for ext in AUDIO_EXTENSIONS:
         for e in (ext, ext.upper()):
@@ -333,6 +336,7 @@ def edit_bar_starts(pointers: np.ndarray, # raw frame per edit frame (-1: none),
     bar = np.searchsorted(np.asarray(bar_frames), p[idx], side='right')
     return idx[1:][bar[1:] != bar[:-1]].astype(np.int64)
 
+# %% ../nbs/07_data.ipynb #6f506672
 def chunk_edit(n_edit: int, # edit frames (without the STOP entry)
                starts: np.ndarray, # edit bar starts (`edit_bar_starts`)
                chunk_bars: int | None = 8, # bars per chunk (None: no bar chunking, only the `max_frames` cap)
@@ -380,6 +384,7 @@ def raw_window(pointers: np.ndarray, # raw frames pointed at by one edit chunk (
     r0 = int(cand[int(np.argmax(counts))])
     return r0, min(r0 + max_frames, n_raw)
 
+# %% ../nbs/07_data.ipynb #1ca737ce
 def rebase(pointers: np.ndarray, # raw frame indices (-1: none, -2: STOP)
            r0: int, r1: int, # the raw window
           ) -> np.ndarray:
@@ -613,6 +618,7 @@ def make_datasets(data_dir='training_data', # folder in the pair layout
         if fr > 0 and not out[s].songs: warnings.warn(f"make_datasets: the {s} split of {data_dir} has no songs ({sum(len(d.songs) for d in out.values())} songs in all)")
     return out
 
+# %% ../nbs/07_data.ipynb #292f0513
 def make_loaders(datasets: dict, # from `make_datasets`
                  batch_size: int = 8,
                  fixed: tuple[int, int] | None = None, # (S, T) for fixed-length batches (as given to `make_datasets`)

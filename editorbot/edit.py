@@ -65,6 +65,7 @@ def model_input(y: np.ndarray, # mono samples `(n,)` at `cfg.sr`
     cfg = cfg or AudioConfig()
     return np.ascontiguousarray(normalize_db(log_mel(y, cfg, device='cpu'), cfg.top_db).T, dtype=np.float32)
 
+# %% ../nbs/10_edit.ipynb #4a716416
 def analyze_raw(y: np.ndarray, # raw samples `(n,)` or `(channels, n)` at `sr`
                 sr: int, # sample rate of `y`
                 cfg: AudioConfig | None = None, # the model's frame grid
@@ -107,6 +108,7 @@ def stem_source(stems, # 'auto' (separate), 'off', a folder of NAME_{stem} files
     if not got: raise FileNotFoundError(f"{d}: no stems {name}_{{{','.join(STEM_NAMES)}}}.wav for {raw} (make them with: editorbot_stems {raw} --out {d})")
     return lambda y, sr: {k: load_audio(p, sr=sr, mono=True, min_samples=1)[0] for k, p in got.items()}
 
+# %% ../nbs/10_edit.ipynb #e4d1aae4
 def stem_input(y: np.ndarray, # raw samples (n,) or (channels, n) at `sr`
                stems: dict, # {stem: samples (n,) or (channels, n) at `sr`} for the four stems
                sr: int, # sample rate
@@ -140,6 +142,7 @@ def decision_score(g: dict, # output of `PointerNetwork.generate` (one item)
     p = np.r_[conf[starts], conf[n]] if starts else conf[n:n + 1]
     return float(np.mean(np.log(np.clip(p, 1e-12, 1.0))))
 
+# %% ../nbs/10_edit.ipynb #596685f5
 def decode(model, # a `PointerNetwork`
            an: dict, # from `analyze_raw`
            z: torch.Tensor | None = None, # (1, d_latent) style latent (None: prior mean, zero)
@@ -202,6 +205,7 @@ def raw_usage(pointers, # raw frame per edit frame (with or without the final ST
     p = p[(p >= 0) & (p < n_raw_frames)]
     return np.bincount(p, minlength=n_raw_frames)
 
+# %% ../nbs/10_edit.ipynb #86621959
 @dataclass
 class EditResult:
     "One edit of a raw recording: audio at the raw's rate and channels, pointers/ops (T + 1, ending STOP), segments in samples."
@@ -302,6 +306,7 @@ def output_paths(path, # the edited audio to write
     return dict(audio=path, edl_csv=Path(f"{b}.edl.csv"), edl_json=Path(f"{b}.edl.json"), edit_labels=Path(f"{b}.edit_labels.txt"),
                 raw_labels=Path(f"{b}.raw_labels.txt"), png=Path(f"{b}.png"))
 
+# %% ../nbs/10_edit.ipynb #26ccf673
 def _save_png(fig, path: Path):
     import matplotlib.pyplot as plt
     try:
@@ -342,6 +347,7 @@ def edit_points(r: EditResult) -> list[dict]:
     return [dict(edit_time=e / r.sr, from_raw=a / r.sr, to_raw=b / r.sr, kind='SKIP' if b > a else 'LOOP')
             for e, (a, b) in zip(j.tolist(), src.tolist())]
 
+# %% ../nbs/10_edit.ipynb #0eda3180
 def edit_widget(r: EditResult, # the edit
                 context: float = 2.0, # seconds of audio on each side of a join
                ):
@@ -420,6 +426,7 @@ def fade_out_end(ops, # EditOp per edit frame, ending STOP (T + 1,)
 class NoStyleWarning(UserWarning):
     "`edit` was given neither a style name nor an example, though the model has named styles: it decodes with the prior latent."
 
+# %% ../nbs/10_edit.ipynb #b62c5f11
 def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          model, # a `PointerNetwork`, or the path of a checkpoint
          sr: int | None = None, # sample rate of `raw` when it is an array

@@ -30,18 +30,21 @@ def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source),
     m = r >= 0
     return float((np.abs(r[m] - e[m]) <= tol).mean()) if m.any() else float('nan')
 
+# %% ../nbs/09a_evaluate.ipynb #2068d67f
 def plus_one(reference, # true pointers (without STOP)
             ) -> np.ndarray:
     "The teacher-forced 'previous pointer + 1' baseline: `est[i] = ref[i-1] + 1`, `est[0] = 0`."
     r = np.asarray(reference, dtype=np.int64)
     return np.r_[0, r[:-1] + 1][:len(r)].astype(np.int64)
 
+# %% ../nbs/09a_evaluate.ipynb #c3abbe5d
 def _true_next(r): return np.r_[0, r[:-1] + 1][:len(r)]
 
 def f1_score(tp: int, fp: int, fn: int) -> float:
     "F1 from counts (1.0 when there is nothing to find and nothing was found)."
     return 1.0 if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn)
 
+# %% ../nbs/09a_evaluate.ipynb #8c94d615
 def jump_scores(reference, # true pointers (without STOP)
                 estimated, # teacher-forced estimated pointers
                 tol: int = 43, # frames within which a jump's target counts as right (one beat)
@@ -57,6 +60,7 @@ def jump_scores(reference, # true pointers (without STOP)
     return dict(jump_f1=f1_score(tp, fp, fn), jump_target_acc=hit / tj.sum() if tj.any() else float('nan'),
                 n_jumps=int(tj.sum()), jump_hits=hit, tp=tp, fp=fp, fn=fn)
 
+# %% ../nbs/09a_evaluate.ipynb #d85065bc
 def stop_precision(reference, # true stop decisions (bool per decoding step)
                    estimated, # estimated stop decisions
                   ) -> float:
@@ -64,16 +68,19 @@ def stop_precision(reference, # true stop decisions (bool per decoding step)
     r, e = np.asarray(reference, dtype=bool), np.asarray(estimated, dtype=bool)
     return float((r & e).sum() / e.sum()) if e.any() else float('nan')
 
+# %% ../nbs/09a_evaluate.ipynb #9834921d
 def stop_recall(reference, # true stop decisions (bool per decoding step)
                 estimated, # estimated stop decisions
                ) -> float:
     "Fraction of the true stops that were estimated (nan when there is none): the precision with the roles swapped."
     return stop_precision(estimated, reference)
 
+# %% ../nbs/09a_evaluate.ipynb #8a24300d
 def length_mae(reference, estimated) -> float:
     "Mean absolute difference of output lengths (frames)."
     return float(np.mean(np.abs(np.asarray(reference, dtype=np.float64) - np.asarray(estimated, dtype=np.float64))))
 
+# %% ../nbs/09a_evaluate.ipynb #7347fdc2
 def op_macro_f1(reference, # true edit ops per frame (-1 padding and STOP ignored)
                 estimated, # estimated edit ops
                ) -> float:
@@ -99,6 +106,7 @@ def cut_points(pointers, # raw frame per edit frame (-1: no source; a final STOP
     if p[-1] + 1 < n_raw: pts.append(p[-1:] + 1)
     return np.unique(np.concatenate(pts))
 
+# %% ../nbs/09a_evaluate.ipynb #f0efa86a
 def match_events(reference, estimated, tol: float) -> int:
     "Number of one-to-one matches between two sets of times within `tol`."
     r, e = np.sort(np.asarray(reference, dtype=np.float64)), np.sort(np.asarray(estimated, dtype=np.float64))
@@ -112,6 +120,7 @@ def match_events(reference, estimated, tol: float) -> int:
         else: i += 1
     return n
 
+# %% ../nbs/09a_evaluate.ipynb #bcf93f61
 def cut_set_scores(reference, # true cut points (raw frames)
                    estimated, # estimated cut points (raw frames)
                    tol: float = 43, # frames (one beat)
@@ -123,6 +132,7 @@ def cut_set_scores(reference, # true cut points (raw frames)
     rc = n / len(r) if len(r) else 1.0
     return dict(cut_precision=p, cut_recall=rc, cut_f1=f1_score(n, len(e) - n, len(r) - n), n_ref_cuts=len(r), n_est_cuts=len(e))
 
+# %% ../nbs/09a_evaluate.ipynb #b9fd56da
 def cut_point_scores(reference, # true pointers
                      estimated, # estimated pointers
                      n_raw: int, # raw frames
@@ -131,6 +141,7 @@ def cut_point_scores(reference, # true pointers
     "Precision, recall, F1 of cut points in raw time within `tol` frames."
     return cut_set_scores(cut_points(reference, n_raw), cut_points(estimated, n_raw), tol)
 
+# %% ../nbs/09a_evaluate.ipynb #5196830d
 def raw_iou(reference, estimated) -> float:
     "Intersection over union of the raw frames played by two pointer sequences."
     r, e = np.asarray(reference), np.asarray(estimated)
@@ -142,12 +153,14 @@ def copy_raw(n_raw: int) -> np.ndarray:
     "The copy-the-raw baseline: pointers 0..n_raw-1."
     return np.arange(int(n_raw), dtype=np.int64)
 
+# %% ../nbs/09a_evaluate.ipynb #a2162e51
 def frame_flatness(raw_mel: np.ndarray, # (S, n_mels) normalised log-mel in [0, 1]
                    top_db: float = 80.0) -> np.ndarray:
     "Spectral flatness (geometric / arithmetic mean of mel power) per frame, (S,)."
     db = (np.asarray(raw_mel, dtype=np.float64) - 1.0) * top_db
     return np.exp(np.mean(db, 1) * np.log(10) / 10) / np.mean(10 ** (db / 10), 1)
 
+# %% ../nbs/09a_evaluate.ipynb #0fd54c70
 def trim_heuristic(raw_mel: np.ndarray, # (S, n_mels) normalised log-mel in [0, 1], time-major
                    beat_frames: int = 43, # frames per beat
                    level_db: float = 20.0, # music is within this many dB of the loud frames
@@ -187,6 +200,7 @@ def item_style(item: dict) -> str:
     name = str(item.get('name', ''))
     return str(item.get('style') or song_style(name) or name)
 
+# %% ../nbs/09a_evaluate.ipynb #d3871cbb
 def beat_frames(item: dict, default: int = 43) -> float:
     "Median beat length of an item's raw in frames (from its beat index)."
     bi = np.asarray(item.get('beat_index', []))
@@ -194,6 +208,7 @@ def beat_frames(item: dict, default: int = 43) -> float:
     c = np.bincount(bi - bi.min())
     return float(np.median(c[1:-1])) if len(c) > 2 else float(default)
 
+# %% ../nbs/09a_evaluate.ipynb #921f3c89
 def _collate(items):
     from editorbot.data import Collate
     return Collate()(items)
@@ -214,12 +229,14 @@ def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | No
     p = g['pointers'][0].cpu().numpy()
     return p[:int(g['length'][0])]
 
+# %% ../nbs/09a_evaluate.ipynb #1e529749
 def free_running_scores(ref, est, n_raw: int, beat: float) -> dict:
     "Cut-point P/R/F1 (+-1 beat), length error (frames and beats) and raw IoU of one song."
     d = cut_point_scores(ref, est, n_raw, tol=beat)
     d.update(length_error=float(abs(len(est) - len(ref))), length_error_beats=float(abs(len(est) - len(ref)) / beat), iou=raw_iou(ref, est))
     return d
 
+# %% ../nbs/09a_evaluate.ipynb #071a66ff
 def _agg_tf(rows):
     if not rows: return {}
     cat = lambda k: np.concatenate([r[k] for r in rows])
@@ -304,6 +321,7 @@ def evaluate_items(model, # a `PointerNetwork`
     for s, f in zip(res['songs'], fr_rows if free_running else []): s.update({k: v for k, v in f.items() if k not in ('name', 'style')})
     return res
 
+# %% ../nbs/09a_evaluate.ipynb #2f5677eb
 @torch.no_grad()
 def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
                      examples: dict, # style -> one example item (raw + its true edit in that style)

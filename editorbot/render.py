@@ -175,6 +175,7 @@ def segment_joins(segments, # list of `Segment`s
     j = np.array([b.edit_start for a, b in pairs], dtype=np.int64)
     return (j, np.array([(a.raw_end, b.raw_start) for a, b in pairs], dtype=np.int64).reshape(-1, 2)) if sources else j
 
+# %% ../nbs/06_render.ipynb #5d5d883b
 def segment_moves(segments, # list of `Segment`s
                   sources: bool = False, # also return the raw positions at each move
                  ):
@@ -186,6 +187,7 @@ def segment_moves(segments, # list of `Segment`s
     j = np.array([b.edit_start for a, b in pairs], dtype=np.int64)
     return (j, np.array([(a.raw_end, b.raw_start) for a, b in pairs], dtype=np.int64).reshape(-1, 2)) if sources else j
 
+# %% ../nbs/06_render.ipynb #ab1a77d5
 def refine_joins(y, # raw audio: (n,), (channels, n) or a dict of stems (their mix is used)
                  segments, # list of `Segment`s in samples of `y`
                  crossfade: int = 220, # crossfade length the segments will be rendered with (samples)
@@ -278,6 +280,7 @@ def join_correlations(y, # raw audio (n,), (channels, n) or dict of stems (the m
         out[k] = float(np.clip(a @ b / (np.sqrt((a @ a) * (b @ b)) + 1e-20), 0.0, 1.0))
     return out
 
+# %% ../nbs/06_render.ipynb #994299c2
 def render_joined(y, # raw samples, (n,) or (channels, n)
                   segments, # list of `Segment`s
                   crossfade: int = 220, # crossfade at joins, samples (0: hard cuts)
@@ -426,6 +429,7 @@ def join_quality(y, # the edit: (n,), (channels, n) or a dict of stems (their mi
     out['joins'] = j
     return out
 
+# %% ../nbs/06_render.ipynb #d3947547
 def summarize_join_quality(q: dict, # from `join_quality` (or several concatenated with `concat_join_quality`)
                           ) -> dict:
     "Distribution of the ratios: count, percentiles and the fraction of joins at most the inside 95th percentile."
@@ -439,6 +443,7 @@ def summarize_join_quality(q: dict, # from `join_quality` (or several concatenat
             r[f'{m}_{kind}_frac_ok'] = float(np.mean(x <= 1.0)) if len(x) else float('nan')
     return r
 
+# %% ../nbs/06_render.ipynb #dd17f801
 def concat_join_quality(qs) -> dict:
     "Join several `join_quality` results (e.g. one per song) into one."
     qs = list(qs)
@@ -453,6 +458,7 @@ def segment_operation(prev: Segment | None, seg: Segment) -> str:
     at = 0 if prev is None else prev.raw_end
     return 'COPY' if seg.raw_start == at else ('SKIP' if seg.raw_start > at else 'LOOP_START')
 
+# %% ../nbs/06_render.ipynb #a5ef449a
 def segments_to_edl(segments, # list of `Segment`s in samples
                     sr: int, # sample rate of the samples
                    ) -> list[dict]:
@@ -469,6 +475,7 @@ def segments_to_edl(segments, # list of `Segment`s in samples
         prev = s
     return rows
 
+# %% ../nbs/06_render.ipynb #42612b65
 def write_edl_csv(path, segments, sr: int) -> Path:
     "The EDL as CSV (header `EDL_COLUMNS`), atomically."
     buf = io.StringIO()
@@ -477,6 +484,7 @@ def write_edl_csv(path, segments, sr: int) -> Path:
     w.writerows(segments_to_edl(segments, sr))
     return atomic_write_text(path, buf.getvalue())
 
+# %% ../nbs/06_render.ipynb #5c430eca
 def write_edl_json(path, segments, sr: int,
                    crossfade: int | None = None, # samples of crossfade used at joins
                    n_out: int | None = None, # edit length in samples
@@ -487,6 +495,7 @@ def write_edl_json(path, segments, sr: int,
                n_edit_samples=None if n_out is None else int(n_out), meta=meta or {}, segments=segments_to_edl(segments, sr))
     return atomic_write_text(path, json.dumps(doc, indent=1) + '\n')
 
+# %% ../nbs/06_render.ipynb #7f53095d
 def read_edl(path, # a .json or .csv EDL written by `write_edl_json`/`write_edl_csv` (possibly edited by hand)
             ) -> tuple[list[Segment], dict]:
     "Segments from an EDL (exact sample columns win; seconds are used where they are missing) and the JSON header (`{}` for CSV)."
@@ -527,6 +536,7 @@ def read_edl(path, # a .json or .csv EDL written by `write_edl_json`/`write_edl_
     if not segs: raise ValueError(f"{path}: the EDL has no segments")
     return segs, head
 
+# %% ../nbs/06_render.ipynb #12556123
 def write_audacity_labels(segments, sr: int,
                           edit_path, # label track for the edit's timeline
                           raw_path=None, # label track for the raw's timeline (None: not written)
@@ -580,6 +590,7 @@ def compare_joins(y, # raw audio (n,) (or channels/stems: the mix is measured)
         out[name] = join_quality(e, j[ok], cfg.sr, raw=y, sources=src[ok])
     return out
 
+# %% ../nbs/06_render.ipynb #62730614
 def plot_join_quality(results: dict, # treatment name -> `join_quality` result (e.g. concatenated over songs)
                       kind: str = 'excess', # 'excess' or 'ratio'
                       title: str = '',

@@ -38,6 +38,7 @@ def lr_factor(step: int, # optimizer steps taken so far
     t = min(max(step - w, 0) / max(total_steps - w, 1), 1.0)
     return min_lr_ratio + (1 - min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * t))
 
+# %% ../nbs/09_train.ipynb #9787193e
 def make_scheduler(optimizer: torch.optim.Optimizer, # the optimizer (its `lr` is the base / peak rate)
                    kind: str = 'warmup_cosine', # one of `SCHEDULERS`
                    warmup_steps: int = 500, # steps of warm-up (for 'onecycle': steps to the peak)
@@ -102,6 +103,7 @@ LOSS_NAMES = dict(frame='pointer_loss', bar='bar_pointer_loss', beat='beat_point
 class NonFiniteLossError(RuntimeError):
     "Training stopped because losses or gradients stayed NaN/inf."
 
+# %% ../nbs/09_train.ipynb #191fa0f7
 class EpochSampler(torch.utils.data.Sampler):
     """A random order of `n` items that depends only on `(seed, epoch)` (Lightning calls `set_epoch`).
     With `lengths`, batches are length-bucketed: the shuffled items are taken `bucket` batches at a time, sorted by length
@@ -134,6 +136,7 @@ class EpochSampler(torch.utils.data.Sampler):
         batches = [batches[j] for j in rng.permutation(len(batches))] + ([last] if last is not None else [])
         return np.concatenate(batches).tolist()
 
+# %% ../nbs/09_train.ipynb #11e1432e
 def _rank_world() -> tuple[int, int]:
     "(rank, world size) of the process group Lightning's DDP sets up; (0, 1) outside one."
     import torch.distributed as dist
@@ -237,6 +240,7 @@ def _atomic_save(obj, path: Path): return atomic_write(path, lambda tmp: torch.s
 class TrainingInterrupted(RuntimeError):
     "The run was stopped by SIGTERM (or Ctrl-C); `last.pt` holds where it stopped."
 
+# %% ../nbs/09_train.ipynb #8eb60ff9
 def _preset_items(items, max_songs: int) -> list:
     "Up to `max_songs` items evenly spread over `items` (a `PointerDataset` is read without its augmentation)."
     src, aug = items, getattr(items, 'augment', None)
@@ -303,6 +307,7 @@ def resumed_train_config(save_dir) -> TrainConfig:
     "The `TrainConfig` of the run in `save_dir` (its `last.pt`): what a resumed run must keep (data order, batch size, schedule)."
     return TrainConfig.from_dict(_last_checkpoint(save_dir)['train_config'])
 
+# %% ../nbs/09_train.ipynb #c113e28a
 def fit(train_loader, # DataLoader of training batch dicts
         val_loader=None, # DataLoader of validation batch dicts (None: no validation; best.pt follows the training loss)
         model_cfg=None, # the network's config (default: `BeatPointerConfig()`)
@@ -585,6 +590,7 @@ def main():
     "Console entry point of `editorbot_train`."
     return run_cli(train_cli, errors=(OSError, ValueError, NonFiniteLossError))
 
+# %% ../nbs/09_train.ipynb #0c9fb7c9
 def lr_find_main():
     "Console entry point of `editorbot_lr_find`."
     return run_cli(lr_find_cli)

@@ -93,6 +93,7 @@ class StemEncoder(nn.Module):
         h = torch.cat([F.gelu(p(stem_mels[:, i])) for i, p in enumerate(self.proj)], -1)  # (B, S, n_stems*d)
         return self.gate * self.fuse(h)
 
+# %% ../../nbs/08a_models.pointer.ipynb #f9e971d0
 def pool_by_index(x: torch.Tensor, # (B, S, D) frame features
                   index: torch.Tensor, # (B, S) long group (beat or bar) of each frame
                   mask: torch.Tensor, # (B, S) bool real frames
