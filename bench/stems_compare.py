@@ -92,8 +92,12 @@ if __name__ == '__main__':
         if not ev.exists():
             record(f'eval_{cond}', sh('editorbot_eval', '--checkpoint', run / 'last.pt', '--pointer-dir', work / data / 'truth', '--cache-dir', work / 'cache',
                                        '--split', 'test', '--fractions', a.fractions, '--no-style-examples', '--threads', 1, '--out', ev, log=log))
+    ev = work / 'eval_exact_on_sep.json'      # the network trained on exact stems, editing with separated ones (what it meets on real recordings)
+    if not ev.exists() and (work / 'runs' / 'exact' / 'last.pt').exists() and only >= {'exact', 'separated'}:
+        record('eval_exact_on_sep', sh('editorbot_eval', '--checkpoint', work / 'runs' / 'exact' / 'last.pt', '--pointer-dir', work / 'sep' / 'truth', '--cache-dir', work / 'cache',
+                                       '--split', 'test', '--fractions', a.fractions, '--no-style-examples', '--threads', 1, '--out', ev, log=log))
     rows = []
-    for cond, data, st in CONDITIONS:
+    for cond, data, st in CONDITIONS + (('exact_on_sep', 'sep', True),):
         ev = work / f'eval_{cond}.json'
         if not ev.exists(): continue
         r = json.loads(ev.read_text()); fr = r['free_running']['overall']; songs = r['songs']
@@ -106,12 +110,17 @@ if __name__ == '__main__':
                          pointer_acc=r['teacher_forced']['overall']['pointer_acc'],
                          mistakes_removed=f"{sum(rem['mistake'])}/{len(rem['mistake'])}", false_starts_removed=f"{sum(rem['false_start'])}/{len(rem['false_start'])}",
                          true_edit=f"{sum(ref['mistake'])}/{len(ref['mistake'])} and {sum(ref['false_start'])}/{len(ref['false_start'])}",
-                         copy_cut_f1=fr.get('copy_cut_f1'), train_minutes=times.get(f'train_{cond}', float('nan')) / 60))
+                         copy_cut_f1=fr.get('copy_cut_f1'), train_minutes=times.get(f"train_{cond.replace('_on_sep', '')}", float('nan')) / 60))
     (work / 'summary.json').write_text(json.dumps(dict(rows=rows, times=times, n_pairs=len(names), max_steps=a.max_steps, fractions=a.fractions), indent=1))
     print(f"{len(names)} pairs from {src}, split {a.fractions}, {a.max_steps} steps each, one thread\n")
+    label = dict(none='none', exact='exact', separated='separated', exact_on_sep='exact in training, separated when editing')
     print('| stems | test songs | cut-point F1 | median length error (beats) | raw IoU | teacher-forced pointer acc. | mistakes removed | false starts removed | training (min) |')
     print('|---|---|---|---|---|---|---|---|---|')
     for r in rows:
-        print(f"| {r['condition']} | {r['songs']} | {r['cut_f1']:.3f} | {r['length_error_beats']:.1f} | {r['iou']:.3f} | {r['pointer_acc']:.3f} | {r['mistakes_removed']} | {r['false_starts_removed']} | {r['train_minutes']:.1f} |")
+        print(f"| {label[r['condition']]} | {r['songs']} | {r['cut_f1']:.3f} | {r['length_error_beats']:.1f} | {r['iou']:.3f} | {r['pointer_acc']:.3f} | {r['mistakes_removed']} | {r['false_starts_removed']} | {r['train_minutes']:.1f} |")
     if rows: print(f"\nthe true edits remove {rows[0]['true_edit']} (mistakes and false starts); copying the raw scores cut-point F1 {rows[0]['copy_cut_f1']:.3f}")
-    if 'separate' in times: print(f"separating {times['separated_seconds'] / 60:.1f} min of raws took {times['separate'] / 60:.1f} min")
+    if 'separate' in times: print(f"separating {times['separated_seconds'] / 60:.1f} min of raws took {times['separate'] / 60:.1f} min" + (f" ({times['separate_note']})" if 'separate_note' in times else ''))
+    for x, y in (('none', 'exact'), ('none', 'separated'), ('none', 'exact_on_sep')):
+        if (work / f'eval_{x}.json').exists() and (work / f'eval_{y}.json').exists():
+            r = subprocess.run([sys.executable, str(Path(__file__).parent / 'paired_bootstrap.py'), str(work / f'eval_{x}.json'), str(work / f'eval_{y}.json')], capture_output=True, text=True)
+            print(f"paired bootstrap, {y} - {x}: " + ' '.join(l for l in r.stdout.splitlines() if l.startswith('cut_f1')))
