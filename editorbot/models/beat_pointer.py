@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops
-from .common import (ConfigBase, EditorNetwork, CUT_EARLY, StyleVAE, grid_tensors, pad_stack, sinusoid, take, take1,
+from .common import (ConfigBase, EditorNetwork, eval_mode, CUT_EARLY, StyleVAE, grid_tensors, pad_stack, sinusoid, take, take1,
                                      choose, stack_generated)
 
 # %% auto #0
@@ -469,14 +469,13 @@ def _encode_style(self, batch: dict) -> torch.Tensor:
     return _style(self, batch, enc, False)[1]
 
 @torch.no_grad()
+@eval_mode
 def _teacher_forced(self, batch: dict, z=None,
                     length_given: bool = False, # condition on the true output length (the user who asks for a 3:30 edit); default: no target length
                     jump_threshold: float | None = None, # decide each step by `continue_rule` with this threshold, as `generate` does (None or negative: argmax, the protocol; the checkpoint's own default is not used here)
                     stop_threshold: float | None = None, # decide the stop by `stop_rule` with this threshold, as `generate` does (None or negative: argmax)
                    ) -> list[dict]:
     "Per item: `pointers` (est, T), `ref`, `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length` (where it stops), `ref_length`; per step `step_pred`, `step_ref` (the beat chosen, -1 no source, -2 stop), `step_cont` (the continuation's beat, -1: none), `step_prev` (raw frame before the step); style latent from the true edit."
-    was = self.training
-    self.eval()
     c = self.cfg
     batch = self.batch_on_device(batch)
     enc = self.encode(batch)
@@ -520,7 +519,6 @@ def _teacher_forced(self, batch: dict, z=None,
         beat_of = lambda k: np.where(k < NB, k, np.where(k == NB, -1, -2))          # class -> beat (-1 no source, -2 stop)
         out.append(dict(pointers=frame, pointers_step=est, ref=ref, ops=ops, ref_ops=batch['ops'][b, :n].cpu().numpy(), stop=stop, ref_stop=(rt['cls'][b, :ns] == NB + 1).cpu().numpy(),
                         length=length, ref_length=n, step_pred=beat_of(pr), step_ref=beat_of(rt['cls'][b, :ns].cpu().numpy()), step_cont=cbb, step_prev=pv))
-    self.train(was)
     return out
 
 BeatPointerNetwork.forward, BeatPointerNetwork.encode_style, BeatPointerNetwork.teacher_forced = _forward, _encode_style, _teacher_forced
@@ -564,6 +562,7 @@ def greedy_choices(lg, # (B, N, K) pointer logits
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #181c34fe
 @torch.no_grad()
+@eval_mode
 def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel, time-major
               max_length: int | None = None, # most output frames (default: twice the raw)
               raw_mask=None, raw_pos=None, beat_index=None, bar_index=None, stem_mels=None, # optional batch-contract inputs
@@ -589,8 +588,6 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
                              z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False, allow_null=allow_null,
                              jump_threshold=jump_threshold, stop_threshold=stop_threshold)
     c = self.cfg
-    was = self.training
-    self.eval()
     thr, sthr = self.decoding_rule(jump_threshold, stop_threshold).values()   # negative: plain argmax
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
     if raw.dim() == 2: raw = raw[None]
@@ -663,7 +660,6 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
         results.append(dict(pointers=torch.as_tensor(np.r_[pts, STOP_TOKEN], device=dev), ops=torch.as_tensor(ops, device=dev),
                             confidence=torch.tensor(conf + [stop_p], device=dev), op_confidence=torch.ones(len(pts) + 1, device=dev),
                             n_steps=len(runs), runs=runs))
-    self.train(was)
     return stack_generated(results, z)
 
 def _decoding_rule(self, jump_threshold: float | None = None, # asked for (None: the checkpoint's own `cfg.jump_threshold`; negative: plain argmax)

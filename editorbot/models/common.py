@@ -4,7 +4,7 @@
 
 # %% ../../nbs/08_models.common.ipynb #0e023936
 from __future__ import annotations
-import math
+import functools, math
 from dataclasses import dataclass, asdict, fields, replace
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -13,7 +13,7 @@ from ..position import frame_grid, fixed_grid
 
 # %% auto #0
 __all__ = ['CUT_EARLY', 'ConfigBase', 'grid_tensors', 'pad_stack', 'make_batch', 'kl_standard_normal', 'StyleVAE', 'sinusoid',
-           'take', 'take1', 'choose', 'stack_generated', 'EditorNetwork']
+           'take', 'take1', 'choose', 'stack_generated', 'EditorNetwork', 'eval_mode']
 
 # %% ../../nbs/08_models.common.ipynb #55ee7803
 class ConfigBase:
@@ -196,3 +196,14 @@ class EditorNetwork(nn.Module):
         "The batch with its tensors on the network's device."
         dev = next(self.parameters()).device
         return {k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in batch.items()}
+
+# %% ../../nbs/08_models.common.ipynb #cab0da1b
+def eval_mode(f):
+    "Run `f(module, ...)` with the module in eval mode and put its previous mode back afterwards (also when `f` fails)."
+    @functools.wraps(f)
+    def run(module, *args, **kwargs):
+        was = module.training
+        module.eval()
+        try: return f(module, *args, **kwargs)
+        finally: module.train(was)
+    return run

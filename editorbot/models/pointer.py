@@ -11,7 +11,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops
 from ..position import MusicPositionalEncoding, MusicPEConfig
 from .attention import AttentionConfig, TransformerLayer, LayerCache, init_small
-from .common import (ConfigBase, EditorNetwork, CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, pad_stack,
+from .common import (ConfigBase, EditorNetwork, eval_mode, CUT_EARLY, StyleVAE, kl_standard_normal, grid_tensors, pad_stack,
                                      sinusoid, take, take1, choose, stack_generated)
 
 # %% auto #0
@@ -403,10 +403,9 @@ PointerNetwork.forward, PointerNetwork.encode_style = _forward, _encode_style
 
 # %% ../../nbs/08a_models.pointer.ipynb #7a1c0e02
 @torch.no_grad()
+@eval_mode
 def _teacher_forced(self, batch: dict, z=None, length_given: bool = True) -> list[dict]:
     "Per item: `pointers` (est, T), `ref` (T), `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length`, `ref_length`."
-    was = self.training
-    self.eval()
     c = self.cfg
     batch = self.batch_on_device(batch)
     enc = self.encode(batch)
@@ -450,13 +449,13 @@ def _teacher_forced(self, batch: dict, z=None, length_given: bool = True) -> lis
                         ops=ops[b, :n].cpu().numpy() if ops is not None else None, ref_ops=batch['ops'][b, :n].cpu().numpy(),
                         stop=stop[b, :ns].cpu().numpy(), ref_stop=rt['stop'][b, :ns].cpu().numpy() > 0,
                         length=float(length[b]), ref_length=n))
-    self.train(was)
     return out
 
 PointerNetwork.teacher_forced = _teacher_forced
 
 # %% ../../nbs/08a_models.pointer.ipynb #0aad0d39
 @torch.no_grad()
+@eval_mode
 def _generate(self, raw_mel: torch.Tensor, # (S, n_mels) or (B, S, n_mels) normalised log-mel, time-major
               max_length: int | None = None, # most output frames (default: twice the raw)
               raw_mask=None, raw_pos=None, beat_index=None, bar_index=None, stem_mels=None, # optional batch-contract inputs
@@ -478,8 +477,6 @@ def _generate(self, raw_mel: torch.Tensor, # (S, n_mels) or (B, S, n_mels) norma
             return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times,
                              z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False)
     c = self.cfg
-    was = self.training
-    self.eval()
     dev = next(self.parameters()).device
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
     if raw.dim() == 2: raw = raw[None]
@@ -563,7 +560,6 @@ def _generate(self, raw_mel: torch.Tensor, # (S, n_mels) or (B, S, n_mels) norma
         results.append(dict(pointers=torch.cat([p, torch.tensor([STOP_TOKEN], device=dev)]), ops=torch.cat([o, torch.tensor([int(EditOp.STOP)], device=dev)]),
                             confidence=torch.cat([torch.cat(conf) if conf else torch.zeros(0, device=dev), torch.tensor([stop_p], device=dev)]),
                             op_confidence=torch.cat([oc, torch.ones(1, device=dev)]), n_steps=len(ptrs), runs=runs))
-    self.train(was)
     return stack_generated(results, z)
 
 def _decoding_rule(self, jump_threshold: float | None = None, # refused: the beat network's rule

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from ..core import atomic_write, load_checkpoint_file, resolve_checkpoint
-from .common import EditorNetwork
+from .common import EditorNetwork, eval_mode
 from .pointer import PointerNetwork
 from .beat_pointer import BeatPointerNetwork
 
@@ -69,6 +69,7 @@ def song_style(name: str) -> str:
 
 # %% ../../nbs/08c_models.registry.ipynb #cec61db7
 @torch.no_grad()
+@eval_mode
 def style_presets(model, # a network with a style latent (`use_vae`)
                   items, # whole-song items of the data module (`raw_mel`, `edit_mel`, `pointers`, `length`, `name`, ...)
                   min_songs: int = 3, # a style needs this many songs to get a preset
@@ -79,14 +80,11 @@ def style_presets(model, # a network with a style latent (`use_vae`)
     if not model.cfg.use_vae: raise ValueError("style presets need a style latent (use_vae=False)")
     items = list(items)
     if not items: raise ValueError("style presets: no songs")
-    was = model.training
-    model.eval()
     dev = next(model.parameters()).device
     zs = []
     for i in range(0, len(items), batch_size):
         b = Collate()(items[i:i + batch_size])
         zs.append(model.encode_style({k: (v.to(dev) if torch.is_tensor(v) else v) for k, v in b.items()}).float().cpu())
-    model.train(was)
     z = torch.cat(zs)
     styles = np.array([song_style(it.get('name', '')) for it in items])
     out = {'all': z.mean(0).tolist()}
