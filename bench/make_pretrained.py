@@ -12,7 +12,7 @@ import torch
 from editorbot.evaluate import load_items, evaluate_items
 from editorbot.finetune import choose_checkpoint, ship_checkpoint
 from editorbot.models.registry import load_model
-from editorbot.train import _atomic_save
+from editorbot.core import atomic_torch_save
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -44,6 +44,6 @@ if __name__ == '__main__':
         ck = torch.load(dest, map_location='cpu', weights_only=True)
         ck['config']['jump_threshold'] = thr
         ck['card']['decoding'] = dict(jump_threshold=thr, sweep={str(k): dict(cut_f1=v[0], length_error_beats=v[1]) for k, v in sweep.items()})
-        _atomic_save(ck, dest); print(f"decodes with jump threshold {thr:g}")
+        atomic_torch_save(ck, dest); print(f"decodes with jump threshold {thr:g}")
     for k, (f1, le) in scores.items(): print(f"{k}: validation cut-point F1 {f1:.3f}, median length error {le:.1f} beats ({len(items)} songs)")
     print(f"chose {best}; wrote {dest} ({dest.stat().st_size / 2**20:.1f} MiB) in {time.time() - t0:.0f} s")

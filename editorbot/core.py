@@ -13,8 +13,8 @@ import numpy as np
 # %% auto #0
 __all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'SEGMENT_FIELDS', 'PRETRAINED_DIR', 'PRETRAINED', 'EditOp', 'AudioConfig', 'Segment',
            'segments_to_array', 'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write',
-           'atomic_write_text', 'check_outputs', 'Terminated', 'run_cli', 'resolve_checkpoint', 'load_checkpoint_file',
-           'default_device', 'seed_everything']
+           'atomic_write_text', 'atomic_torch_save', 'parse_floats', 'check_outputs', 'Terminated', 'run_cli',
+           'resolve_checkpoint', 'load_checkpoint_file', 'default_device', 'seed_everything']
 
 # %% ../nbs/00_core.ipynb #d6e4b735
 class EditOp(IntEnum):
@@ -210,6 +210,23 @@ def atomic_write_text(path, text: str):
     def w(tmp):
         with open(tmp, 'w', encoding='utf-8', newline='') as f: f.write(text)
     return atomic_write(path, w)
+
+# %% ../nbs/00_core.ipynb #2b38aef7
+def atomic_torch_save(obj, path):
+    "`torch.save(obj)` to `path` atomically (a checkpoint is either whole or not there); return `Path(path)`."
+    import torch
+    return atomic_write(path, lambda tmp: torch.save(obj, tmp))
+
+# %% ../nbs/00_core.ipynb #e1be8774
+def parse_floats(s, # a command-line value: numbers separated by commas, e.g. '0.8,0.1,0.1'
+                 n: int, # how many numbers it must hold
+                 name: str, # the flag's name, for the error
+                ) -> tuple:
+    "The `n` floats of `s`, or a one-line ValueError naming the flag `--name`."
+    try: v = tuple(float(x) for x in str(s).split(','))
+    except ValueError: v = ()
+    if len(v) != n: raise ValueError(f"--{name} must be {n} comma-separated numbers, got {s!r}")
+    return v
 
 # %% ../nbs/00_core.ipynb #c732a880
 def check_outputs(outputs, # every file the command will write

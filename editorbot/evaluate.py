@@ -492,10 +492,10 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.registry import load_model
-    from editorbot.train import _floats
+    from editorbot.core import parse_floats
     free_running, style_examples = not no_free_running, not no_style_examples
     if threads > 0: torch.set_num_threads(threads)
-    fr = _floats(fractions, 3, 'fractions')
+    fr = parse_floats(fractions, 3, 'fractions')
     if max_songs < 0: raise ValueError(f"--max-songs must be 0 (all songs) or more, got {max_songs}")
     if chunk_bars < 0: raise ValueError(f"--chunk-bars must be 0 (whole songs) or more, got {chunk_bars}")
     if split not in ('train', 'valid', 'test'): raise ValueError(f"--split must be train, valid or test, got {split!r}")

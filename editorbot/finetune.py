@@ -11,8 +11,8 @@ import numpy as np
 import torch
 import lightning as L
 from .models.registry import load_model, config_from_dict, song_style
-from .core import atomic_write_text, resolve_checkpoint
-from .train import TrainConfig, fit, data_loaders, add_style_presets, model_config, _atomic_save
+from .core import atomic_write_text, atomic_torch_save, resolve_checkpoint
+from .train import TrainConfig, fit, data_loaders, add_style_presets, model_config
 from .evaluate import load_items, evaluate_items
 
 # %% auto #0
@@ -56,7 +56,7 @@ def _merge_presets(path: Path, presets: dict):
     "Add the `presets` the checkpoint at `path` lacks (the start model's styles), atomically."
     ck = torch.load(path, map_location='cpu', weights_only=True)
     ck['style_presets'] = {**presets, **(ck.get('style_presets') or {})}
-    _atomic_save(ck, path)
+    atomic_torch_save(ck, path)
     return ck['style_presets']
 
 def finetune(data_dir, # folder of pairs: input/, desired_output/ and pointer_sequences/ (editorbot_align) or truth/
@@ -126,7 +126,7 @@ def ship_checkpoint(src, # a checkpoint from editorbot_train / editorbot_finetun
                style_presets=ck.get('style_presets') or {}, card=card or {})
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_save(out, dest)
+    atomic_torch_save(out, dest)
     return dest
 
 # %% ../nbs/09b_finetune.ipynb #69d673ed
@@ -147,10 +147,10 @@ def finetune_cli(data_dir: Param("folder of your pairs: input/NAME_STYLE_raw.*, 
                  threads: Param("CPU threads for torch (0: torch's default)", int) = 0,
                 ):
     "Fine-tune the shipped editor (or another checkpoint) on a folder of your own pairs; the folder's styles then work by name (--style) and by example."
-    from editorbot.train import _floats
+    from editorbot.core import parse_floats
     if threads > 0: torch.set_num_threads(threads)
     r = finetune(data_dir, save_dir, init, cache_dir, minutes, max_steps, lr, batch_size=batch_size,
-                 fractions=_floats(fractions, 3, 'fractions'), seed=seed, resume=resume)
+                 fractions=parse_floats(fractions, 3, 'fractions'), seed=seed, resume=resume)
     sc = r['scores'][r['chosen']]
     print(f"{r['steps']} steps in {r['seconds'] / 60:.1f} min from {r['init']}; chose {Path(r['chosen']).name} (validation cut-point F1 {sc[0]:.3f}, "
           f"length error {sc[1]:.1f} beats); styles: {', '.join(r['presets'])}; edit with --model {r['model']}")

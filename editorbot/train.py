@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import lightning as L
-from .core import STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, load_checkpoint_file
+from .core import STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_torch_save, parse_floats, load_checkpoint_file
 from .models.pointer import PointerNetwork, PointerConfig
 from .models.beat_pointer import BeatPointerNetwork, BeatPointerConfig
 from .models.registry import NETWORKS, build_model, config_from_dict, load_model, save_checkpoint, style_presets
@@ -235,8 +235,6 @@ class PointerLightning(L.LightningModule):
         self.bad_steps = int(checkpoint.get('bad_steps', 0))
 
 # %% ../nbs/09_train.ipynb #0b772a38
-def _atomic_save(obj, path: Path): return atomic_write(path, lambda tmp: torch.save(obj, tmp))
-
 class TrainingInterrupted(RuntimeError):
     "The run was stopped by SIGTERM (or Ctrl-C); `last.pt` holds where it stopped."
 
@@ -278,8 +276,8 @@ class PointerCheckpoint(L.Callback):
         ck['callbacks'] = {k: (self.state_dict() if k == self.state_key else v) for k, v in ck.get('callbacks', {}).items()}
         pre = self._presets(pl_module)
         if pre: ck['style_presets'] = pre                      # a run stopped at any point leaves checkpoints that edit with --style NAME
-        _atomic_save(ck, self.save_dir / 'last.pt')
-        if improved: _atomic_save(ck, self.save_dir / 'best.pt')
+        atomic_torch_save(ck, self.save_dir / 'last.pt')
+        if improved: atomic_torch_save(ck, self.save_dir / 'best.pt')
 
     def on_train_epoch_end(self, trainer, pl_module):
         if trainer.sanity_checking or trainer.global_rank != 0 and trainer.world_size > 1: return
@@ -466,12 +464,6 @@ def data_loaders(pointer_dir='training_data/pointer_sequences', # label folder: 
                                              collate_fn=Collate(), num_workers=num_workers)
     return out
 
-def _floats(s: str, n: int, name: str) -> tuple:
-    try: v = tuple(float(x) for x in str(s).split(','))
-    except ValueError: v = ()
-    if len(v) != n: raise ValueError(f"--{name} must be {n} comma-separated numbers, got {s!r}")
-    return v
-
 from fastcore.script import call_parse
 
 def add_style_presets(save_dir, # folder with best.pt and last.pt of a run
@@ -489,7 +481,7 @@ def add_style_presets(save_dir, # folder with best.pt and last.pt of a run
         if not m.cfg.use_vae: continue
         ck = load_checkpoint_file(p)
         ck['style_presets'] = out[fn] = style_presets(m, items, min_songs)
-        _atomic_save(ck, p)
+        atomic_torch_save(ck, p)
     return out
 
 def _check_flags(**kw):
@@ -539,7 +531,7 @@ def train_cli(cache_dir: str = 'cache', # mel cache folder
         mc = None if resume else model_config(config)
         if resume: tc = resumed_train_config(save_dir)          # the run's own data order, whatever the flags say now
         stems = bool(_last_checkpoint(save_dir)['config'].get('use_stems', False) if resume else getattr(mc, 'use_stems', False))
-        dl = data_loaders(pointer_dir, cache_dir, tc.batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), tc.seed, num_workers,
+        dl = data_loaders(pointer_dir, cache_dir, tc.batch_size, chunk_bars, parse_floats(fractions, 3, 'fractions'), tc.seed, num_workers,
                           grid_sources=tuple(grid_sources.split(',')), bucket=tc.bucket, stems=stems)
         dev = devices if devices == 'auto' else int(devices)
         stage['now'] = None
@@ -578,7 +570,7 @@ def lr_find_cli(cache_dir: str = 'cache', # mel cache folder
     if not min_lr < max_lr < math.inf: raise ValueError(f"--max-lr must be above --min-lr ({min_lr:g}), got {max_lr:g}")
     _check_flags(num_steps=(num_steps, 2), batch_size=(batch_size, 1), chunk_bars=(chunk_bars, 0))
     mc = model_config(config)
-    dl = data_loaders(pointer_dir, cache_dir, batch_size, chunk_bars, _floats(fractions, 3, 'fractions'), seed, splits=('train',),
+    dl = data_loaders(pointer_dir, cache_dir, batch_size, chunk_bars, parse_floats(fractions, 3, 'fractions'), seed, splits=('train',),
                       grid_sources=tuple(grid_sources.split(',')),
                       stems=getattr(mc, 'use_stems', False))
     r = lr_find(dl['train'], mc, TrainConfig(seed=seed), min_lr, max_lr, num_steps, png)
