@@ -211,13 +211,13 @@ def atomic_write_text(path, text: str):
         with open(tmp, 'w', encoding='utf-8', newline='') as f: f.write(text)
     return atomic_write(path, w)
 
-# %% ../nbs/00_core.ipynb #2b38aef7
+# %% ../nbs/00_core.ipynb #d95316a7
 def atomic_torch_save(obj, path):
     "`torch.save(obj)` to `path` atomically (a checkpoint is either whole or not there); return `Path(path)`."
     import torch
     return atomic_write(path, lambda tmp: torch.save(obj, tmp))
 
-# %% ../nbs/00_core.ipynb #e1be8774
+# %% ../nbs/00_core.ipynb #2932bd4c
 def parse_floats(s, # a command-line value: numbers separated by commas, e.g. '0.8,0.1,0.1'
                  n: int, # how many numbers it must hold
                  name: str, # the flag's name, for the error
