@@ -421,7 +421,7 @@ def model_config(config: str = 'full', # 'mini', 'full' (the beat-level network)
         ok = isinstance(v, bool) if t is bool else (isinstance(v, int) and not isinstance(v, bool)) if t is int else \
              (isinstance(v, (int, float)) and not isinstance(v, bool)) if t is float else isinstance(v, t)
         if not ok: raise ValueError(f"{p}: field {k} must be {dict(bool='true or false', int='a whole number', float='a number', str='a string').get(t.__name__, t.__name__)}, got {json.dumps(v)}")
-    cfg = cls(**d)      # the fields given, the rest at today's defaults (`from_dict` is for checkpoints: it fills fields they predate with the old behaviour)
+    cfg = cls(**d)      # the fields given, the rest at their defaults
     try:                                                    # settings that make no network (a size of 0 or below, ...)
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
