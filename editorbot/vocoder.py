@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from fastcore.script import call_parse, Param
 from .core import AudioConfig, atomic_write, atomic_write_text, check_outputs, run_cli, seed_everything
-from .audio import AUDIO_EXTENSIONS, load_audio, mel_spectrogram
+from .audio import AUDIO_EXTENSIONS, load_audio, mel_spectrogram, power_to_db
 
 # %% auto #0
 __all__ = ['BIGVGAN_FILE', 'db_mel', 'from_unit_mel', 'griffin_lim', 'mrstft_distance', 'log_spectral_distance',
@@ -24,8 +24,7 @@ def db_mel(y, # mono samples (n,), numpy
           ) -> np.ndarray:
     "Absolute log-mel in dB `(n_mels, 1 + n // hop_length)`, float32 (what `MelCache` stores, transposed)."
     cfg = cfg or AudioConfig()
-    S = mel_spectrogram(np.asarray(y, np.float32), cfg, device='cpu')
-    return (10.0 * np.log10(np.maximum(S, 1e-10))).astype(np.float32)
+    return power_to_db(mel_spectrogram(np.asarray(y, np.float32), cfg, device='cpu'), ref=1.0, top_db=None).astype(np.float32)
 
 def from_unit_mel(x, # unit mel in [0, 1], (..., n_frames, n_mels) time-major as the models use it
                   ref_db: float, # the dB that maps to 1 (the raw's `db_max`)
