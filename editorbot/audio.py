@@ -14,9 +14,10 @@ from .core import AudioConfig, default_device, atomic_write
 def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # without importing torch
 
 # %% auto #0
-__all__ = ['AUDIO_EXTENSIONS', 'AudioFileError', 'check_audio', 'resample', 'load_audio', 'save_audio', 'render_segments',
-           'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db', 'denormalize_db', 'power_spectrogram',
-           'estimate_tuning', 'chroma_filters', 'chroma_from_power', 'plot_waveform', 'plot_mel', 'player', 'players']
+__all__ = ['AUDIO_EXTENSIONS', 'AudioFileError', 'check_audio', 'audio_files', 'resample', 'load_audio', 'save_audio',
+           'render_segments', 'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db', 'denormalize_db',
+           'power_spectrogram', 'estimate_tuning', 'chroma_filters', 'chroma_from_power', 'plot_waveform', 'plot_mel',
+           'player', 'players']
 
 # %% ../nbs/01_audio.ipynb #cf6f1068
 class AudioFileError(ValueError):
@@ -39,6 +40,15 @@ def check_audio(y: np.ndarray, # samples, (n,) or (channels, n)
     if y.shape[-1] < min_samples:
         raise AudioFileError(f"{name}: too short ({y.shape[-1]} samples); at least one frame ({min_samples} samples) is needed")
     return y.astype(np.float32, copy=False)
+
+# %% ../nbs/01_audio.ipynb #60b110f0
+def audio_files(src, # a folder (searched recursively) or one audio file
+               ) -> list[Path]:
+    "The audio files under `src`, sorted (hidden files left out); `[src]` for one file."
+    src = Path(src)
+    if src.is_file(): return [src]
+    if not src.is_dir(): raise FileNotFoundError(f"{src}: no such folder or audio file")
+    return sorted(p for p in src.rglob('*') if p.is_file() and p.suffix.lower() in AUDIO_EXTENSIONS and not p.name.startswith('.'))
 
 # %% ../nbs/01_audio.ipynb #cdf30a3a
 def resample(y: np.ndarray, # samples, (n,) or (channels, n)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict, fields, field
 from pathlib import Path
 import numpy as np
 from .core import AudioConfig, run_cli, atomic_write
-from .audio import (AudioFileError, check_audio, load_audio, mel_spectrogram, log_mel, AUDIO_EXTENSIONS, power_spectrogram, estimate_tuning,
+from .audio import (AudioFileError, check_audio, load_audio, mel_spectrogram, log_mel, AUDIO_EXTENSIONS, audio_files, power_spectrogram, estimate_tuning,
                     chroma_filters, chroma_from_power)
 
 # %% auto #0
@@ -607,7 +607,7 @@ def analyze_main(audio_dir: Param("folder of audio files (searched recursively) 
     src = Path(audio_dir)
     if not src.exists():
         print(f"error: {src}: no such file or folder", file=sys.stderr); sys.exit(1)
-    files = [src] if src.is_file() else sorted(p for p in src.rglob('*') if p.is_file() and p.suffix.lower() in AUDIO_EXTENSIONS)
+    files = audio_files(src)
     if not files:
         print(f"error: {src}: no audio files ({', '.join(AUDIO_EXTENSIONS)}) found", file=sys.stderr); sys.exit(1)
     errors, n_new = [], 0

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from scipy import signal as sps
 from .core import (AudioConfig, Segment, segments_to_array, segments_to_pointers, label_ops)
-from .audio import AUDIO_EXTENSIONS, load_audio, render_segments
+from .audio import AUDIO_EXTENSIONS, audio_files, load_audio, render_segments
 from .beats import analyze, BeatConfig
 from .synth import STYLES, Pair, save_pair, pair_status, imap_jobs, room_noise, edit_beat_times
 
@@ -321,7 +321,7 @@ def find_recordings(src, # a folder of finished recordings (searched recursively
     "`(path, song name)` of every audio file under `src`; the name is `FOLDER--FILE` (its first-level folder, e.g. the package, and its file stem), made file-name safe."
     src = Path(src)
     if not src.exists(): raise FileNotFoundError(f"{src}: no such file or folder")
-    files = [src] if src.is_file() else sorted(p for p in src.rglob('*') if p.is_file() and p.suffix.lower() in AUDIO_EXTENSIONS and not p.name.startswith('.'))
+    files = audio_files(src)
     if folders:
         folders = [f for f in re.split(r'[,\s]+', folders) if f] if isinstance(folders, str) else list(folders)
         missing = [f for f in folders if not (src / f).is_dir()]

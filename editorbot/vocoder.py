@@ -11,12 +11,12 @@ import numpy as np
 import torch
 from fastcore.script import call_parse, Param
 from .core import AudioConfig, atomic_write, atomic_write_text, check_outputs, run_cli, seed_everything
-from .audio import AUDIO_EXTENSIONS, load_audio, mel_spectrogram, power_to_db
+from .audio import audio_files, load_audio, mel_spectrogram, power_to_db
 
 # %% auto #0
 __all__ = ['BIGVGAN_FILE', 'db_mel', 'from_unit_mel', 'griffin_lim', 'mrstft_distance', 'log_spectral_distance',
-           'tiny_bigvgan_config', 'bigvgan_input', 'load_bigvgan', 'Vocoder', 'VocoderTrainConfig', 'audio_files',
-           'save_bigvgan', 'train_vocoder', 'vocoder_train_cli', 'train_main', 'vocoder_scores']
+           'tiny_bigvgan_config', 'bigvgan_input', 'load_bigvgan', 'Vocoder', 'VocoderTrainConfig', 'save_bigvgan',
+           'train_vocoder', 'vocoder_train_cli', 'train_main', 'vocoder_scores']
 
 # %% ../nbs/12_vocoder.ipynb #3545ef7a
 def db_mel(y, # mono samples (n,), numpy
@@ -178,14 +178,6 @@ class VocoderTrainConfig:
     valid_seconds: float = 4.0
     mel_weight: float = 1.0    # weight of the L1 log-mel loss next to the MR-STFT loss
     seed: int = 0
-
-def audio_files(folder, # a folder (searched recursively) or one audio file
-               ) -> list[Path]:
-    "Audio files under `folder`, sorted."
-    p = Path(folder)
-    if p.is_file(): return [p]
-    if not p.is_dir(): raise FileNotFoundError(f"{folder}: no such folder or audio file")
-    return sorted(f for f in p.rglob('*') if f.suffix.lower() in AUDIO_EXTENSIONS and f.is_file())
 
 def _excerpts(files, n, seconds, cfg, skip=10.0):
     out = []
