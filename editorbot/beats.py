@@ -388,9 +388,9 @@ class Analysis:
 
     @property
     def grid(self):
-        "The per-frame `FrameGrid` (beat/bar/phrase phases and indices) from `editorbot.position.frame_grid`."
+        "The per-frame `FrameGrid` (beat/bar/phrase phases and indices, sections) from `editorbot.position.frame_grid`."
         from editorbot.position import frame_grid
-        return frame_grid(self.beat_times, self.downbeat_times, self.n_frames, self.audio_config, self.beats_per_bar)
+        return frame_grid(self.beat_times, self.downbeat_times, self.n_frames, self.audio_config, self.beats_per_bar, self.sections)
 
     _ARRAYS = ('beat_times', 'downbeat_times', 'beat_in_bar', 'bar_index', 'phrase_index', 'phrase8_index')
 

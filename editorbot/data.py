@@ -286,7 +286,7 @@ def _truth_beats(pair: PairFiles):
     return bt, db
 
 def _analysis_beats(pair: PairFiles, cfg: AudioConfig, cache: MelCache | None = None):
-    "Beat and downbeat times from `editorbot.beats.analyze`, remembered in `cache_dir/beats/` by content hash and parameters."
+    "Beat and downbeat times and the sections from `editorbot.beats.analyze`, remembered in `cache_dir/beats/` by content hash and parameters."
     from editorbot.beats import analyze, BeatConfig, BEATS_VERSION
     bcfg = BeatConfig(sr=cfg.sr, hop_length=cfg.hop_length)          # beats on the mel frame grid
     dest = None
@@ -296,14 +296,14 @@ def _analysis_beats(pair: PairFiles, cfg: AudioConfig, cache: MelCache | None = 
         dest = cache.cache_dir / 'beats' / f"{Path(pair.raw).name}.{key}.json"
         try:
             d = json.loads(dest.read_text())
-            return np.asarray(d['beat_times'], np.float64), np.asarray(d['downbeat_times'], np.float64)
+            return np.asarray(d['beat_times'], np.float64), np.asarray(d['downbeat_times'], np.float64), d['sections']   # an entry without sections is made again
         except (OSError, ValueError, KeyError): pass
     y = load_audio(pair.raw, cfg.sr)[0]
     a = analyze(y, cfg.sr, bcfg, name=str(pair.raw))
     bt, db = np.asarray(a.beat_times, dtype=np.float64), np.asarray(a.downbeat_times, dtype=np.float64)
     if dest is not None:
-        atomic_write_text(dest, json.dumps(dict(source=str(pair.raw), beat_times=bt.tolist(), downbeat_times=db.tolist())))
-    return bt, db
+        atomic_write_text(dest, json.dumps(dict(source=str(pair.raw), beat_times=bt.tolist(), downbeat_times=db.tolist(), sections=a.sections)))
+    return bt, db, a.sections
 
 def raw_grid(pair: PairFiles, # the song
              n_frames: int, # frames of the raw's mel
@@ -323,7 +323,7 @@ def raw_grid(pair: PairFiles, # the song
             except (ValueError, RuntimeError) as e:   # the audio itself was checked already: the tracker found no beats
                 warnings.warn(f"{pair.raw}: beat analysis failed ({e}); trying the next grid source")
                 bt = None
-        if bt is not None and len(bt[0]) >= 2: return frame_grid(bt[0], bt[1], n_frames, cfg), s
+        if bt is not None and len(bt[0]) >= 2: return frame_grid(bt[0], bt[1], n_frames, cfg, sections=bt[2] if len(bt) > 2 else None), s
     raise ValueError(f"{pair.raw}: no beat grid from {', '.join(sources)} (add 'fixed' to the sources to allow a constant grid)")
 
 # %% ../nbs/07_data.ipynb #afcdaddf

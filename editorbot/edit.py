@@ -72,7 +72,7 @@ def analyze_raw(y: np.ndarray, # raw samples `(n,)` or `(channels, n)` at `sr`
                 name: str = 'raw audio',
                 beats: bool = True, # track beats (else a constant grid)
                ) -> dict:
-    "`raw_mel` (S, n_mels), `analysis` (`editorbot.beats.Analysis` or None), `beat_times`, `downbeat_times` (seconds or None)."
+    "`raw_mel` (S, n_mels), `analysis` (`editorbot.beats.Analysis` or None), `beat_times`, `downbeat_times` (seconds or None), `sections` (the analysis' or None)."
     from editorbot.beats import analyze, BeatConfig
     cfg = cfg or AudioConfig()
     ym = _mono_at(y, sr, cfg.sr)
@@ -82,7 +82,7 @@ def analyze_raw(y: np.ndarray, # raw samples `(n,)` or `(channels, n)` at `sr`
         try: a = analyze(ym, cfg.sr, BeatConfig(sr=cfg.sr, hop_length=cfg.hop_length), name=name)
         except (ValueError, RuntimeError) as e: warnings.warn(f"{name}: beat analysis failed ({e}); using a constant beat grid")
     ok = a is not None and len(a.beat_times) >= 2
-    out = dict(raw_mel=mel, analysis=a, beat_times=a.beat_times if ok else None, downbeat_times=a.downbeat_times if ok else None)
+    out = dict(raw_mel=mel, analysis=a, beat_times=a.beat_times if ok else None, downbeat_times=a.downbeat_times if ok else None, sections=a.sections if ok else None)
     return out
 
 # %% ../nbs/10_edit.ipynb #82b8fa3b
@@ -155,6 +155,7 @@ def decode(model, # a `PointerNetwork`
            length_tolerance: int | None = None, # frames: with `target_frames`, the edit ends within this of it (the beat network ends on a beat line, up to a beat past the window); None: length conditioning only
            jump_threshold: float | None = None, # beat network, greedy candidate: continue a beat only while the network gives that at least this probability (higher: more cuts; None: the checkpoint's own; negative: plain argmax)
            stop_threshold: float | None = None, # beat network, greedy candidate: end the edit only where the network gives that at least this probability (higher: plays on longer; None: the checkpoint's own; negative: plain argmax)
+           decode_rule: str | None = None, # beat network, greedy candidate: 'steps' or 'plan' (None: the checkpoint's own)
           ) -> list[dict]:
     "Candidates sorted by score, best first: dicts `pointers`, `ops` (T + 1, ending STOP), `score`, `seed`, `greedy`, `z`."
     from tqdm.auto import tqdm
@@ -166,7 +167,7 @@ def decode(model, # a `PointerNetwork`
         if v is not None and not 0 <= v <= MAX_EDIT_RATIO * S:
             raise ValueError(f"a {what} of {v} edit frames is out of range: an edit lasts at most {MAX_EDIT_RATIO:g} times its raw ({int(MAX_EDIT_RATIO * S)} frames here)")
     cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0, int(1.25 * min_frames) + 1)   # decoding is bounded: at most 1.25 x MAX_EDIT_RATIO x S steps
-    gen_kw = model.decoding_rule(jump_threshold, stop_threshold)          # the network's own greedy rule, as `generate` arguments
+    gen_kw = model.decoding_rule(jump_threshold, stop_threshold, decode_rule) if decode_rule is not None else model.decoding_rule(jump_threshold, stop_threshold)   # the network's own greedy rule, as `generate` arguments
     if getattr(c, 'use_stems', False):
         if 'stem_mels' not in an: raise ValueError("this model listens to stems (use_stems): give the raw's stems (an['stem_mels'] from stem_input; edit(..., stems='auto' or a folder))")
         gen_kw['stem_mels'] = torch.from_numpy(an['stem_mels'])[None].to(dev)   # (1, 4, S, n_mels)
@@ -179,7 +180,7 @@ def decode(model, # a `PointerNetwork`
         zk = z
         if c.use_vae and zk is None:
             zk = torch.zeros(1, c.d_latent) if greedy else torch.randn(1, c.d_latent, generator=torch.Generator().manual_seed(seed + k))
-        g = model.generate(mel, beat_times=an['beat_times'], downbeat_times=an['downbeat_times'], z=None if zk is None else zk.to(dev),
+        g = model.generate(mel, beat_times=an['beat_times'], downbeat_times=an['downbeat_times'], sections=an.get('sections'), z=None if zk is None else zk.to(dev),
                            target_length=target_frames if c.use_length_cond else None, greedy=greedy, temperature=temperature,
                            seed=seed + k, max_length=cap, min_length=max(1, int(min_frames)), **gen_kw)
         n = int(g['length'][0])
@@ -406,7 +407,7 @@ def style_latent(model, # a `PointerNetwork`
                                        f"confidence {al.score:.2f}); give a raw and the edit made from it")
     an = analyze_raw(yr, sr_r, cfg, nr)
     em = model_input(_mono_at(ye, sr_e, cfg.sr), cfg)
-    b = make_batch([an['raw_mel']], beats=[(an['beat_times'], an['downbeat_times'])] if an['beat_times'] is not None else None, cfg=cfg)
+    b = make_batch([an['raw_mel']], beats=[(an['beat_times'], an['downbeat_times'], an.get('sections'))] if an['beat_times'] is not None else None, cfg=cfg)
     b['edit_mel'] = torch.from_numpy(em)[None]
     b['length'] = torch.tensor([len(em)])
     return model.encode_style({k: v.to(dev) for k, v in b.items()}).cpu()
@@ -445,6 +446,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          progress: bool = False, # tqdm bar over the steps
          jump_threshold: float | None = None, # beat network: continue a beat only while the network gives that at least this probability, else cut (higher: more cuts; None: the checkpoint's own; negative: plain argmax; `08b`)
          stop_threshold: float | None = None, # beat network: end the edit only where the network gives that at least this probability (higher: plays on longer; None: the checkpoint's own; negative: plain argmax; `08b`)
+         decode_rule: str | None = None, # beat network: 'steps' (beat by beat) or 'plan' (read off the play plan; `08b`); None: the checkpoint's own
          end_fade_bars: float = 1.0, # with `target_duration`: fade the edit out over its last bars (the raw's median bar) unless the model already ends it with a fade (0: stop dead)
          stems='auto', # for a model with `use_stems`: 'auto' (separate now with `separator`), a folder of NAME_{stem} files, {stem: samples at `sr`}, or 'off' (an error for such a model); other models ignore it
          separator=None, # with stems='auto': a demucs model or a separator checkpoint (`editorbot.stems`; None: demucs' pretrained htdemucs, downloaded by demucs)
@@ -469,7 +471,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         if isinstance(f, (str, os.PathLike)) and not Path(f).is_file():
             raise FileNotFoundError(f"{f}: no such file (style example)" if not Path(f).exists() else f"{f}: is a folder, not an audio file (style example)")
     if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
-    model.decoding_rule(jump_threshold, stop_threshold)             # a threshold this network's rule does not take is refused before the work
+    model.decoding_rule(jump_threshold, stop_threshold, *([decode_rule] if decode_rule is not None else []))   # a rule this network does not take is refused before the work
     for what, thr in (('jump', jump_threshold), ('stop', stop_threshold)):
         if thr is not None and not thr <= 1: raise ValueError(f"{what} threshold must be at most 1 (negative: plain argmax), got {thr}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
@@ -508,7 +510,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             cands = decode(model, an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
                            min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
                            length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)),
-                           jump_threshold=jump_threshold, stop_threshold=stop_threshold)
+                           jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode_rule=decode_rule)
         torch.set_num_threads(nt)
         _release_freed_memory()
         t['decoding'] = time.perf_counter() - t1
@@ -587,6 +589,7 @@ def edit_files(raw, # the raw recording
                duration_tolerance: float | None = 2.0, # seconds around `target_duration` the edit must end in (None: no window)
                jump_threshold: float | None = None, # beat network: how readily the edit cuts (None: the checkpoint's own; negative: plain argmax)
                stop_threshold: float | None = None, # beat network: how sure the network must be to end the edit (None: the checkpoint's own; negative: plain argmax)
+               decode: str | None = None, # beat network: 'steps' or 'plan' (None: the checkpoint's own)
                end_fade_bars: float = 1.0, # with `target_duration`: fade out over the last bars (0: none)
                force: bool = False, # replace output files that exist (else they are refused before any work)
                stems: str = 'auto', # models with `use_stems`: 'auto' (separate with `separator`), a folder of NAME_{stem} files, or 'off'
@@ -616,14 +619,14 @@ def edit_files(raw, # the raw recording
     finally: torch.set_num_threads(nt)
     r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
              n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold,
-             stop_threshold=stop_threshold, end_fade_bars=end_fade_bars, stems=stems, separator=separator)
+             stop_threshold=stop_threshold, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode_rule=decode)
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s" + (f" (stems {t['stems']:.2f} s)" if 'stems' in t else '') + f", decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
-    rule = m.decoding_rule(jump_threshold, stop_threshold)
+    rule = m.decoding_rule(jump_threshold, stop_threshold, *([decode] if decode is not None else []))
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
                 duration_tolerance=duration_tolerance if target_duration is not None else None,
-                **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold')})   # the rule the edit was made with (None: the run-level network's argmax)
+                **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold', 'decode')})   # the rule the edit was made with (None: the run-level network's argmax)
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:
@@ -647,6 +650,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              min_duration: float = 0.0, # seconds: the model may not end the edit before this
              jump_threshold: float = None, # beat-level models: continue a beat only while the model gives that at least this probability, else cut (default: the checkpoint's own; at most 1, higher: more cuts; negative: plain argmax)
              stop_threshold: float = None, # beat-level models: end the edit only where the model gives that at least this probability (default: the checkpoint's own; at most 1, higher: plays on longer; negative: plain argmax)
+             decode: str = None, # beat-level models: steps (beat by beat) or plan (read off the play plan) (default: the checkpoint's own)
              end_fade_bars: float = 1.0, # with --target-duration: fade the edit out over its last bars unless the model ends it with a fade (0: stop dead)
              threads: int = 0, # CPU threads for torch (0: default)
              quiet: bool = False, # no progress bar
@@ -664,7 +668,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
         warnings.simplefilter('always', NoStyleWarning)
         res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
                          duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold,
-                         stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars, stems=stems, separator=separator)
+                         stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode=decode)
     for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
         if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
         else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

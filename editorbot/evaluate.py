@@ -386,7 +386,7 @@ def results_table(res: dict) -> str:
         lines.append(f'| {name} | ' + ' | '.join(cell(s) for s in cols) + ' |')
     if res.get('free_running'):
         sty = {'reference': "; the model decodes with its true edit's style latent", 'prior': '; the model decodes with the prior style latent'}.get(res.get('style'), f"; the model decodes with the stored style preset {res.get('style')!r}" if res.get('style') else '')
-        dec = ('' if 'jump_threshold' not in dec else ('; plain argmax' if thr is None or thr < 0 else f"; jump threshold {thr:g}")) + st
+        dec = ('; decoded from the play plan' if dec.get('decode') == 'plan' else '' if 'jump_threshold' not in dec else ('; plain argmax' if thr is None or thr < 0 else f"; jump threshold {thr:g}")) + st
         lines += ['', f'**Free-running** (model / copy raw / heuristic trim{sty}{given}{dec})', '', '| metric | ' + ' | '.join(cols) + ' |', '|---|' + '---|' * len(cols)]
         for name, k, kind in FR_ROWS:
             cell = lambda s: ' / '.join(_fmt(res['free_running'][s].get(p + k), kind) for p in ('', 'copy_', 'trim_'))
@@ -489,6 +489,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          length_tolerance: float = 2.0, # with --length-given: seconds round the true length the edit must end in, as editorbot_edit's --duration-tolerance (negative: length conditioning only)
          jump_threshold: float = None, # beat network, free-running: continue a beat only while the network gives that at least this probability (default: the checkpoint's own; negative: plain argmax over all choices)
          stop_threshold: float = None, # beat network, both protocols: stop only where the network gives the stop at least this probability (default: the checkpoint's own; negative: plain argmax)
+         decode: str = None, # beat network, free-running: steps (beat by beat) or plan (from the play plan) (default: the checkpoint's own)
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.registry import load_model
@@ -505,7 +506,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
     gs = tuple(grid_sources.split(','))
     st = bool(getattr(model.cfg, 'use_stems', False))   # the inputs the network listens to
     items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars, stems=st)
-    dk = model.decoding_rule(jump_threshold, stop_threshold)   # the network's own greedy rule, named in the table
+    dk = model.decoding_rule(jump_threshold, stop_threshold, decode)   # the network's own greedy rule, named in the table
     tol = None if length_tolerance < 0 else int(round(length_tolerance * AudioConfig().sr / AudioConfig().hop_length))
     res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk)
     if style_examples and model.cfg.use_vae and free_running:

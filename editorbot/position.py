@@ -5,7 +5,7 @@
 # %% ../nbs/03_position.ipynb #067787be
 from __future__ import annotations
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import numpy as np
 import torch, torch.nn as nn
 from .core import AudioConfig
@@ -16,7 +16,8 @@ __all__ = ['POS_FEATURE_NAMES', 'N_POS_FEATURES', 'FrameGrid', 'frame_grid', 'fi
 
 # %% ../nbs/03_position.ipynb #61a3ee06
 POS_FEATURE_NAMES = ('beat_sin', 'beat_cos', 'bar_sin', 'bar_cos', 'phrase_sin', 'phrase_cos', 'phrase8_sin', 'phrase8_cos',
-                     'beat_in_bar', 'bar_in_phrase8', 'phrase8_index', 'seconds', 'beat_length')
+                     'beat_in_bar', 'bar_in_phrase8', 'phrase8_index', 'seconds', 'beat_length',
+                     'section_phase', 'section_bars', 'section_rel', 'section_pos', 'section_repeat')
 N_POS_FEATURES = len(POS_FEATURE_NAMES)
 
 @dataclass
@@ -35,6 +36,9 @@ class FrameGrid:
     beat_frames: np.ndarray    # int: start frame of every beat of `beat_index` (n_beats,), may be < 0 for a pickup
     bar_frames: np.ndarray     # int: start frame of every bar of `bar_index` (n_bars,), may be < 0
     frame_seconds: float       # seconds per frame
+    section_index: np.ndarray | None = None   # int: section the frame lies in (None: the whole song is one section)
+    section_frames: np.ndarray | None = None  # int: start frame of every section (n_sections,)
+    section_repeat: np.ndarray | None = None  # bool: the section's label recurs elsewhere in the song (n_sections,)
 
     @property
     def n_frames(self) -> int: return len(self.beat_phase)
@@ -51,9 +55,34 @@ class FrameGrid:
             cols += [np.sin(tau * ph), np.cos(tau * ph)]
         cols += [self.beat_in_bar, self.bar_index % 8, self.phrase8_index,
                  np.arange(self.n_frames) * self.frame_seconds, self.beat_length]
-        return np.stack(cols, 1).astype(np.float32)
+        return np.concatenate([np.stack(cols, 1), self.section_features()], 1).astype(np.float32)
+
+    def section_features(self) -> np.ndarray:
+        "The section columns `(n_frames, 5)`: how far through its section a frame is, the section's length in bars / 16, its length against the longest section's, where it sits among the sections (0 first, 1 last), and whether its label recurs."
+        T = self.n_frames
+        si = np.zeros(T, np.int64) if self.section_index is None else self.section_index
+        starts = np.zeros(1, np.int64) if self.section_frames is None else self.section_frames
+        rep = np.zeros(len(starts), bool) if self.section_repeat is None else self.section_repeat
+        ends = np.r_[starts[1:], T]
+        f = np.arange(T)
+        phase = np.clip((f - starts[si]) / np.maximum(ends - starts, 1)[si], 0, 1 - 1e-9)
+        bars = np.zeros(len(starts))
+        if T: np.maximum.at(bars, si, self.bar_index - self.bar_index[np.clip(starts, 0, T - 1)][si] + 1)
+        return np.stack([phase, bars[si] / 16, (bars / max(bars.max(), 1))[si], si / max(len(starts) - 1, 1), rep[si]], 1).astype(np.float32)
 
 # %% ../nbs/03_position.ipynb #075b01f7
+def _section_grid(sections, n_frames: int, fps: float) -> dict:
+    "`FrameGrid`'s section fields from sections in seconds (None or empty: {}, one section)."
+    if not sections: return {}
+    st = np.array([float(s['start'] if isinstance(s, dict) else s[0]) for s in sections])
+    lab = [str(s.get('label', i)) if isinstance(s, dict) else str(s[1]) if len(s) > 1 else str(i) for i, s in enumerate(sections)]
+    fr = np.round(st * fps).astype(np.int64).clip(0, max(n_frames - 1, 0))
+    fr[0] = 0
+    keep = np.r_[np.diff(fr) > 0, True]                               # sections that start on the same frame: the later one wins
+    fr, lab = fr[keep], [l for l, k in zip(lab, keep) if k]
+    idx = np.clip(np.searchsorted(fr, np.arange(n_frames), side='right') - 1, 0, len(fr) - 1)
+    return dict(section_index=idx.astype(np.int64), section_frames=fr, section_repeat=np.array([lab.count(l) > 1 for l in lab]))
+
 def _extend(t: np.ndarray, lo: float, hi: float, period: float) -> np.ndarray:
     "Extend sorted times `t` at `period` until they cover [lo, hi] (one point <= lo, one > hi)."
     n_pre = max(0, int(math.ceil((t[0] - lo) / period)))
@@ -65,12 +94,14 @@ def frame_grid(beat_times, # beat times in seconds (may be empty); a beat starts
                n_frames: int, # frames to describe
                cfg: AudioConfig | None = None, # frame parameters
                beats_per_bar: int = 4, # used when no downbeats are given
+               sections=None, # the sections (dicts with `start` in seconds and `label`, as `beats.analyze` gives them), or None: one section
               ) -> FrameGrid:
-    "The musical position of every frame from beat and downbeat times."
+    "The musical position of every frame from beat and downbeat times (and sections)."
     cfg = cfg or AudioConfig()
+    sec = _section_grid(sections, n_frames, cfg.sr / cfg.hop_length)
     fps = cfg.sr / cfg.hop_length
     b = np.unique(np.round(np.asarray(beat_times, dtype=np.float64) * fps))   # a beat starts at its nearest frame
-    if len(b) < 2: return fixed_grid(n_frames, cfg, offset=float(b[0]) if len(b) else 0.0, beats_per_bar=beats_per_bar)
+    if len(b) < 2: return replace(fixed_grid(n_frames, cfg, offset=float(b[0]) if len(b) else 0.0, beats_per_bar=beats_per_bar), **sec)
     ibi = float(np.median(np.diff(b)))
     n_pre = max(0, int(math.ceil(b[0] / ibi)))
     beats = np.unique(np.round(_extend(b, 0.0, n_frames - 1, ibi)))
@@ -105,7 +136,7 @@ def frame_grid(beat_times, # beat times in seconds (may be empty); a beat starts
                      beat_index=bi.astype(np.int64), bar_index=bar_index.astype(np.int64), beat_in_bar=beat_in_bar.astype(np.int64),
                      phrase_index=(bar_index // 4).astype(np.int64), phrase8_index=(bar_index // 8).astype(np.int64),
                      beat_length=beat_len, beat_frames=np.round(beats[:int(bi.max()) + 1 if n_frames else 0]).astype(np.int64),
-                     bar_frames=np.round(used_bars).astype(np.int64), frame_seconds=1.0 / fps)
+                     bar_frames=np.round(used_bars).astype(np.int64), frame_seconds=1.0 / fps, **sec)
 
 def fixed_grid(n_frames: int, # frames to describe
                cfg: AudioConfig | None = None, # `cfg.frames_per_beat` sets the beat length

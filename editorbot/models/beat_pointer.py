@@ -14,7 +14,8 @@ from .common import (ConfigBase, EditorNetwork, eval_mode, CUT_EARLY, StyleVAE, 
 
 # %% auto #0
 __all__ = ['FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder', 'BeatPointerNetwork',
-           'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule', 'stop_rule', 'greedy_choices']
+           'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule', 'stop_rule', 'greedy_choices',
+           'plan_path', 'plan_beats', 'fit_beats']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
@@ -54,7 +55,11 @@ class BeatPointerConfig(ConfigBase):
     w_length: float = 0.05           # output-length MSE (log frames)
     use_plan: bool = True            # decode the style latent into a per-beat play plan (how often the edit plays each raw beat) that the decoder sees
     max_plays: int = 4               # plan classes: 0, 1, ..., max_plays or more plays
-    w_plan: float = 0.5              # plan CE
+    w_plan: float = 1.0              # plan CE (classes weighted by 1/sqrt(frequency) in the batch, so repeats and cuts count)
+    plan_layers: int = 2             # transformer layers of the plan over the beats, each seeing the style latent (0: a per-beat MLP)
+    n_pos_features: int = 18         # columns of `raw_pos` read (the first ones; 13: before the section columns of `position`)
+    decode: str = 'steps'            # `generate`'s default decoder: 'steps' (beat by beat) or 'plan' (`plan_beats` from the play plan, fades from the decoder)
+    plan_penalty: float = 4.0        # 'plan' decoding: log-probability a change of play count costs (longer segments, fewer stray cuts)
     jump_threshold: float = -1.0     # greedy decoding's default rule (`generate`, `continue_rule`): continue a beat only while the network gives that at least this probability; negative: plain argmax
     stop_threshold: float = -1.0     # greedy decoding's default stop rule (`generate`, `stop_rule`): stop only where the network gives the stop at least this probability, else take the likeliest other choice; negative: plain argmax
 
@@ -205,7 +210,8 @@ class BeatPointerNetwork(EditorNetwork):
         super().__init__(cfg, **kw)
         c, d, dp, M = self.cfg, self.cfg.d_model, self.cfg.d_pointer, self.cfg.n_mels
         from editorbot.position import N_POS_FEATURES
-        self.inp, self.pos = nn.Linear(3 * M + 1, d), nn.Linear(N_POS_FEATURES, d)
+        self.inp, self.pos = nn.Linear(3 * M + 1, d), nn.Linear(c.n_pos_features, d)
+        assert c.n_pos_features <= N_POS_FEATURES, f'n_pos_features {c.n_pos_features} > {N_POS_FEATURES}'
         if c.use_stems: self.stems = nn.Linear(c.n_stems * M, d)
         layer = nn.TransformerEncoderLayer(d, c.n_heads, c.d_ff, c.dropout, activation='gelu', batch_first=True, norm_first=True)
         self.enc = nn.TransformerEncoder(layer, c.n_encoder_layers, enable_nested_tensor=False)
@@ -226,6 +232,7 @@ class BeatPointerNetwork(EditorNetwork):
         self.fade_head = nn.Sequential(nn.Linear(2 * d, d), nn.GELU(), nn.Linear(d, len(FADES)))
         if c.use_plan:
             self.plan_z = nn.Linear(c.d_latent, d)
+            if c.plan_layers: self.plan_enc = nn.TransformerEncoder(nn.TransformerEncoderLayer(d, c.n_heads, c.d_ff, c.dropout, activation='gelu', batch_first=True, norm_first=True), c.plan_layers, enable_nested_tensor=False)
             self.plan_head = nn.Sequential(nn.LayerNorm(d), nn.Linear(d, d), nn.GELU(), nn.Linear(d, c.max_plays + 1))
             self.plan_emb = nn.Linear(c.max_plays + 1, d)
 
@@ -247,7 +254,7 @@ class BeatPointerNetwork(EditorNetwork):
         mx = raw.new_zeros(B, NB, M).scatter_reduce_(1, bi[..., None].expand(B, S, M), torch.where(mask[..., None], raw, 0.0), 'amax', include_self=False)
         flux = F.pad((raw[:, 1:] - raw[:, :-1]).clamp(min=0), (0, 0, 1, 0)) * w[..., None]
         flux = raw.new_zeros(B, NB, M).scatter_add_(1, bi[..., None].expand(B, S, M), flux) / cnt.clamp(min=1)[..., None] * 4
-        posf = batch['raw_pos'].float()
+        posf = batch['raw_pos'].float()[..., :c.n_pos_features]
         if c.relative_position:   # the absolute columns (phrase count, seconds) become the fraction of the song
             from editorbot.position import POS_FEATURE_NAMES
             i_ph, i_s = POS_FEATURE_NAMES.index('phrase8_index'), POS_FEATURE_NAMES.index('seconds')
@@ -279,7 +286,9 @@ class BeatPointerNetwork(EditorNetwork):
         "The play plan of the style latent z (B, d_latent): `plan_logits` (B, NB, max_plays + 1) per raw beat, and the beat encodings and keys the decoder uses, with the plan added."
         if not self.cfg.use_plan: return enc
         zz = enc['beat'].new_zeros(enc['beat'].shape[0], self.cfg.d_latent) if z is None else z.to(enc['beat'].dtype)
-        pl = self.plan_head(enc['beat'] + self.plan_z(zz)[:, None])                              # (B, NB, P)
+        x = enc['beat'] + self.plan_z(zz)[:, None]                                                 # (B, NB, D)
+        if self.cfg.plan_layers: x = self.plan_enc(x, src_key_padding_mask=~enc['beat_mask'])
+        pl = self.plan_head(x)                                                                      # (B, NB, P)
         x = (enc['beat'] + self.plan_emb(pl.softmax(-1))) * enc['beat_mask'][..., None]
         return {**enc, 'beat': x, 'key': self.keys(x), 'plan_logits': pl}
 
@@ -449,7 +458,10 @@ def _forward(self, batch: dict, z=None) -> dict:
     loss = c.w_pointer * L['frame'] + c.w_fade * L['op'] + c.w_kl * kl_fb + c.w_length * L['length']
     if c.use_plan:
         pm = rt['plan'] >= 0
-        L['plan'] = F.cross_entropy(enc['plan_logits'][pm].float(), rt['plan'][pm]) if pm.any() else enc['plan_logits'].sum() * 0
+        tp = rt['plan'][pm]
+        cw = (tp.numel() / torch.bincount(tp, minlength=c.max_plays + 1).clamp(min=1).float()).sqrt()   # rare play counts weigh more
+        cw = cw / cw[tp].mean().clamp(min=1e-6)
+        L['plan'] = F.cross_entropy(enc['plan_logits'][pm].float(), tp, weight=cw) if pm.any() else enc['plan_logits'].sum() * 0
         loss = loss + c.w_plan * L['plan']
     with torch.no_grad():
         pred = lg.float().masked_fill(~valid, -torch.inf).argmax(-1)
@@ -560,13 +572,109 @@ def greedy_choices(lg, # (B, N, K) pointer logits
     if jump_threshold is not None and jump_threshold >= 0: valid = continue_rule(lg, valid, cont, jump_threshold)
     return valid
 
+# %% ../../nbs/08b_models.beat_pointer.ipynb #1c426bd3
+def plan_path(logp, # (NB, P) log-probabilities of the play counts per beat
+              penalty: float, # cost of changing the play count from one beat to the next
+             ) -> np.ndarray:
+    "The play count per beat `(NB,)` that maximises the summed log-probability minus `penalty` per change (Viterbi)."
+    logp = np.asarray(logp, np.float64)
+    NB, P = logp.shape
+    if NB == 0: return np.zeros(0, np.int64)
+    score, back = logp[0].copy(), np.zeros((NB, P), np.int64)
+    for i in range(1, NB):
+        best, arg = score.max(), int(score.argmax())
+        stay = score >= best - penalty
+        back[i] = np.where(stay, np.arange(P), arg)
+        score = np.where(stay, score, best - penalty) + logp[i]
+    path = np.zeros(NB, np.int64)
+    path[-1] = int(score.argmax())
+    for i in range(NB - 1, 0, -1): path[i - 1] = back[i, path[i]]
+    return path
+
+# %% ../../nbs/08b_models.beat_pointer.ipynb #4472be9e
+def plan_beats(plays, # (NB,) play count per raw beat (`plan_path`)
+              ) -> np.ndarray:
+    "The beats an edit plays, in order, from play counts: beats with count 0 left out, each run of consecutive beats with the same count k >= 2 played k times."
+    plays = np.asarray(plays, np.int64)
+    out, i, NB = [], 0, len(plays)
+    while i < NB:
+        k = int(plays[i])
+        if k <= 0:
+            i += 1
+            continue
+        j = i + 1
+        if k >= 2:
+            while j < NB and plays[j] == k: j += 1
+        out += list(range(i, j)) * max(k, 1)
+        i = j
+    return np.asarray(out, np.int64)
+
+# %% ../../nbs/08b_models.beat_pointer.ipynb #74742a7b
+def fit_beats(beats, # (N,) beats in play order
+              beat_len, # (NB,) frames per beat
+              lo: int = 1, # fewest frames the edit may have
+              hi: int | None = None, # most frames (None: no bound)
+              target: int | None = None, # the length asked for (frames); where the edit must be cut, it is cut at the beat line nearest this
+             ) -> np.ndarray:
+    "Beats in play order fitted to a length window: cut at the beat line nearest `target` (else `hi`) when longer than `hi`, continued through the raw's next beats after the last one played when shorter than `lo`."
+    b = [int(x) for x in beats]
+    bl = np.asarray(beat_len, np.int64)
+    n = int(bl[b].sum()) if b else 0
+    if hi is not None and n > hi:
+        ends = np.cumsum(bl[b])
+        t = hi if target is None else min(target, hi)
+        k = int(np.argmin(np.abs(ends - t)))
+        if ends[k] > hi and k > 0: k -= 1
+        b = b[:k + 1]
+    nxt = (b[-1] + 1) if b else 0
+    while int(bl[b].sum() if b else 0) < lo and nxt < len(bl):
+        b.append(nxt)
+        nxt += 1
+    return np.asarray(b, np.int64)
+
 # %% ../../nbs/08b_models.beat_pointer.ipynb #181c34fe
+def _plan_decode(self, e, zb, tl, cap, min_length, stop_after, target_length, mem) -> dict:
+    "One raw's edit read off its play plan (`plan_path`, `plan_beats`, `fit_beats`), with fades and confidences from one decoder pass over its steps."
+    c = self.cfg
+    dev = e['beat'].device
+    nb = int(e['beat_mask'][0].sum())
+    bs, bl = e['beat_start'][0, :nb].cpu().numpy(), e['beat_len'][0, :nb].cpu().numpy()
+    path = plan_path(e['plan_logits'][0, :nb].float().log_softmax(-1).cpu().numpy(), c.plan_penalty)
+    beats = plan_beats(path)
+    hi = cap if stop_after is None else min(cap, int(stop_after))
+    beats = fit_beats(beats, bl, max(1, int(min_length or 1)), hi, None if target_length is None else int(target_length))
+    if not len(beats): beats = np.arange(min(1, nb))
+    n = bl[beats]
+    start = np.r_[0, np.cumsum(n)[:-1]]
+    jump = np.r_[True, beats[1:] != beats[:-1] + 1]
+    prev = np.r_[-2, bs[beats[:-1]] + bl[beats[:-1]] - 1]
+    plays, since = play_history(np.r_[beats, -1], np.r_[jump, True])
+    sb = np.r_[beats, -1]
+    t = lambda a: torch.as_tensor(np.asarray(a, np.int64), device=dev)[None]
+    prev_all = np.r_[prev, bs[beats[-1]] + bl[beats[-1]] - 1]
+    x = self.step_inputs(e, t(prev_all), t(np.r_[start, start[-1] + n[-1]]), torch.as_tensor(np.r_[False, jump], device=dev)[None],
+                         t(np.arange(len(sb))), tl, zb, t(plays), t(since))
+    h = self.decode(x, e, mem)
+    lg, v, cb = self.pointer_logits(h, e, t(prev_all))
+    p = lg.float().masked_fill(~v, -torch.inf).softmax(-1)[0]                          # (N + 1, K)
+    NB = e['beat'].shape[1]
+    conf = p[torch.arange(len(sb)), torch.as_tensor(np.where(sb >= 0, sb, NB + 1))].cpu().numpy()
+    fd = self.fade_logits(h, e, t(sb)).argmax(-1)[0].cpu().numpy()
+    pts = np.concatenate([np.arange(bs[b], bs[b] + bl[b]) for b in beats]).astype(np.int64)
+    rep = lambda a: np.repeat(np.asarray(a[:len(beats)]), n)
+    ops = label_ops(pts, rep(fd == 1), rep(fd == 2))
+    runs = [(int(s), -1, int(b), int(bs[b]), int(k)) for s, b, k in zip(start, beats, n)]
+    return dict(pointers=torch.as_tensor(np.r_[pts, STOP_TOKEN], device=dev), ops=torch.as_tensor(ops, device=dev),
+                confidence=torch.as_tensor(np.r_[rep(conf), conf[-1]], dtype=torch.float32, device=dev), op_confidence=torch.ones(len(pts) + 1, device=dev),
+                n_steps=len(runs), runs=runs)
+
 @torch.no_grad()
 @eval_mode
 def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel, time-major
               max_length: int | None = None, # most output frames (default: twice the raw)
               raw_mask=None, raw_pos=None, beat_index=None, bar_index=None, stem_mels=None, # optional batch-contract inputs
               beat_times=None, downbeat_times=None, # seconds, for one raw (else a fixed grid or the given indices)
+              sections=None, # the raw's sections (`beats.analyze`), with `beat_times`
               z=None, # (B, d_latent) style latent (default: the prior mean)
               target_length: int | None = None, # wanted output length in frames (length conditioning)
               greedy: bool = True, # argmax at every choice, else sample
@@ -579,23 +687,26 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
               allow_null: bool = False, # allow steps with no source (silence); off by default, as edits of recordings rarely insert silence
               jump_threshold: float | None = None, # greedy: continue the current beat only while the network gives that at least this probability, else take the likeliest jump or stop (`continue_rule`); None: the checkpoint's own (`cfg.jump_threshold`); negative: plain argmax over all choices
               stop_threshold: float | None = None, # greedy: stop only where the network gives the stop at least this probability (`stop_rule`, decided before the continue rule); None: the checkpoint's own (`cfg.stop_threshold`); negative: plain argmax
+              decode: str | None = None, # 'steps' (beat by beat) or 'plan' (from the play plan, greedy only); None: the checkpoint's own (`cfg.decode`)
              ) -> dict:
     "Decode edits beat by beat; returns `pointers`, `ops` (each ending with STOP), `confidence`, `op_confidence`, `length`, `n_steps`, `z`, `runs`."
     dev = next(self.parameters()).device
     if bf16:
         with torch.autocast(dev.type, dtype=torch.bfloat16):
-            return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times,
+            return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times, sections,
                              z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False, allow_null=allow_null,
-                             jump_threshold=jump_threshold, stop_threshold=stop_threshold)
+                             jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode=decode)
     c = self.cfg
-    thr, sthr = self.decoding_rule(jump_threshold, stop_threshold).values()   # negative: plain argmax
+    rule = self.decoding_rule(jump_threshold, stop_threshold, decode)
+    thr, sthr, decode = rule['jump_threshold'], rule['stop_threshold'], rule['decode']   # thresholds: negative is plain argmax
+    if decode == 'plan' and not c.use_plan: raise ValueError("decode='plan' needs a network with a play plan (use_plan)")
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
     if raw.dim() == 2: raw = raw[None]
     self.check_raw(raw)
     B, S, _ = raw.shape
     gen = torch.Generator(device='cpu').manual_seed(seed if seed is not None else torch.seed() % 2**63)
     if beat_times is not None:
-        g = grid_tensors(S, beat_times, downbeat_times, AudioConfig(frames_per_beat=c.frames_per_beat, frames_per_bar=c.frames_per_bar))
+        g = grid_tensors(S, beat_times, downbeat_times, AudioConfig(frames_per_beat=c.frames_per_beat, frames_per_bar=c.frames_per_bar), sections=sections)
         raw_pos, beat_index = (g[k][None].expand(B, *g[k].shape).to(dev) for k in ('raw_pos', 'beat_index'))
     batch = {k: v for k, v in dict(raw_mel=raw, raw_mask=raw_mask, raw_pos=raw_pos, beat_index=beat_index, stem_mels=stem_mels).items() if v is not None}
     enc = self.encode(batch)
@@ -612,6 +723,9 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
         tl = None if (target_length is None or not c.use_length_cond) else torch.tensor([int(target_length)], device=dev)
         cap = max_length if max_length is not None else 2 * n_src
         mem = self.memory(e)
+        if decode == 'plan' and greedy:
+            results.append(_plan_decode(self, e, zb, tl, cap, min_length, stop_after, target_length, mem))
+            continue
         caches = [dict() for _ in self.dec] if use_cache else None
         ins, ptrs, conf, fi, fo, runs = [], [], [], [], [], []
         prev, out, jumped, step, stop_p = -2, 0, False, 0, 1.0
@@ -664,9 +778,12 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
 
 def _decoding_rule(self, jump_threshold: float | None = None, # asked for (None: the checkpoint's own `cfg.jump_threshold`; negative: plain argmax)
                    stop_threshold: float | None = None, # asked for (None: the checkpoint's own `cfg.stop_threshold`; negative: plain argmax)
+                   decode: str | None = None, # asked for: 'steps' or 'plan' (None: the checkpoint's own `cfg.decode`)
                   ) -> dict:
-    "The `generate` arguments of this network's greedy rule, spelled out: `{'jump_threshold': T, 'stop_threshold': S}`."
+    "The `generate` arguments of this network's greedy rule, spelled out: `{'jump_threshold': T, 'stop_threshold': S, 'decode': D}`."
     pick = lambda asked, own: float(own if asked is None else asked)
-    return dict(jump_threshold=pick(jump_threshold, self.cfg.jump_threshold), stop_threshold=pick(stop_threshold, self.cfg.stop_threshold))
+    d = self.cfg.decode if decode is None else decode
+    if d not in ('steps', 'plan'): raise ValueError(f"decode must be 'steps' or 'plan', got {d!r}")
+    return dict(jump_threshold=pick(jump_threshold, self.cfg.jump_threshold), stop_threshold=pick(stop_threshold, self.cfg.stop_threshold), decode=d)
 
 BeatPointerNetwork.generate, BeatPointerNetwork.decoding_rule = _generate, _decoding_rule

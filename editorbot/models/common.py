@@ -31,10 +31,11 @@ def grid_tensors(n_frames: int, # raw frames
                  beat_times=None, # seconds (None: a fixed grid of `cfg.frames_per_beat`)
                  downbeat_times=None, # seconds
                  cfg: AudioConfig | None = None,
+                 sections=None, # the analysis' sections (dicts with `start` seconds and `label`), or None
                 ) -> dict:
     "`raw_pos` (S, F), `beat_index`, `bar_index` (S,) tensors of one raw recording."
     cfg = cfg or AudioConfig()
-    g = fixed_grid(n_frames, cfg) if beat_times is None or len(beat_times) < 2 else frame_grid(beat_times, downbeat_times, n_frames, cfg)
+    g = frame_grid(beat_times if beat_times is not None else [], downbeat_times, n_frames, cfg, sections=sections) if sections or (beat_times is not None and len(beat_times) >= 2) else fixed_grid(n_frames, cfg)
     return dict(raw_pos=torch.from_numpy(g.features()), beat_index=torch.from_numpy(g.beat_index), bar_index=torch.from_numpy(g.bar_index))
 
 # %% ../../nbs/08_models.common.ipynb #023ac5d4
@@ -53,14 +54,15 @@ def make_batch(raw_mels, # list of (S_i, n_mels) arrays, normalised log-mel, tim
                pointers=None, # list of (T_i + 1,) int arrays ending with STOP_TOKEN
                ops=None, # list of (T_i + 1,) int arrays ending with EditOp.STOP (default: from `label_ops`)
                edit_mels=None, # list of (T_i + 1 or T_i, n_mels) arrays
-               beats=None, # list of (beat_times, downbeat_times) or None
+               beats=None, # list of (beat_times, downbeat_times) or (beat_times, downbeat_times, sections), or None
                stem_mels=None, # list of (4, S_i, n_mels) arrays
                cfg: AudioConfig | None = None,
               ) -> dict:
     "A padded batch dict following the batch contract."
     cfg = cfg or AudioConfig()
     raws = [torch.as_tensor(np.asarray(r), dtype=torch.float32) for r in raw_mels]
-    grids = [grid_tensors(len(r), *(beats[i] if beats is not None and beats[i] is not None else (None, None)), cfg=cfg) for i, r in enumerate(raws)]
+    bts = [tuple(beats[i]) + (None,) * (3 - len(beats[i])) if beats is not None and beats[i] is not None else (None, None, None) for i in range(len(raws))]
+    grids = [grid_tensors(len(r), bt, db, cfg=cfg, sections=sc) for r, (bt, db, sc) in zip(raws, bts)]
     b = dict(raw_mel=pad_stack(raws, 0.0), raw_mask=pad_stack([torch.ones(len(r), dtype=torch.bool) for r in raws], False),
              raw_pos=pad_stack([g['raw_pos'] for g in grids], 0.0), beat_index=pad_stack([g['beat_index'] for g in grids], 0),
              bar_index=pad_stack([g['bar_index'] for g in grids], 0))

@@ -460,6 +460,7 @@ def _generate(self, raw_mel: torch.Tensor, # (S, n_mels) or (B, S, n_mels) norma
               max_length: int | None = None, # most output frames (default: twice the raw)
               raw_mask=None, raw_pos=None, beat_index=None, bar_index=None, stem_mels=None, # optional batch-contract inputs
               beat_times=None, downbeat_times=None, # seconds, for one raw (else a fixed grid or the given indices)
+              sections=None, # the raw's sections (`beats.analyze`), with `beat_times`
               z: torch.Tensor | None = None, # (B, d_latent) style latent (default: sampled from the prior)
               target_length: int | None = None, # wanted output length in frames (length conditioning)
               greedy: bool = True, # argmax at every choice, else sample
@@ -474,7 +475,7 @@ def _generate(self, raw_mel: torch.Tensor, # (S, n_mels) or (B, S, n_mels) norma
     dev = next(self.parameters()).device
     if bf16:
         with torch.autocast(dev.type, dtype=torch.bfloat16):
-            return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times,
+            return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times, sections,
                              z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False)
     c = self.cfg
     dev = next(self.parameters()).device
@@ -485,7 +486,7 @@ def _generate(self, raw_mel: torch.Tensor, # (S, n_mels) or (B, S, n_mels) norma
     gen = torch.Generator(device='cpu').manual_seed(seed if seed is not None else torch.seed() % 2**63)
     batch = dict(raw_mel=raw, raw_mask=raw_mask, stem_mels=stem_mels)
     if beat_times is not None:
-        g = grid_tensors(S, beat_times, downbeat_times, AudioConfig(frames_per_beat=c.frames_per_beat, frames_per_bar=c.frames_per_bar))
+        g = grid_tensors(S, beat_times, downbeat_times, AudioConfig(frames_per_beat=c.frames_per_beat, frames_per_bar=c.frames_per_bar), sections=sections)
         raw_pos, beat_index, bar_index = (g[k][None].expand(B, *g[k].shape).to(dev) for k in ('raw_pos', 'beat_index', 'bar_index'))
     if beat_index is not None: batch.update(raw_pos=raw_pos, beat_index=beat_index, bar_index=bar_index)
     batch = {k: v for k, v in batch.items() if v is not None}
@@ -564,8 +565,10 @@ def _generate(self, raw_mel: torch.Tensor, # (S, n_mels) or (B, S, n_mels) norma
 
 def _decoding_rule(self, jump_threshold: float | None = None, # refused: the beat network's rule
                    stop_threshold: float | None = None, # refused: the beat network's rule
+                   decode: str | None = None, # refused unless 'steps': the beat network's plan decoding
                   ) -> dict:
-    "The `generate` arguments of this network's greedy rule: none, it decodes by plain argmax; a threshold asked for is refused."
+    "The `generate` arguments of this network's greedy rule: none, it decodes by plain argmax; a threshold or plan decoding asked for is refused."
+    if decode not in (None, 'steps'): raise ValueError(f"decode={decode!r} is unsupported: this model is the run-level network, which decodes step by step")
     for what, thr in (('jump', jump_threshold), ('stop', stop_threshold)):
         if thr is not None: raise ValueError(f"a {what} threshold is unsupported: it is a decoding rule of the beat-level network, and this model is the run-level one")
     return {}
