@@ -1,7 +1,7 @@
 """Make the shipped editor from a training run: choose between its best.pt and last.pt by free-running cut-point F1 on the
-run's validation songs (each in its own style, by name), choose the greedy continue-or-jump threshold it decodes with
-(`--thresholds`, stored as the checkpoint's own rule, `cfg.jump_threshold`) on the same songs, and write the slim checkpoint
-with its model card.
+run's validation songs (each in its own style, by name) with each decoding rule the network offers (beat by beat, or from the
+play plan: stored as the checkpoint's own, `cfg.decode`), choose the greedy continue-or-jump threshold the step decoder uses
+(`--thresholds`, stored as `cfg.jump_threshold`) on the same songs, and write the slim checkpoint with its model card.
 
     python bench/make_pretrained.py models/real_mini18 --pointer-dir corpus/train/truth --cache-dir corpus/cache \
         --fractions 0.9,0.1,0 --dest editorbot/pretrained/editorbot_real_mini.pt --card card.json --thresholds=-1,0.6,0.7,0.8,0.9 --skip-prefix synth
@@ -10,7 +10,7 @@ import argparse, json, time
 from pathlib import Path
 import torch
 from editorbot.evaluate import load_items, evaluate_items
-from editorbot.finetune import choose_checkpoint, ship_checkpoint
+from editorbot.finetune import choose_checkpoint, ship_checkpoint, set_decode
 from editorbot.models.registry import load_model
 from editorbot.core import atomic_torch_save
 
@@ -33,9 +33,10 @@ if __name__ == '__main__':
     if not cands: raise SystemExit(f"error: {a.run}: no best.pt or last.pt")
     best, scores = choose_checkpoint(cands, items)
     card = json.loads(Path(a.card).read_text()) if a.card else {}
-    card.update(chosen_from=str(best), validation=dict(songs=len(items), scores={Path(k).name: dict(cut_f1=v[0], length_error_beats=v[1]) for k, v in scores.items()}))
+    card.update(chosen_from=str(best), validation=dict(songs=len(items), scores={Path(k).name: dict(cut_f1=v[0], length_error_beats=v[1], decode=v[2]) for k, v in scores.items()}))
     ship_checkpoint(best, dest, card)
-    if a.thresholds:
+    set_decode(dest, scores[str(best)][2])
+    if a.thresholds and scores[str(best)][2] in (None, 'steps'):
         m = load_model(dest); sweep = {}
         for thr in (float(x) for x in a.thresholds.split(',')):
             fr = evaluate_items(m, items, progress=False, style='own', decode_kw=dict(jump_threshold=thr))['free_running']['overall']
@@ -45,5 +46,5 @@ if __name__ == '__main__':
         ck['config']['jump_threshold'] = thr
         ck['card']['decoding'] = dict(jump_threshold=thr, sweep={str(k): dict(cut_f1=v[0], length_error_beats=v[1]) for k, v in sweep.items()})
         atomic_torch_save(ck, dest); print(f"decodes with jump threshold {thr:g}")
-    for k, (f1, le) in scores.items(): print(f"{k}: validation cut-point F1 {f1:.3f}, median length error {le:.1f} beats ({len(items)} songs)")
+    for k, (f1, le, d) in scores.items(): print(f"{k}: validation cut-point F1 {f1:.3f}, median length error {le:.1f} beats ({len(items)} songs; decoding: {d or 'steps'})")
     print(f"chose {best}; wrote {dest} ({dest.stat().st_size / 2**20:.1f} MiB) in {time.time() - t0:.0f} s")

@@ -16,7 +16,8 @@ from .train import TrainConfig, fit, data_loaders, add_style_presets, model_conf
 from .evaluate import load_items, evaluate_items
 
 # %% auto #0
-__all__ = ['InitWeights', 'init_checkpoint', 'choose_checkpoint', 'finetune', 'ship_checkpoint', 'finetune_cli', 'main']
+__all__ = ['InitWeights', 'init_checkpoint', 'choose_checkpoint', 'set_decode', 'finetune', 'ship_checkpoint', 'finetune_cli',
+           'main']
 
 # %% ../nbs/09b_finetune.ipynb #facee38d
 class InitWeights(L.Callback):
@@ -40,16 +41,30 @@ def choose_checkpoint(candidates, # checkpoint files
                       items: list, # validation songs (whole-song items with `name`)
                       progress: bool = False,
                      ) -> tuple[Path, dict]:
-    "The candidate whose free-running edits of `items` score best, and `{file: (cut_f1, length_error_beats)}`."
+    "The candidate whose free-running edits of `items` score best, and `{file: (cut_f1, length_error_beats, decode)}` with each file's best decoding rule."
     scores = {}
     for p in candidates:
         m = load_model(p)
         pres = getattr(m, 'style_presets', None) or {}
         own = all(song_style(it.get('name', '')) in pres for it in items)
-        fr = evaluate_items(m, items, progress=progress, style='own' if own else 'prior')['free_running']['overall']
-        scores[str(p)] = (float(fr['cut_f1']), float(fr['length_error_beats']))
+        rules = ('steps', 'plan') if getattr(m.cfg, 'use_plan', False) and hasattr(m.cfg, 'decode') else (None,)
+        for d in rules:
+            fr = evaluate_items(m, items, progress=progress, style='own' if own else 'prior', decode_kw=None if d is None else dict(decode=d))['free_running']['overall']
+            s = (float(fr['cut_f1']), float(fr['length_error_beats']), d)
+            if str(p) not in scores or (s[0], -s[1]) > (scores[str(p)][0], -scores[str(p)][1]): scores[str(p)] = s
     best = max(scores, key=lambda k: (scores[k][0], -scores[k][1]))
     return Path(best), scores
+
+
+# %% ../nbs/09b_finetune.ipynb #9f1696e7
+def set_decode(path, # a checkpoint of a beat network
+               decode: str | None, # 'steps' or 'plan' (None: leave it)
+              ) -> None:
+    "Make `decode` the checkpoint's own decoding rule (`cfg.decode`), atomically."
+    if decode is None: return
+    ck = torch.load(path, map_location='cpu', weights_only=True)
+    ck['config']['decode'] = decode
+    atomic_torch_save(ck, path)
 
 # %% ../nbs/09b_finetune.ipynb #e10f81f7
 def _merge_presets(path: Path, presets: dict):
@@ -108,6 +123,7 @@ def finetune(data_dir, # folder of pairs: input/, desired_output/ and pointer_se
     cands = [save_dir / f for f in ('best.pt', 'last.pt') if (save_dir / f).exists()]
     best, scores = choose_checkpoint(cands, items)
     shutil.copyfile(best, save_dir / 'model.pt.part')
+    set_decode(save_dir / 'model.pt.part', scores[str(best)][2])
     (save_dir / 'model.pt.part').replace(save_dir / 'model.pt')
     res = dict(model=str(save_dir / 'model.pt'), chosen=str(best), steps=steps, seconds=secs, scores=scores, init=start['source'],
                presets=sorted(presets.get(best.name, {})), warnings=warns)
