@@ -11,8 +11,8 @@ from enum import IntEnum
 import numpy as np
 
 # %% auto #0
-__all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'SEGMENT_FIELDS', 'PRETRAINED_DIR', 'PRETRAINED', 'EditOp', 'AudioConfig', 'Segment',
-           'segments_to_array', 'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write',
+__all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'MIN_EDIT_SHARE', 'SEGMENT_FIELDS', 'PRETRAINED_DIR', 'PRETRAINED', 'EditOp', 'AudioConfig',
+           'Segment', 'segments_to_array', 'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write',
            'atomic_write_text', 'atomic_torch_save', 'parse_floats', 'check_outputs', 'Terminated', 'run_cli',
            'resolve_checkpoint', 'load_checkpoint_file', 'default_device', 'seed_everything']
 
@@ -37,6 +37,9 @@ class EditOp(IntEnum):
 
 STOP_TOKEN = -2  # pointer value after the last output frame
 PAD_TOKEN = -1   # pointer value for padding (and for edit frames with no source in the raw)
+
+# %% ../nbs/00_core.ipynb #598c5259
+MIN_EDIT_SHARE = 0.25   # share of its raw an edit keeps at least when no length is asked for
 
 # %% ../nbs/00_core.ipynb #c11c5f17
 @dataclass

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
-from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs
+from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs, MIN_EDIT_SHARE
 from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db
 
 # %% auto #0
@@ -166,6 +166,7 @@ def decode(model, # a `PointerNetwork`
     for what, v in (('target', target_frames), ('minimum', min_frames)):
         if v is not None and not 0 <= v <= MAX_EDIT_RATIO * S:
             raise ValueError(f"a {what} of {v} edit frames is out of range: an edit lasts at most {MAX_EDIT_RATIO:g} times its raw ({int(MAX_EDIT_RATIO * S)} frames here)")
+    if not target_frames: min_frames = max(int(min_frames), int(MIN_EDIT_SHARE * S))   # no edit of a few beats: without a length asked for, at least this share of the raw
     cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0, int(1.25 * min_frames) + 1)   # decoding is bounded: at most 1.25 x MAX_EDIT_RATIO x S steps
     gen_kw = model.decoding_rule(jump_threshold, stop_threshold, decode_rule) if decode_rule is not None else model.decoding_rule(jump_threshold, stop_threshold)   # the network's own greedy rule, as `generate` arguments
     if getattr(c, 'use_stems', False):

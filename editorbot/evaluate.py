@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 import numpy as np
 import torch
-from .core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, atomic_write_text, check_outputs
+from .core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, atomic_write_text, check_outputs, MIN_EDIT_SHARE
 from .models.registry import song_style, preset_latent
 
 # %% auto #0
@@ -301,7 +301,7 @@ def evaluate_items(model, # a `PointerNetwork`
             ref = np.asarray(it['pointers'][:int(it['length'])])
             S = len(it['raw_mel'])
             z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else preset_latent(model, item_style(it)) if style == 'own' else z_fixed
-            win = {}
+            win = {} if length_given else dict(min_length=max(1, int(MIN_EDIT_SHARE * S)))   # as editorbot_edit: no stop before this share of the raw
             if length_given and length_tolerance is not None:   # the window editorbot_edit puts round a target duration (`edit.decode`)
                 win = dict(min_length=max(1, len(ref) - int(length_tolerance)), stop_after=len(ref) + int(length_tolerance))
             est = generate_item(model, it, z=z, max_length=max(2 * S, len(ref) + 2 * int(length_tolerance or 0)), target_length=len(ref) if length_given else None, **win, **(decode_kw or {}))

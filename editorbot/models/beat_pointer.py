@@ -60,7 +60,6 @@ class BeatPointerConfig(ConfigBase):
     n_pos_features: int = 18         # columns of `raw_pos` read (the first ones; 13: before the section columns of `position`)
     decode: str = 'steps'            # `generate`'s default decoder: 'steps' (beat by beat) or 'plan' (`plan_beats` from the play plan, fades from the decoder)
     plan_penalty: float = 4.0        # 'plan' decoding: log-probability a change of play count costs (longer segments, fewer stray cuts)
-    plan_bars: bool = False          # 'plan' decoding: one play count per bar (the raw's bars), so the edit cuts on bar lines (else per beat)
     jump_threshold: float = -1.0     # greedy decoding's default rule (`generate`, `continue_rule`): continue a beat only while the network gives that at least this probability; negative: plain argmax
     stop_threshold: float = -1.0     # greedy decoding's default stop rule (`generate`, `stop_rule`): stop only where the network gives the stop at least this probability, else take the likeliest other choice; negative: plain argmax
 
@@ -575,17 +574,10 @@ def greedy_choices(lg, # (B, N, K) pointer logits
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #1c426bd3
 def plan_path(logp, # (NB, P) log-probabilities of the play counts per beat
-              penalty: float, # cost of changing the play count from one beat (or bar) to the next
-              groups=None, # (NB,) non-decreasing group (bar) of every beat: one count per group, so counts change on bar lines (None: per beat)
+              penalty: float, # cost of changing the play count from one beat to the next
              ) -> np.ndarray:
-    "The play count per beat `(NB,)` that maximises the summed log-probability minus `penalty` per change (Viterbi), per beat or per group of beats."
+    "The play count per beat `(NB,)` that maximises the summed log-probability minus `penalty` per change (Viterbi)."
     logp = np.asarray(logp, np.float64)
-    if groups is not None and len(logp):
-        g = np.asarray(groups, np.int64)
-        g = np.r_[0, np.cumsum(g[1:] != g[:-1])]                     # groups numbered 0, 1, ... in order
-        summed = np.zeros((g[-1] + 1, logp.shape[1]))
-        np.add.at(summed, g, logp)
-        return plan_path(summed, penalty)[g]
     NB, P = logp.shape
     if NB == 0: return np.zeros(0, np.int64)
     score, back = logp[0].copy(), np.zeros((NB, P), np.int64)
@@ -641,14 +633,13 @@ def fit_beats(beats, # (N,) beats in play order
     return np.asarray(b, np.int64)
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #181c34fe
-def _plan_decode(self, e, zb, tl, cap, min_length, stop_after, target_length, mem, bar_of_beat=None) -> dict:
+def _plan_decode(self, e, zb, tl, cap, min_length, stop_after, target_length, mem) -> dict:
     "One raw's edit read off its play plan (`plan_path`, `plan_beats`, `fit_beats`), with fades and confidences from one decoder pass over its steps."
     c = self.cfg
     dev = e['beat'].device
     nb = int(e['beat_mask'][0].sum())
     bs, bl = e['beat_start'][0, :nb].cpu().numpy(), e['beat_len'][0, :nb].cpu().numpy()
-    path = plan_path(e['plan_logits'][0, :nb].float().log_softmax(-1).cpu().numpy(), c.plan_penalty,
-                     bar_of_beat[:nb] if c.plan_bars and bar_of_beat is not None else None)
+    path = plan_path(e['plan_logits'][0, :nb].float().log_softmax(-1).cpu().numpy(), c.plan_penalty)
     beats = plan_beats(path)
     hi = cap if stop_after is None else min(cap, int(stop_after))
     beats = fit_beats(beats, bl, max(1, int(min_length or 1)), hi, None if target_length is None else int(target_length))
@@ -716,8 +707,8 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
     gen = torch.Generator(device='cpu').manual_seed(seed if seed is not None else torch.seed() % 2**63)
     if beat_times is not None:
         g = grid_tensors(S, beat_times, downbeat_times, AudioConfig(frames_per_beat=c.frames_per_beat, frames_per_bar=c.frames_per_bar), sections=sections)
-        raw_pos, beat_index, bar_index = (g[k][None].expand(B, *g[k].shape).to(dev) for k in ('raw_pos', 'beat_index', 'bar_index'))
-    batch = {k: v for k, v in dict(raw_mel=raw, raw_mask=raw_mask, raw_pos=raw_pos, beat_index=beat_index, bar_index=bar_index, stem_mels=stem_mels).items() if v is not None}
+        raw_pos, beat_index = (g[k][None].expand(B, *g[k].shape).to(dev) for k in ('raw_pos', 'beat_index'))
+    batch = {k: v for k, v in dict(raw_mel=raw, raw_mask=raw_mask, raw_pos=raw_pos, beat_index=beat_index, stem_mels=stem_mels).items() if v is not None}
     enc = self.encode(batch)
     if c.use_vae and z is None: z = torch.zeros(B, c.d_latent, device=dev)
     enc = self.plan(enc, z)
@@ -733,10 +724,7 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
         cap = max_length if max_length is not None else 2 * n_src
         mem = self.memory(e)
         if decode == 'plan' and greedy:
-            bob = None
-            if batch.get('bar_index') is not None:                      # the bar of every beat: that of its first frame
-                bob = batch['bar_index'][b].long().to(dev)[e['beat_start'][0].clamp(max=S - 1)].cpu().numpy()
-            results.append(_plan_decode(self, e, zb, tl, cap, min_length, stop_after, target_length, mem, bob))
+            results.append(_plan_decode(self, e, zb, tl, cap, min_length, stop_after, target_length, mem))
             continue
         caches = [dict() for _ in self.dec] if use_cache else None
         ins, ptrs, conf, fi, fo, runs = [], [], [], [], [], []
