@@ -787,3 +787,15 @@ def _decoding_rule(self, jump_threshold: float | None = None, # asked for (None:
     return dict(jump_threshold=pick(jump_threshold, self.cfg.jump_threshold), stop_threshold=pick(stop_threshold, self.cfg.stop_threshold), decode=d)
 
 BeatPointerNetwork.generate, BeatPointerNetwork.decoding_rule = _generate, _decoding_rule
+
+# %% ../../nbs/08b_models.beat_pointer.ipynb #f259c3b6
+def _config_from_weights(d: dict, # a checkpoint's config dict
+                         state: dict, # its `model_state_dict`
+                        ) -> dict:
+    "`d` with the fields its weights fix and it lacks (`n_pos_features`: the input width of `pos`; `plan_layers`: the layers of `plan_enc`)."
+    d = dict(d)
+    if 'n_pos_features' not in d and 'pos.weight' in state: d['n_pos_features'] = int(state['pos.weight'].shape[1])
+    if 'plan_layers' not in d: d['plan_layers'] = len({k.split('.')[2] for k in state if k.startswith('plan_enc.layers.')})
+    return d
+
+BeatPointerNetwork.config_from_weights = staticmethod(_config_from_weights)

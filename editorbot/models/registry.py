@@ -52,7 +52,10 @@ def load_model(path, # a checkpoint (`save_checkpoint`, `editorbot_train`'s best
     ck = load_checkpoint_file(path, map_location=map_location, keys=('config', 'model_state_dict'))   # safe (weights only), errors in the project's words
     if not isinstance(ck['config'], dict): raise ValueError(f"{path}: not an editorbot checkpoint (its config is a {type(ck['config']).__name__}, not a dict)")
     why = lambda e: str(e).splitlines()[0] if str(e) else type(e).__name__
-    try: m = build_model(config_from_dict(ck['config']))
+    d = ck['config']
+    fill = getattr(NETWORKS.get(d.get('arch')), 'config_from_weights', None)
+    if fill is not None and isinstance(ck['model_state_dict'], dict): d = fill(d, ck['model_state_dict'])   # fields older checkpoints lack, read off their weights
+    try: m = build_model(config_from_dict(d))
     except (TypeError, ValueError, RuntimeError, AttributeError, ZeroDivisionError) as e:
         raise ValueError(f"{path}: a damaged checkpoint: {why(e)}") from None
     try: m.load_state_dict(ck['model_state_dict'])
