@@ -10,7 +10,7 @@ import argparse, json, time
 from pathlib import Path
 import torch
 from editorbot.evaluate import load_items, evaluate_items
-from editorbot.finetune import choose_checkpoint, ship_checkpoint, set_decode
+from editorbot.finetune import choose_checkpoint, ship_checkpoint, set_config
 from editorbot.models.registry import load_model
 from editorbot.core import atomic_torch_save
 
@@ -35,15 +35,15 @@ if __name__ == '__main__':
     card = json.loads(Path(a.card).read_text()) if a.card else {}
     card.update(chosen_from=str(best), validation=dict(songs=len(items), scores={Path(k).name: dict(cut_f1=v[0], length_error_beats=v[1], decode=v[2]) for k, v in scores.items()}))
     ship_checkpoint(best, dest, card)
-    set_decode(dest, scores[str(best)][2])
+    set_config(dest, decode=scores[str(best)][2])
     if a.thresholds and scores[str(best)][2] in (None, 'steps'):
         m = load_model(dest); sweep = {}
         for thr in (float(x) for x in a.thresholds.split(',')):
             fr = evaluate_items(m, items, progress=False, style='own', decode_kw=dict(jump_threshold=thr))['free_running']['overall']
             sweep[thr] = (fr['cut_f1'], fr['length_error_beats']); print(f"jump threshold {thr:g}: validation cut-point F1 {fr['cut_f1']:.3f}, median length error {fr['length_error_beats']:.1f} beats")
         thr = max(sweep, key=lambda t: (sweep[t][0], -sweep[t][1]))
+        set_config(dest, jump_threshold=thr)
         ck = torch.load(dest, map_location='cpu', weights_only=True)
-        ck['config']['jump_threshold'] = thr
         ck['card']['decoding'] = dict(jump_threshold=thr, sweep={str(k): dict(cut_f1=v[0], length_error_beats=v[1]) for k, v in sweep.items()})
         atomic_torch_save(ck, dest); print(f"decodes with jump threshold {thr:g}")
     for k, (f1, le, d) in scores.items(): print(f"{k}: validation cut-point F1 {f1:.3f}, median length error {le:.1f} beats ({len(items)} songs; decoding: {d or 'steps'})")

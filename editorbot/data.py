@@ -270,7 +270,7 @@ def load_labels(path, # label file (.npz with `pointers`, `ops`, optional `confi
 GRID_SOURCES = ('analysis', 'truth', 'fixed')
 
 def _truth_beats(pair: PairFiles):
-    "Beat and downbeat times from the truth files (json or npz: `editorbot.synth.save_pair` puts arrays in the npz)."
+    "Beat and downbeat times (and no sections) from the truth files (json or npz: `editorbot.synth.save_pair` puts arrays in the npz)."
     d = {}
     if pair.truth_json is not None:
         try: d.update(json.loads(Path(pair.truth_json).read_text()))
@@ -283,7 +283,7 @@ def _truth_beats(pair: PairFiles):
     bt = np.asarray(d['beat_times'], dtype=np.float64)
     db = np.asarray(d['downbeat_times'], dtype=np.float64) if d.get('downbeat_times') is not None else None
     if not np.isfinite(bt).all() or (db is not None and not np.isfinite(db).all()): raise ValueError(f"{pair.truth_json or pair.truth_npz}: beat times hold NaN or inf")
-    return bt, db
+    return bt, db, None                                             # beats, downbeats, no sections
 
 def _analysis_beats(pair: PairFiles, cfg: AudioConfig, cache: MelCache | None = None):
     "Beat and downbeat times and the sections from `editorbot.beats.analyze`, remembered in `cache_dir/beats/` by content hash and parameters."
@@ -323,7 +323,7 @@ def raw_grid(pair: PairFiles, # the song
             except (ValueError, RuntimeError) as e:   # the audio itself was checked already: the tracker found no beats
                 warnings.warn(f"{pair.raw}: beat analysis failed ({e}); trying the next grid source")
                 bt = None
-        if bt is not None and len(bt[0]) >= 2: return frame_grid(bt[0], bt[1], n_frames, cfg, sections=bt[2] if len(bt) > 2 else None), s
+        if bt is not None and len(bt[0]) >= 2: return frame_grid(bt[0], bt[1], n_frames, cfg, sections=bt[2]), s
     raise ValueError(f"{pair.raw}: no beat grid from {', '.join(sources)} (add 'fixed' to the sources to allow a constant grid)")
 
 # %% ../nbs/07_data.ipynb #afcdaddf

@@ -168,7 +168,7 @@ def decode(model, # a `PointerNetwork`
             raise ValueError(f"a {what} of {v} edit frames is out of range: an edit lasts at most {MAX_EDIT_RATIO:g} times its raw ({int(MAX_EDIT_RATIO * S)} frames here)")
     if not target_frames: min_frames = max(int(min_frames), int(MIN_EDIT_SHARE * S))   # no edit of a few beats: without a length asked for, at least this share of the raw
     cap = max(2 * S, int(1.25 * target_frames) if target_frames else 0, int(1.25 * min_frames) + 1)   # decoding is bounded: at most 1.25 x MAX_EDIT_RATIO x S steps
-    gen_kw = model.decoding_rule(jump_threshold, stop_threshold, decode_rule) if decode_rule is not None else model.decoding_rule(jump_threshold, stop_threshold)   # the network's own greedy rule, as `generate` arguments
+    gen_kw = model.decoding_rule(jump_threshold, stop_threshold, decode_rule)   # the network's own greedy rule, as `generate` arguments
     if getattr(c, 'use_stems', False):
         if 'stem_mels' not in an: raise ValueError("this model listens to stems (use_stems): give the raw's stems (an['stem_mels'] from stem_input; edit(..., stems='auto' or a folder))")
         gen_kw['stem_mels'] = torch.from_numpy(an['stem_mels'])[None].to(dev)   # (1, 4, S, n_mels)
@@ -472,7 +472,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         if isinstance(f, (str, os.PathLike)) and not Path(f).is_file():
             raise FileNotFoundError(f"{f}: no such file (style example)" if not Path(f).exists() else f"{f}: is a folder, not an audio file (style example)")
     if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
-    model.decoding_rule(jump_threshold, stop_threshold, *([decode_rule] if decode_rule is not None else []))   # a rule this network does not take is refused before the work
+    model.decoding_rule(jump_threshold, stop_threshold, decode_rule)   # a rule this network does not take is refused before the work
     for what, thr in (('jump', jump_threshold), ('stop', stop_threshold)):
         if thr is not None and not thr <= 1: raise ValueError(f"{what} threshold must be at most 1 (negative: plain argmax), got {thr}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
@@ -624,7 +624,7 @@ def edit_files(raw, # the raw recording
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s" + (f" (stems {t['stems']:.2f} s)" if 'stems' in t else '') + f", decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
-    rule = m.decoding_rule(jump_threshold, stop_threshold, *([decode] if decode is not None else []))
+    rule = m.decoding_rule(jump_threshold, stop_threshold, decode)
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
                 duration_tolerance=duration_tolerance if target_duration is not None else None,
                 **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold', 'decode')})   # the rule the edit was made with (None: the run-level network's argmax)

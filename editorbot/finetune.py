@@ -16,7 +16,7 @@ from .train import TrainConfig, fit, data_loaders, add_style_presets, model_conf
 from .evaluate import load_items, evaluate_items
 
 # %% auto #0
-__all__ = ['InitWeights', 'init_checkpoint', 'choose_checkpoint', 'set_decode', 'finetune', 'ship_checkpoint', 'finetune_cli',
+__all__ = ['InitWeights', 'init_checkpoint', 'choose_checkpoint', 'set_config', 'finetune', 'ship_checkpoint', 'finetune_cli',
            'main']
 
 # %% ../nbs/09b_finetune.ipynb #facee38d
@@ -57,13 +57,14 @@ def choose_checkpoint(candidates, # checkpoint files
 
 
 # %% ../nbs/09b_finetune.ipynb #9f1696e7
-def set_decode(path, # a checkpoint of a beat network
-               decode: str | None, # 'steps' or 'plan' (None: leave it)
+def set_config(path, # a checkpoint
+               **fields, # config fields to set (e.g. the decoding rule chosen on validation songs: `decode`, `jump_threshold`); None values are left as they are
               ) -> None:
-    "Make `decode` the checkpoint's own decoding rule (`cfg.decode`), atomically."
-    if decode is None: return
+    "Set fields of a checkpoint's config (its own decoding rule, ...), atomically."
+    fields = {k: v for k, v in fields.items() if v is not None}
+    if not fields: return
     ck = torch.load(path, map_location='cpu', weights_only=True)
-    ck['config']['decode'] = decode
+    ck['config'].update(fields)
     atomic_torch_save(ck, path)
 
 # %% ../nbs/09b_finetune.ipynb #e10f81f7
@@ -123,7 +124,7 @@ def finetune(data_dir, # folder of pairs: input/, desired_output/ and pointer_se
     cands = [save_dir / f for f in ('best.pt', 'last.pt') if (save_dir / f).exists()]
     best, scores = choose_checkpoint(cands, items)
     shutil.copyfile(best, save_dir / 'model.pt.part')
-    set_decode(save_dir / 'model.pt.part', scores[str(best)][2])
+    set_config(save_dir / 'model.pt.part', decode=scores[str(best)][2])
     (save_dir / 'model.pt.part').replace(save_dir / 'model.pt')
     res = dict(model=str(save_dir / 'model.pt'), chosen=str(best), steps=steps, seconds=secs, scores=scores, init=start['source'],
                presets=sorted(presets.get(best.name, {})), warnings=warns)

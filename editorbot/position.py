@@ -74,8 +74,8 @@ class FrameGrid:
 def _section_grid(sections, n_frames: int, fps: float) -> dict:
     "`FrameGrid`'s section fields from sections in seconds (None or empty: {}, one section)."
     if not sections: return {}
-    st = np.array([float(s['start'] if isinstance(s, dict) else s[0]) for s in sections])
-    lab = [str(s.get('label', i)) if isinstance(s, dict) else str(s[1]) if len(s) > 1 else str(i) for i, s in enumerate(sections)]
+    st = np.array([float(s['start']) for s in sections])
+    lab = [str(s.get('label', i)) for i, s in enumerate(sections)]
     fr = np.round(st * fps).astype(np.int64).clip(0, max(n_frames - 1, 0))
     fr[0] = 0
     keep = np.r_[np.diff(fr) > 0, True]                               # sections that start on the same frame: the later one wins

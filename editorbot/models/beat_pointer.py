@@ -57,7 +57,7 @@ class BeatPointerConfig(ConfigBase):
     max_plays: int = 4               # plan classes: 0, 1, ..., max_plays or more plays
     w_plan: float = 1.0              # plan CE (classes weighted by 1/sqrt(frequency) in the batch, so repeats and cuts count)
     plan_layers: int = 2             # transformer layers of the plan over the beats, each seeing the style latent (0: a per-beat MLP)
-    n_pos_features: int = 18         # columns of `raw_pos` read (the first ones; 13: before the section columns of `position`)
+    n_pos_features: int = 18         # columns of `raw_pos` read, the first ones (`position.POS_FEATURE_NAMES`)
     decode: str = 'steps'            # `generate`'s default decoder: 'steps' (beat by beat) or 'plan' (`plan_beats` from the play plan, fades from the decoder)
     plan_penalty: float = 4.0        # 'plan' decoding: log-probability a change of play count costs (longer segments, fewer stray cuts)
     jump_threshold: float = -1.0     # greedy decoding's default rule (`generate`, `continue_rule`): continue a beat only while the network gives that at least this probability; negative: plain argmax

@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict, fields, replace
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from ..core import EditOp, STOP_TOKEN, PAD_TOKEN, AudioConfig, label_ops
-from ..position import frame_grid, fixed_grid
+from ..position import frame_grid
 
 # %% auto #0
 __all__ = ['CUT_EARLY', 'ConfigBase', 'grid_tensors', 'pad_stack', 'make_batch', 'kl_standard_normal', 'StyleVAE', 'sinusoid',
@@ -35,7 +35,8 @@ def grid_tensors(n_frames: int, # raw frames
                 ) -> dict:
     "`raw_pos` (S, F), `beat_index`, `bar_index` (S,) tensors of one raw recording."
     cfg = cfg or AudioConfig()
-    g = frame_grid(beat_times if beat_times is not None else [], downbeat_times, n_frames, cfg, sections=sections) if sections or (beat_times is not None and len(beat_times) >= 2) else fixed_grid(n_frames, cfg)
+    if beat_times is None or len(beat_times) < 2: beat_times = []          # frame_grid gives the fixed grid then
+    g = frame_grid(beat_times, downbeat_times, n_frames, cfg, sections=sections)
     return dict(raw_pos=torch.from_numpy(g.features()), beat_index=torch.from_numpy(g.beat_index), bar_index=torch.from_numpy(g.bar_index))
 
 # %% ../../nbs/08_models.common.ipynb #023ac5d4
