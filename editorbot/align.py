@@ -12,7 +12,7 @@ import numpy as np
 from fastcore.script import call_parse, Param
 from .core import (AudioConfig, EditOp, STOP_TOKEN, PAD_TOKEN, Segment, segments_to_array, segments_from_array,
                             segments_to_pointers, label_ops, atomic_write, atomic_write_text, run_cli)
-from .audio import AudioFileError, check_audio, resample, load_audio, save_audio, log_mel, normalize_db
+from .audio import AudioFileError, check_audio, resample, load_audio, save_audio, log_mel, normalize_db, read_window
 
 # %% auto #0
 __all__ = ['MIN_ALIGN_SECONDS', 'AlignConfig', 'align_features', 'chunk_candidates', 'viterbi_offsets', 'refine_offset',
@@ -236,13 +236,6 @@ def viterbi_offsets(Fe: np.ndarray, # edit features (Te, d)
     return path, sim
 
 # %% ../nbs/05_align.ipynb #98b416a7
-def _read(y, start, n):
-    "`n` samples of `y` from `start` (may be negative), zero outside `y`."
-    out = np.zeros(n, dtype=np.float32)
-    a, b = max(start, 0), min(start + n, len(y))
-    if b > a: out[a - start:b - start] = y[a:b]
-    return out
-
 def refine_offset(edit: np.ndarray, raw: np.ndarray, # mono samples
                   s0: int, s1: int, # edit samples [s0, s1) that come from one place in the raw
                   d0: int, # approximate raw-minus-edit offset in samples
@@ -251,7 +244,7 @@ def refine_offset(edit: np.ndarray, raw: np.ndarray, # mono samples
     "Sample-exact raw-minus-edit offset by normalised waveform cross-correlation; returns `(offset, correlation)`."
     x = edit[s0:s1].astype(np.float64)
     m = len(x)
-    y = _read(raw, s0 + d0 - W, m + 2 * W).astype(np.float64)
+    y = read_window(raw, s0 + d0 - W, m + 2 * W).astype(np.float64)
     nfft = 1 << int(np.ceil(np.log2(len(y) + m)))
     c = np.fft.irfft(np.fft.rfft(y, nfft) * np.conj(np.fft.rfft(x, nfft)), nfft)[:2 * W + 1]
     cy = np.concatenate([[0], np.cumsum(y * y)])
@@ -273,7 +266,7 @@ def _gain_profile(edit, raw, e0, e1, d, H, sr=None):
     n = (e1 - e0) // H
     if n <= 0: return np.zeros(0), np.zeros(0)
     x = edit[e0:e0 + n * H].astype(np.float64)
-    r = _read(raw, e0 + d, n * H).astype(np.float64)
+    r = read_window(raw, e0 + d, n * H).astype(np.float64)
     if sr: x, r = _lowpass(x, sr, min(6000.0, 0.45 * sr)), _lowpass(r, sr, min(6000.0, 0.45 * sr))
     x, r = x.reshape(n, H), r.reshape(n, H)
     er = (r * r).sum(1)
@@ -291,7 +284,7 @@ def _frame_corr(edit, raw, sg, f0, f1, H):
     a, b = max(s0, sg.edit_start), min(s0 + n, sg.edit_end)
     x[a - s0:b - s0] = edit[a:b]
     r = np.zeros(n)
-    r[a - s0:b - s0] = _read(raw, a + sg.raw_start - sg.edit_start, b - a)
+    r[a - s0:b - s0] = read_window(raw, a + sg.raw_start - sg.edit_start, b - a)
     xr, xx, rr = [(u * v).reshape(-1, H).sum(1) for u, v in ((x, r), (x, x), (r, r))]
     xr, xx, rr = xr[:-1] + xr[1:], xx[:-1] + xx[1:], rr[:-1] + rr[1:]  # windows of 2H centred on the frames
     ref = max(float(np.median(xx)), 1e-12)
@@ -306,8 +299,8 @@ def refine_cut(edit, raw, # mono samples
     X = max(crossfades)
     w0, w1 = max(lo - X, 0), min(hi + X, len(edit))
     e = edit[w0:w1].astype(np.float64)
-    rA = gA * _read(raw, w0 + dA, w1 - w0).astype(np.float64)
-    rB = gB * _read(raw, w0 + dB, w1 - w0).astype(np.float64)
+    rA = gA * read_window(raw, w0 + dA, w1 - w0).astype(np.float64)
+    rB = gB * read_window(raw, w0 + dB, w1 - w0).astype(np.float64)
     cA = np.concatenate([[0], np.cumsum((e - rA) ** 2)])
     cB = np.concatenate([[0], np.cumsum((e - rB) ** 2)])
     k = np.arange(max(lo, w0), min(hi, w1))
@@ -377,8 +370,8 @@ def _corr_frames(edit, raw, d, f0, f1, H):
     "Waveform correlation edit vs raw at offset `d` in windows `[iH - H, iH + H)` for frames f0..f1, and the edit energy of each window."
     s0 = f0 * H - H
     n = (f1 - f0 + 1) * H
-    x = _read(edit, s0, n).astype(np.float64)
-    r = _read(raw, s0 + d, n).astype(np.float64)
+    x = read_window(edit, s0, n).astype(np.float64)
+    r = read_window(raw, s0 + d, n).astype(np.float64)
     xr, xx, rr = [(u * v).reshape(-1, H).sum(1) for u, v in ((x, r), (x, x), (r, r))]
     xr, xx, rr = xr[:-1] + xr[1:], xx[:-1] + xx[1:], rr[:-1] + rr[1:]
     return xr / np.sqrt(np.maximum(xx * rr, 1e-30)), xx
@@ -554,7 +547,7 @@ def align(raw: np.ndarray, # raw recording, (n,) or (channels, n)
     def wcorr(a, b, d):
         s0, s1 = a * H, min(b * H, n_edit)
         x = edit[s0:s1].astype(np.float64)
-        r = _read(raw, s0 + d, s1 - s0).astype(np.float64)
+        r = read_window(raw, s0 + d, s1 - s0).astype(np.float64)
         return float(x @ r / np.sqrt(max((x @ x) * (r @ r), 1e-20)))
     for i, r in enumerate(runs):
         nbs = [runs[j][2] for j in (i - 1, i + 1) if 0 <= j < len(runs) and runs[j][2] is not None]

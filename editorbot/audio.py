@@ -14,10 +14,10 @@ from .core import AudioConfig, default_device, atomic_write
 def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # without importing torch
 
 # %% auto #0
-__all__ = ['AUDIO_EXTENSIONS', 'AudioFileError', 'check_audio', 'audio_files', 'resample', 'load_audio', 'save_audio',
-           'render_segments', 'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db', 'denormalize_db',
-           'power_spectrogram', 'estimate_tuning', 'chroma_filters', 'chroma_from_power', 'plot_waveform', 'plot_mel',
-           'player', 'players']
+__all__ = ['AUDIO_EXTENSIONS', 'AudioFileError', 'check_audio', 'audio_files', 'resample', 'mono_at', 'load_audio', 'save_audio',
+           'read_window', 'render_segments', 'mel_transform', 'mel_spectrogram', 'power_to_db', 'log_mel',
+           'normalize_db', 'denormalize_db', 'power_spectrogram', 'estimate_tuning', 'chroma_filters',
+           'chroma_from_power', 'plot_waveform', 'plot_mel', 'player', 'players']
 
 # %% ../nbs/01_audio.ipynb #cf6f1068
 class AudioFileError(ValueError):
@@ -61,6 +61,15 @@ def resample(y: np.ndarray, # samples, (n,) or (channels, n)
     y = np.asarray(y, dtype=np.float32)
     out = soxr.resample(y.T, orig_sr, target_sr, quality='HQ')  # soxr wants (n, channels)
     return np.ascontiguousarray(out.T, dtype=np.float32)
+
+# %% ../nbs/01_audio.ipynb #4819b185
+def mono_at(y: np.ndarray, # samples, (n,) or (channels, n)
+            sr: int, # sample rate of `y`
+            target_sr: int, # sample rate wanted
+           ) -> np.ndarray:
+    "The channels' mean, resampled to `target_sr`: float32 `(n',)`."
+    y = y.mean(0) if y.ndim == 2 else y
+    return resample(y, sr, target_sr) if sr != target_sr else np.asarray(y, dtype=np.float32)
 
 # %% ../nbs/01_audio.ipynb #f835c339
 def _wav_declared_frames(path: Path) -> int | None:
@@ -150,14 +159,18 @@ def save_audio(path, # destination; the format follows the suffix (.wav, .flac, 
             for a in range(0, y.shape[-1], 1 << 16): f.write(y[..., a:a + (1 << 16)].T)
     return atomic_write(path, write)
 
-# %% ../nbs/01_audio.ipynb #82199fa6
-def _read(y, start, n):
-    "`n` samples of `y` from `start` (may be negative), zero outside `y`."
+# %% ../nbs/01_audio.ipynb #408519b8
+def read_window(y: np.ndarray, # samples (n,) or (channels, n)
+                start: int, # first sample (may be negative)
+                n: int, # samples wanted
+               ) -> np.ndarray:
+    "`n` samples of `y` from `start`, zero outside `y`: float32 `(..., n)`."
     out = np.zeros(y.shape[:-1] + (n,), dtype=np.float32)
     a, b = max(start, 0), min(start + n, y.shape[-1])
     if b > a: out[..., a - start:b - start] = y[..., a:b]
     return out
 
+# %% ../nbs/01_audio.ipynb #82199fa6
 def render_segments(y: np.ndarray, # raw samples, (n,) or (channels, n)
                     segments, # list of `editorbot.core.Segment`, in samples
                     crossfade: int = 220, # equal-power crossfade at joins, in samples (0: hard cuts)
@@ -207,7 +220,8 @@ def render_segments(y: np.ndarray, # raw samples, (n,) or (channels, n)
 
 # %% ../nbs/01_audio.ipynb #3520c329
 @lru_cache(maxsize=16)
-def _mel_transform(sr, n_fft, hop_length, n_mels, fmin, fmax, device):
+def mel_transform(sr, n_fft, hop_length, n_mels, fmin, fmax, device='cpu'):
+    "torchaudio's `MelSpectrogram` (power, Slaney mel scale and norm, centred with zero padding: librosa's), one per parameter set."
     import torchaudio
     return torchaudio.transforms.MelSpectrogram(
         sample_rate=sr, n_fft=n_fft, hop_length=hop_length, n_mels=n_mels, f_min=fmin, f_max=fmax,
@@ -244,7 +258,7 @@ def mel_spectrogram(y, # samples (..., n) as numpy or torch
     t = torch.as_tensor(np.asarray(y, dtype=np.float32)) if is_np else y.float()
     dev = torch.device(device) if device is not None else (default_device() if is_np else t.device)
     if dev.type == 'mps': dev = torch.device('cpu')
-    m = _mel_transform(cfg.sr, cfg.n_fft, cfg.hop_length, cfg.n_mels, float(cfg.fmin), cfg.fmax, str(dev))
+    m = mel_transform(cfg.sr, cfg.n_fft, cfg.hop_length, cfg.n_mels, float(cfg.fmin), cfg.fmax, str(dev))
     with torch.no_grad():
         if is_np and dev.type == 'cpu' and block and cfg.n_frames(t.shape[-1]) > block: return _mel_blocks(t, m, cfg, int(block)).numpy()
         S = m(t.to(dev))

@@ -13,8 +13,8 @@ import numpy as np
 # %% auto #0
 __all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'MIN_EDIT_SHARE', 'SEGMENT_FIELDS', 'PRETRAINED_DIR', 'PRETRAINED', 'EditOp', 'AudioConfig',
            'Segment', 'segments_to_array', 'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write',
-           'atomic_write_text', 'atomic_torch_save', 'parse_floats', 'check_outputs', 'Terminated', 'run_cli',
-           'resolve_checkpoint', 'load_checkpoint_file', 'default_device', 'seed_everything']
+           'atomic_write_text', 'atomic_torch_save', 'parse_floats', 'check_outputs', 'check_input', 'Terminated',
+           'run_cli', 'resolve_checkpoint', 'load_checkpoint_file', 'default_device', 'seed_everything']
 
 # %% ../nbs/00_core.ipynb #d6e4b735
 class EditOp(IntEnum):
@@ -252,6 +252,16 @@ def check_outputs(outputs, # every file the command will write
         more = f" (and {len(there) - 1} more of the files this command writes)" if len(there) > 1 else ''
         raise FileExistsError(f"{there[0]}: exists{more}; not overwriting it (add --force to replace)")
     return outs
+
+# %% ../nbs/00_core.ipynb #31357b56
+def check_input(path, # a file the command reads
+                what: str = 'file', # what to call it in the error (e.g. 'checkpoint')
+               ) -> Path:
+    "A file a command reads must exist and be a file (checked before any work); returns it as a `Path`."
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"{path}: no such {what}")
+    if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a {what}")
+    return path
 
 # %% ../nbs/00_core.ipynb #1534024e
 class Terminated(BaseException):

@@ -15,8 +15,9 @@ from .beats import analyze, BeatConfig
 from .synth import STYLES, Pair, save_pair, pair_status, imap_jobs, room_noise, edit_beat_times
 
 # %% auto #0
-__all__ = ['CORPUS_STYLES', 'CORPUS_GENERATOR', 'CORPUS_VERSION', 'RealSong', 'real_song', 'real_edit_bars', 'RealTake',
-           'plan_real_take', 'real_pair', 'find_recordings', 'song_package', 'build_corpus', 'corpus_cli', 'main']
+__all__ = ['CORPUS_STYLES', 'CORPUS_GENERATOR', 'CORPUS_VERSION', 'UnsuitableRecording', 'RealSong', 'real_song',
+           'real_edit_bars', 'RealTake', 'plan_real_take', 'real_pair', 'find_recordings', 'song_package',
+           'build_corpus', 'corpus_cli', 'main']
 
 # %% ../nbs/05a_corpus.ipynb #0edb533b
 CORPUS_STYLES = STYLES + ('house',)
@@ -24,6 +25,9 @@ CORPUS_GENERATOR = 'editorbot.corpus'
 CORPUS_VERSION = 1  # bump when the pairs made for a seed change (resuming compares it)
 
 # %% ../nbs/05a_corpus.ipynb #87937607
+class UnsuitableRecording(ValueError):
+    "A recording the corpus cannot cut (silent, or under 8 bars): `build_corpus` skips it and goes on."
+
 @dataclass
 class RealSong:
     "A finished recording cut into its analysed bars: `bounds` (n_bars + 1,) in samples, the first bar holding any pickup and the last the ring-out."
@@ -64,16 +68,16 @@ def real_song(y: np.ndarray, # mono samples (n,) at `sr`
     if len(y) > max_duration * sr:
         a0 = analyze(y[:int((max_duration + 1) * sr)], sr, name=name)
         d = a0.downbeat_times[a0.downbeat_times <= max_duration]
-        if len(d) < 9: raise ValueError(f"{name}: fewer than 8 bars found in the first {max_duration:g} s")
+        if len(d) < 9: raise UnsuitableRecording(f"{name}: fewer than 8 bars found in the first {max_duration:g} s")
         y = y[:int(round(d[-1] * sr))].copy()
         k = min(len(y) // 4, 2 * sr)
         y[-k:] *= np.linspace(1, 0, k, dtype=np.float32)
     peak = float(np.abs(y).max())
-    if peak < 1e-4: raise ValueError(f"{name}: the recording is silent")
+    if peak < 1e-4: raise UnsuitableRecording(f"{name}: the recording is silent")
     y = y * np.float32(0.89 / peak)
     a = analyze(y, sr, BeatConfig(sr=sr), name=name)
     d = np.asarray(a.downbeat_times, dtype=np.float64)
-    if len(d) < 8: raise ValueError(f"{name}: only {len(d)} bars found; a corpus song needs at least 8")
+    if len(d) < 8: raise UnsuitableRecording(f"{name}: only {len(d)} bars found; a corpus song needs at least 8")
     bounds = np.r_[0, np.round(d[1:] * sr).astype(np.int64), len(y)]
     bar_of = lambda t: int(np.clip(np.searchsorted(d, t + 1e-3, side='right') - 1, 0, len(d) - 1))
     secs = []
@@ -350,7 +354,7 @@ def _styles(styles) -> list:
     return list(styles)
 
 def _corpus_song(job):
-    "Worker: analyse one recording and write its pairs; returns (song, made, skipped, seconds, error or None)."
+    "Worker: analyse one recording and write its pairs; returns (song, made, skipped, seconds, error or None, unsuitable)."
     path, song, styles, out, seed, max_duration, key = job
     t0 = time.time()
     made, skipped = [], []
@@ -365,8 +369,8 @@ def _corpus_song(job):
                 pr.truth['source'] = str(path)
                 save_pair(pr, out, key=dict(key, style=st), generator=CORPUS_GENERATOR)
                 made.append(pr.name)
-        return song, made, skipped, time.time() - t0, None
-    except Exception as e: return song, made, skipped, time.time() - t0, f"{type(e).__name__}: {e}"
+        return song, made, skipped, time.time() - t0, None, False
+    except Exception as e: return song, made, skipped, time.time() - t0, f"{type(e).__name__}: {e}", isinstance(e, UnsuitableRecording)
 
 def build_corpus(src, # folder of finished recordings (searched recursively; first-level folders name the songs' packages)
                  out='training_data', # output folder in the pairs layout (input/, desired_output/, truth/)
@@ -380,7 +384,7 @@ def build_corpus(src, # folder of finished recordings (searched recursively; fir
                  progress: bool = True,
                  log=None,
                 ) -> dict:
-    "Turn finished recordings into raw/edit pairs with exact truth (resumable; never overwrites files it did not write). Returns made, skipped, failed (with errors), seconds."
+    "Turn finished recordings into raw/edit pairs with exact truth (resumable; never overwrites files it did not write). Returns made, skipped (already done), unsuitable and failed (with the reasons), seconds."
     from tqdm.auto import tqdm
     log = log or sys.stderr
     styles = _styles(styles)
@@ -396,20 +400,20 @@ def build_corpus(src, # folder of finished recordings (searched recursively; fir
     key = dict(corpus_version=CORPUS_VERSION, seed=int(seed), max_duration=float(max_duration))
     k = per_song or len(styles)
     jobs_ = [(p, song, [styles[(i + j) % len(styles)] for j in range(k)], str(out), int(seed), float(max_duration), key) for i, (p, song) in enumerate(recs)]
-    res = dict(made=[], skipped=[], failed=[], seconds=0.0)
+    res = dict(made=[], skipped=[], unsuitable=[], failed=[], seconds=0.0)
     t0 = time.time()
     n = int(jobs) or (os.cpu_count() or 1)
     bar = tqdm(total=len(jobs_), desc='recordings', unit='song', disable=not progress)
     import editorbot.corpus as _mod   # workers import the function
     it = imap_jobs(_mod._corpus_song, jobs_, n)
     try:
-        for song, made, skipped, secs, err in it:
+        for song, made, skipped, secs, err, unsuitable in it:
             bar.update(1)
             res['made'] += made
             res['skipped'] += skipped
             if err:
-                res['failed'].append((song, err))
-                print(f"error: {song}: {err}", file=log)
+                res['unsuitable' if unsuitable else 'failed'].append((song, err))
+                print(f"{'skipped' if unsuitable else 'error'}: {song}: {err}", file=log)
     finally:
         it.close()
         bar.close()
@@ -432,8 +436,9 @@ def corpus_cli(src: Param("folder of finished recordings (searched recursively; 
               ):
     "Turn finished recordings into raw/edit pairs with exact truth: raw takes with studio artefacts on the recording's own bars, edits in each style that follow its analysed sections and phrases (resumable; never overwrites files it did not write)."
     r = build_corpus(src, out, styles, per_song, seed, max_duration, max_songs, folders, jobs)
-    print(f"{len(r['made'])} pairs made in {r['seconds']:.0f} s, {len(r['skipped'])} already done, {len(r['failed'])} recordings failed; in {out}")
-    if r['failed']: sys.exit(1)
+    print(f"{len(r['made'])} pairs made in {r['seconds']:.0f} s, {len(r['skipped'])} already done, {len(r['unsuitable'])} recordings skipped "
+          f"(silent or under 8 bars), {len(r['failed'])} failed; in {out}")
+    if r['failed']: sys.exit(1)   # a recording it cannot use is skipped; any other error is a failure
 
 def main(argv=None):
     "Console entry point of `editorbot_corpus`."

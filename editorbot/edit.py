@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
-from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs, MIN_EDIT_SHARE
-from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db
+from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs, check_input, MIN_EDIT_SHARE
+from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db, mono_at
 
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw',
@@ -54,9 +54,6 @@ def _release_freed_memory():
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError, TypeError): pass
 
-def _mono_at(y: np.ndarray, sr: int, target_sr: int) -> np.ndarray:
-    y = y.mean(0) if y.ndim == 2 else y
-    return resample(y, sr, target_sr) if sr != target_sr else np.asarray(y, dtype=np.float32)
 
 def model_input(y: np.ndarray, # mono samples `(n,)` at `cfg.sr`
                 cfg: AudioConfig | None = None,
@@ -75,7 +72,7 @@ def analyze_raw(y: np.ndarray, # raw samples `(n,)` or `(channels, n)` at `sr`
     "`raw_mel` (S, n_mels), `analysis` (`editorbot.beats.Analysis` or None), `beat_times`, `downbeat_times` (seconds or None), `sections` (the analysis' or None)."
     from editorbot.beats import analyze, BeatConfig
     cfg = cfg or AudioConfig()
-    ym = _mono_at(y, sr, cfg.sr)
+    ym = mono_at(y, sr, cfg.sr)
     mel = model_input(ym, cfg)
     a = None
     if beats:
@@ -121,7 +118,7 @@ def stem_input(y: np.ndarray, # raw samples (n,) or (channels, n) at `sr`
     cfg = cfg or AudioConfig()
     n = y.shape[-1]
     def db(x):                                                      # absolute dB, time-major, as the mel cache stores it
-        return (10.0 * np.log10(np.maximum(mel_spectrogram(_mono_at(x, sr, cfg.sr), cfg, device='cpu'), 1e-10))).T
+        return (10.0 * np.log10(np.maximum(mel_spectrogram(mono_at(x, sr, cfg.sr), cfg, device='cpu'), 1e-10))).T
     ref = float(db(y).max())
     out = []
     for k in STEM_NAMES:
@@ -407,7 +404,7 @@ def style_latent(model, # a `PointerNetwork`
         if not al.ok: raise ValueError(f"{ne}: not an edit of the style example's raw {nr} (the aligner finds {al.aligned_ratio:.0%} of it there, "
                                        f"confidence {al.score:.2f}); give a raw and the edit made from it")
     an = analyze_raw(yr, sr_r, cfg, nr)
-    em = model_input(_mono_at(ye, sr_e, cfg.sr), cfg)
+    em = model_input(mono_at(ye, sr_e, cfg.sr), cfg)
     b = make_batch([an['raw_mel']], beats=[(an['beat_times'], an['downbeat_times'], an.get('sections'))] if an['beat_times'] is not None else None, cfg=cfg)
     b['edit_mel'] = torch.from_numpy(em)[None]
     b['length'] = torch.tensor([len(em)])
@@ -569,12 +566,6 @@ def bench_edit(duration: float = 180.0, # seconds of synthetic song
 # %% ../nbs/10_edit.ipynb #ffa15bd3
 from fastcore.script import call_parse, Param
 
-def _check_input(path, what: str = 'file'):
-    "A file the command reads must exist and be a file (checked before any work)."
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"{path}: no such {what}")
-    if path.is_dir(): raise IsADirectoryError(f"{path}: is a folder, not a {what}")
-
 def edit_files(raw, # the raw recording
                out, # the edited audio to write
                model=DEFAULT_MODEL, # checkpoint
@@ -610,10 +601,10 @@ def edit_files(raw, # the raw recording
     from editorbot.core import resolve_checkpoint
     ck_path = resolve_checkpoint(model)                            # 'pretrained': the shipped editor
     check_outputs(files, [raw, ck_path, *(style_example or [])], force)   # every file it writes, before any work
-    _check_input(raw)
-    _check_input(ck_path, 'checkpoint')
-    for f in style_example or (): _check_input(f, 'file (style example)')
-    if separator is not None: _check_input(separator, 'separator checkpoint')
+    check_input(raw)
+    check_input(ck_path, 'checkpoint')
+    for f in style_example or (): check_input(f, 'file (style example)')
+    if separator is not None: check_input(separator, 'separator checkpoint')
     nt = torch.get_num_threads()
     torch.set_num_threads(1)         # building the network is several times faster on one thread (a shared 2-core CPU: 0.08 s against 0.37 s)
     try: m = load_model(model)

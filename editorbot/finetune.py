@@ -47,8 +47,7 @@ def choose_checkpoint(candidates, # checkpoint files
         m = load_model(p)
         pres = getattr(m, 'style_presets', None) or {}
         own = all(song_style(it.get('name', '')) in pres for it in items)
-        rules = ('steps', 'plan') if getattr(m.cfg, 'use_plan', False) and hasattr(m.cfg, 'decode') else (None,)
-        for d in rules:
+        for d in m.decoders:
             fr = evaluate_items(m, items, progress=progress, style='own' if own else 'prior', decode_kw=None if d is None else dict(decode=d))['free_running']['overall']
             s = (float(fr['cut_f1']), float(fr['length_error_beats']), d)
             if str(p) not in scores or (s[0], -s[1]) > (scores[str(p)][0], -scores[str(p)][1]): scores[str(p)] = s

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 import numpy as np
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, segments_to_pointers, label_ops, run_cli, atomic_write_text, check_outputs
-from .audio import AudioFileError, check_audio, render_segments, load_audio, save_audio, _read   # `_read`: a window of samples, zero outside (as `align` reads it)
+from .audio import AudioFileError, check_audio, render_segments, load_audio, save_audio, read_window
 
 # %% auto #0
 __all__ = ['EDL_COLUMNS', 'JOIN_TREATMENTS', 'music_like', 'pointers_to_segments', 'segment_joins', 'segment_moves',
@@ -301,7 +301,7 @@ def render_joined(y, # raw samples, (n,) or (channels, n)
         A, B = segs[k - 1], segs[k]
         e0 = B.edit_start - pre
         ga, gb = _xf_gains(xf, rho)
-        mix = _read(y, A.raw_end - pre, xf) * (A.gain * ga).astype(np.float32) + _read(y, B.raw_start - pre, xf) * (B.gain * gb).astype(np.float32)
+        mix = read_window(y, A.raw_end - pre, xf) * (A.gain * ga).astype(np.float32) + read_window(y, B.raw_start - pre, xf) * (B.gain * gb).astype(np.float32)
         a, b = max(e0, 0), min(e0 + xf, out.shape[-1])
         if b > a: out[..., a:b] = mix[..., a - e0:b - e0]
     return out

@@ -11,7 +11,7 @@ import numpy as np
 import torch
 from fastcore.script import call_parse, Param
 from .core import AudioConfig, atomic_write, atomic_write_text, check_outputs, run_cli, seed_everything
-from .audio import audio_files, load_audio, mel_spectrogram, power_to_db
+from .audio import audio_files, load_audio, mel_spectrogram, power_to_db, mel_transform
 
 # %% auto #0
 __all__ = ['BIGVGAN_FILE', 'db_mel', 'from_unit_mel', 'griffin_lim', 'mrstft_distance', 'log_spectral_distance',
@@ -189,9 +189,7 @@ def _excerpts(files, n, seconds, cfg, skip=10.0):
 
 # %% ../nbs/12_vocoder.ipynb #340f2f66
 def _mel_loss_fn(cfg):
-    import torchaudio
-    m = torchaudio.transforms.MelSpectrogram(sample_rate=cfg.sr, n_fft=cfg.n_fft, hop_length=cfg.hop_length, n_mels=cfg.n_mels, f_min=cfg.fmin,
-                                             f_max=cfg.fmax, power=2.0, center=True, pad_mode='constant', norm='slaney', mel_scale='slaney')
+    m = mel_transform(cfg.sr, cfg.n_fft, cfg.hop_length, cfg.n_mels, float(cfg.fmin), cfg.fmax)
     return lambda y: bigvgan_input(10 * torch.log10(m(y).clamp_min(1e-10)))     # (B, n_mels, T) ln magnitude
 
 def save_bigvgan(model, h: dict, save_dir, extra: dict | None = None):

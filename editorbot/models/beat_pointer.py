@@ -787,6 +787,7 @@ def _decoding_rule(self, jump_threshold: float | None = None, # asked for (None:
     return dict(jump_threshold=pick(jump_threshold, self.cfg.jump_threshold), stop_threshold=pick(stop_threshold, self.cfg.stop_threshold), decode=d)
 
 BeatPointerNetwork.generate, BeatPointerNetwork.decoding_rule = _generate, _decoding_rule
+BeatPointerNetwork.decoders = property(lambda self: ('steps', 'plan') if self.cfg.use_plan else ('steps',), doc="the `decode` values `generate` takes")
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #f259c3b6
 def _config_from_weights(d: dict, # a checkpoint's config dict

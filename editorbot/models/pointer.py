@@ -574,3 +574,4 @@ def _decoding_rule(self, jump_threshold: float | None = None, # refused: the bea
     return {}
 
 PointerNetwork.generate, PointerNetwork.decoding_rule = _generate, _decoding_rule
+PointerNetwork.decoders = (None,)   # the `decode` values `generate` takes: none (one rule, step by step)

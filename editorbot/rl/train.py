@@ -501,13 +501,14 @@ def rl_edit(raw, # path of the raw recording, or samples (n,) / (channels, n)
             target_duration: float | None = None, # wanted length in seconds (None: the raw's length)
            ) -> dict:
     "Edit a recording with the agent: `audio`, `sr`, `segments` (at `sr`), `effects`, `actions`, `n_beats`, `target_beats`, `timings`."
-    from editorbot.edit import load_raw, _mono_at
+    from editorbot.edit import load_raw
+    from editorbot.audio import mono_at
     from editorbot.beats import analyze, BeatConfig
     t0 = time.time()
     agent, ecfg = (load_agent(model)[:2] if isinstance(model, (str, Path)) else model)
     y, sr, name = load_raw(raw, sr)
     ac = AudioConfig()
-    ym = _mono_at(y, sr, ac.sr)
+    ym = mono_at(y, sr, ac.sr)
     t1 = time.time()
     a = analyze(ym, ac.sr, BeatConfig(sr=ac.sr, hop_length=ac.hop_length), name=name)
     if len(a.beat_times) < 2: raise ValueError(f"{name}: fewer than 2 beats found")
@@ -537,7 +538,8 @@ def rl_edit_files(raw, # the raw recording
                   force: bool = False, # replace output files that exist (else they are refused before any work)
                  ) -> dict:
     "Edit `raw` with the agent and write the audio, EDL (CSV, JSON) and Audacity labels; returns the result with `paths`."
-    from editorbot.edit import output_paths, _check_input
+    from editorbot.edit import output_paths
+    from editorbot.core import check_input
     from editorbot.audio import save_audio, AUDIO_EXTENSIONS
     from editorbot.render import write_edl_csv, write_edl_json, write_audacity_labels
     raw, out = Path(raw), Path(out)
@@ -546,8 +548,8 @@ def rl_edit_files(raw, # the raw recording
     ps.pop('png')
     if target_duration is not None and not 0 < target_duration < float('inf'): raise ValueError(f"--target-duration must be a positive number of seconds, got {target_duration:g}")
     check_outputs(list(ps.values()), [raw, model], force)           # every file it writes, before any work
-    _check_input(raw)
-    _check_input(model, 'checkpoint')
+    check_input(raw)
+    check_input(model, 'checkpoint')
     r = rl_edit(raw, model, target_duration=target_duration)
     save_audio(ps['audio'], r['audio'], r['sr'])
     write_edl_csv(ps['edl_csv'], r['segments'], r['sr'])
