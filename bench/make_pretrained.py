@@ -39,8 +39,11 @@ if __name__ == '__main__':
     if a.thresholds and scores[str(best)][2] in (None, 'steps'):
         m = load_model(dest); sweep = {}
         for thr in (float(x) for x in a.thresholds.split(',')):
-            fr = evaluate_items(m, items, progress=False, style='own', decode_kw=dict(jump_threshold=thr))['free_running']['overall']
-            sweep[thr] = (fr['cut_f1'], fr['length_error_beats']); print(f"jump threshold {thr:g}: validation cut-point F1 {fr['cut_f1']:.3f}, median length error {fr['length_error_beats']:.1f} beats")
+            frs = evaluate_items(m, items, progress=False, style='own', decode_kw=dict(jump_threshold=thr))['free_running']
+            fr = frs['overall']
+            per = ', '.join(f"{k} {v['cut_f1']:.3f}" for k, v in frs.items() if k != 'overall')
+            sweep[thr] = (fr['cut_f1'], fr['length_error_beats'])
+            print(f"jump threshold {thr:g}: validation cut-point F1 {fr['cut_f1']:.3f} ({per}), median length error {fr['length_error_beats']:.1f} beats")
         thr = max(sweep, key=lambda t: (sweep[t][0], -sweep[t][1]))
         set_config(dest, jump_threshold=thr)
         ck = torch.load(dest, map_location='cpu', weights_only=True)
