@@ -16,7 +16,7 @@ from .synth import STYLES, Pair, save_pair, pair_status, imap_jobs, room_noise, 
 
 # %% auto #0
 __all__ = ['CORPUS_STYLES', 'CORPUS_GENERATOR', 'CORPUS_VERSION', 'UnsuitableRecording', 'RealSong', 'real_song',
-           'real_edit_bars', 'RealTake', 'plan_real_take', 'real_pair', 'find_recordings', 'song_package',
+           'real_edit_bars', 'RealTake', 'plan_real_take', 'real_pair', 'corpus_key', 'find_recordings', 'song_package',
            'build_corpus', 'corpus_cli', 'main']
 
 # %% ../nbs/05a_corpus.ipynb #0edb533b
@@ -318,6 +318,15 @@ def real_pair(song: RealSong, # the analysed recording
                  edit_bars=[int(b) for b in bars], song_bars=[int(x) for x in song.bounds], corpus_version=CORPUS_VERSION)
     return Pair(name=name, seed=int(seed), style=style, sr=sr, raw=raw, edit=edit, raw_stems={}, segments=segs, truth=truth)
 
+# %% ../nbs/05a_corpus.ipynb #3352212d
+def corpus_key(seed: int = 0, # seed of the takes
+               max_duration: float = 240.0, # seconds the recordings are cut to
+              ) -> dict:
+    "What resuming compares with a pair on disk: the corpus version, the seed, the length cut and the beat tracker (its version and settings), so that pairs cut on another tracker's bars are made again."
+    from editorbot.beats import BEATS_VERSION
+    tracker = hashlib.sha1(json.dumps(dict(BeatConfig().to_dict(), version=BEATS_VERSION), sort_keys=True, default=str).encode()).hexdigest()[:12]
+    return dict(corpus_version=CORPUS_VERSION, seed=int(seed), max_duration=float(max_duration), tracker=tracker)
+
 # %% ../nbs/05a_corpus.ipynb #03cbafeb
 def find_recordings(src, # a folder of finished recordings (searched recursively) or one audio file
                     folders=None, # only these first-level folders of `src` (list or comma-separated; None: all)
@@ -397,7 +406,7 @@ def build_corpus(src, # folder of finished recordings (searched recursively; fir
     if out.exists() and not out.is_dir(): raise ValueError(f"{out}: exists and is not a folder")
     out.mkdir(parents=True, exist_ok=True)
     if not os.access(out, os.W_OK): raise ValueError(f"{out}: folder is not writable")
-    key = dict(corpus_version=CORPUS_VERSION, seed=int(seed), max_duration=float(max_duration))
+    key = corpus_key(seed, max_duration)
     k = per_song or len(styles)
     jobs_ = [(p, song, [styles[(i + j) % len(styles)] for j in range(k)], str(out), int(seed), float(max_duration), key) for i, (p, song) in enumerate(recs)]
     res = dict(made=[], skipped=[], unsuitable=[], failed=[], seconds=0.0)

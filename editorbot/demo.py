@@ -42,13 +42,13 @@ def pick_songs(music, # folder of finished recordings, one subfolder per album (
 # %% ../nbs/10a_demo.ipynb #3cc72050
 def _make_pairs(songs, root: Path, style: str, seed: int, max_duration: float, log) -> list:
     "Write the `style` pair of each `(path, name)` under `root` (kept if already made); return the pair names."
-    from editorbot.corpus import real_song, real_pair, CORPUS_GENERATOR, CORPUS_VERSION
+    from editorbot.corpus import real_song, real_pair, CORPUS_GENERATOR, corpus_key
     from editorbot.synth import save_pair, pair_status
     from editorbot.audio import load_audio
     from editorbot.core import AudioConfig
     names = []
     for path, song in songs:
-        name, key = f"{song}_{style}", dict(corpus_version=CORPUS_VERSION, seed=int(seed), max_duration=float(max_duration), style=style)
+        name, key = f"{song}_{style}", dict(corpus_key(seed, max_duration), style=style)
         if pair_status(root, name, key, CORPUS_GENERATOR) != 'done':
             y, sr = load_audio(path, AudioConfig().sr)
             save_pair(real_pair(real_song(y, sr, song, max_duration), style, seed), root, key=key, generator=CORPUS_GENERATOR)
