@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs, check_input, MIN_EDIT_SHARE
-from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, resample, log_mel, normalize_db, mono_at
+from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, log_mel, normalize_db, mono_at
 
 # %% auto #0
 __all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw',
@@ -53,7 +53,6 @@ def _release_freed_memory():
         import ctypes
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError, TypeError): pass
-
 
 def model_input(y: np.ndarray, # mono samples `(n,)` at `cfg.sr`
                 cfg: AudioConfig | None = None,
