@@ -14,10 +14,10 @@ from .core import AudioConfig, default_device, atomic_write
 def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # without importing torch
 
 # %% auto #0
-__all__ = ['AUDIO_EXTENSIONS', 'AudioFileError', 'check_audio', 'audio_files', 'resample', 'mono_at', 'load_audio', 'save_audio',
-           'read_window', 'render_segments', 'mel_transform', 'mel_spectrogram', 'power_to_db', 'log_mel',
-           'normalize_db', 'denormalize_db', 'power_spectrogram', 'estimate_tuning', 'chroma_filters',
-           'chroma_from_power', 'plot_waveform', 'plot_mel', 'player', 'players']
+__all__ = ['AUDIO_EXTENSIONS', 'MIN_SECONDS', 'SILENT_PEAK', 'AudioFileError', 'check_audio', 'audio_files', 'resample',
+           'mono_at', 'load_audio', 'load_raw', 'save_audio', 'read_window', 'render_segments', 'mel_transform',
+           'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db', 'denormalize_db', 'power_spectrogram',
+           'estimate_tuning', 'chroma_filters', 'chroma_from_power', 'plot_waveform', 'plot_mel', 'player', 'players']
 
 # %% ../nbs/01_audio.ipynb #cf6f1068
 class AudioFileError(ValueError):
@@ -134,6 +134,29 @@ def load_audio(path, # wav, flac, ogg or mp3 file
     if min_samples is None: min_samples = AudioConfig().n_fft
     check_audio(y, str(path), min_samples=min_samples)
     return y, int(sr)
+
+# %% ../nbs/01_audio.ipynb #00c6c076
+MIN_SECONDS = 2.0   # shorter raw recordings are refused (the beat tracker needs at least this much)
+SILENT_PEAK = 1e-4  # a raw or edit whose peak sample is below this (-80 dBFS) is silent: an error
+
+def load_raw(raw, # path of an audio file, or samples `(n,)` / `(channels, n)`
+             sr: int | None = None, # sample rate of `raw` when it is an array
+             name: str | None = None, # how to name the raw in errors
+            ) -> tuple[np.ndarray, int, str]:
+    "A raw recording to edit as checked float32 `(n,)` or `(channels, n)` at its own rate (finite, at least `MIN_SECONDS`, not silent), the rate, and its name."
+    if isinstance(raw, (str, os.PathLike)):
+        name = name or str(raw)
+        y, sr = load_audio(raw, sr=None, mono=False)
+    else:
+        if sr is None: raise ValueError("give `sr` with a raw array")
+        y, name = np.asarray(raw), name or 'raw audio'
+    y = check_audio(y, name)
+    if y.ndim == 2 and y.shape[0] == 1: y = y[0]
+    if y.shape[-1] < MIN_SECONDS * sr: raise AudioFileError(f"{name}: too short ({y.shape[-1] / sr:.2f} s); at least {MIN_SECONDS:g} s are needed")
+    peak = float(max(y.max(), -y.min()))                          # no full-size temporary
+    if peak < SILENT_PEAK: raise AudioFileError(f"{name}: is silent (peak {peak:.1e})")
+    return y, int(sr), name
+
 
 # %% ../nbs/01_audio.ipynb #6e2862ea
 def save_audio(path, # destination; the format follows the suffix (.wav, .flac, .ogg, .mp3)

@@ -10,18 +10,17 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import AudioConfig, EditOp, PAD_TOKEN, STOP_TOKEN, label_ops, run_cli, atomic_write, atomic_write_text
-from .audio import AUDIO_EXTENSIONS, AudioFileError, load_audio, mel_spectrogram
+from .audio import AUDIO_EXTENSIONS, AudioFileError, load_audio, mel_spectrogram, SILENT_PEAK
 
 # %% auto #0
-__all__ = ['MEL_CACHE_VERSION', 'STEM_NAMES', 'SILENT_PEAK', 'SPLITS', 'GRID_SOURCES', 'BATCH_KEYS', 'collate_fn', 'file_sha1',
-           'unit_mel', 'MelCache', 'song_split', 'split_names', 'PairFiles', 'find_pairs', 'load_labels', 'raw_grid',
+__all__ = ['MEL_CACHE_VERSION', 'STEM_NAMES', 'SPLITS', 'GRID_SOURCES', 'BATCH_KEYS', 'collate_fn', 'file_sha1', 'unit_mel',
+           'MelCache', 'song_split', 'split_names', 'PairFiles', 'find_pairs', 'load_labels', 'raw_grid',
            'edit_bar_starts', 'chunk_edit', 'raw_window', 'rebase', 'Augment', 'PointerDataset', 'Collate',
            'make_datasets', 'make_loaders', 'build_cache', 'cache_cli', 'main']
 
 # %% ../nbs/07_data.ipynb #4ca3aec2
 MEL_CACHE_VERSION = 1  # bump when the stored format or the mel computation changes
 STEM_NAMES = ('drums', 'bass', 'other', 'vocals')
-SILENT_PEAK = 1e-4     # a raw or edit whose peak sample is below this (-80 dBFS) is an error: silent
 
 def file_sha1(path, # file to hash
               chunk: int = 1 << 20, # bytes read at a time

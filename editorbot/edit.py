@@ -10,41 +10,18 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs, check_input, MIN_EDIT_SHARE
-from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, log_mel, normalize_db, mono_at
+from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, log_mel, normalize_db, mono_at, load_raw
+from .render import output_paths
 
 # %% auto #0
-__all__ = ['MIN_SECONDS', 'SILENT_PEAK', 'MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'load_raw', 'model_input', 'analyze_raw',
-           'stem_source', 'stem_input', 'decision_score', 'decode', 'raw_usage', 'EditResult', 'plot_edit',
-           'output_paths', 'save_edit', 'edit_points', 'edit_widget', 'style_latent', 'fade_out_end', 'NoStyleWarning',
-           'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main', 'preset_latent']
+__all__ = ['MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'model_input', 'analyze_raw', 'stem_source', 'stem_input', 'decision_score',
+           'decode', 'raw_usage', 'EditResult', 'plot_edit', 'save_edit', 'edit_points', 'edit_widget', 'style_latent',
+           'fade_out_end', 'NoStyleWarning', 'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main', 'preset_latent']
 
 # %% ../nbs/10_edit.ipynb #1f0ca455
-MIN_SECONDS = 2.0   # shorter raw recordings are refused (the beat tracker needs at least this much)
-SILENT_PEAK = 1e-4  # a raw whose peak is below this is silent
 MAX_EDIT_RATIO = 4.0  # an edit may last at most this many times its raw (a target or minimum duration beyond is refused; decoding stops there)
 DEFAULT_MODEL = 'pretrained'   # the editor shipped with the package (`editorbot.core.resolve_checkpoint`)
 
-def _check_raw(y: np.ndarray, sr: int, name: str) -> np.ndarray:
-    "Checked float32 raw `(n,)` or `(channels, n)`: finite, long enough, not silent."
-    y = check_audio(y, name)
-    if y.ndim == 2 and y.shape[0] == 1: y = y[0]
-    if y.shape[-1] < MIN_SECONDS * sr: raise AudioFileError(f"{name}: too short ({y.shape[-1] / sr:.2f} s); at least {MIN_SECONDS:g} s are needed")
-    peak = float(max(y.max(), -y.min()))                          # no full-size temporary
-    if peak < SILENT_PEAK: raise AudioFileError(f"{name}: is silent (peak {peak:.1e})")
-    return y
-
-def load_raw(raw, # path of an audio file, or samples `(n,)` / `(channels, n)`
-             sr: int | None = None, # sample rate of `raw` when it is an array
-             name: str | None = None, # how to name the raw in errors
-            ) -> tuple[np.ndarray, int, str]:
-    "The raw as checked float32 `(n,)` or `(channels, n)` at its own rate, the rate, and its name."
-    if isinstance(raw, (str, os.PathLike)):
-        name = name or str(raw)
-        y, sr = load_audio(raw, sr=None, mono=False)
-    else:
-        if sr is None: raise ValueError("edit: give `sr` with a raw array")
-        y, name = np.asarray(raw), name or 'raw audio'
-    return _check_raw(y, int(sr), name), int(sr), name
 
 # %% ../nbs/10_edit.ipynb #92ed0a74
 def _release_freed_memory():
@@ -294,15 +271,6 @@ def plot_edit(r: EditResult, # the edit
     return fig
 
 EditResult.plot = plot_edit
-
-# %% ../nbs/10_edit.ipynb #4d1d5112
-def output_paths(path, # the edited audio to write
-                ) -> dict:
-    "Every file `save` writes for `path`: `audio`, `edl_csv`, `edl_json`, `edit_labels`, `raw_labels`, `png`."
-    path = Path(path)
-    b = path.with_suffix('')
-    return dict(audio=path, edl_csv=Path(f"{b}.edl.csv"), edl_json=Path(f"{b}.edl.json"), edit_labels=Path(f"{b}.edit_labels.txt"),
-                raw_labels=Path(f"{b}.raw_labels.txt"), png=Path(f"{b}.png"))
 
 # %% ../nbs/10_edit.ipynb #26ccf673
 def _save_png(fig, path: Path):

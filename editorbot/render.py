@@ -16,7 +16,7 @@ __all__ = ['EDL_COLUMNS', 'JOIN_TREATMENTS', 'music_like', 'pointers_to_segments
            'refine_joins', 'snap_segments', 'join_correlations', 'render_joined', 'render', 'join_quality',
            'summarize_join_quality', 'concat_join_quality', 'segment_operation', 'segments_to_edl', 'write_edl_csv',
            'write_edl_json', 'read_edl', 'write_audacity_labels', 'snr_db', 'compare_joins', 'plot_join_quality',
-           'render_files', 'render_cli', 'render_main']
+           'render_files', 'output_paths', 'render_cli', 'render_main']
 
 # %% ../nbs/06_render.ipynb #6f91b2b7
 def music_like(duration: float = 12.0, # seconds
@@ -658,8 +658,8 @@ def render_files(raw, # raw recording
         if not sd.is_dir(): raise FileNotFoundError(f"{sd}: no such folder of stems")
         stem_files = sorted(p for p in sd.iterdir() if p.suffix.lower() in ('.wav', '.flac', '.ogg', '.mp3', '.aif', '.aiff'))
         if not stem_files: raise ValueError(f"{sd}: no audio files in the stems folder")
-    base = out.with_suffix('')
-    edl_files = [Path(f"{base}.edl.csv"), Path(f"{base}.edl.json"), Path(f"{base}.edit_labels.txt"), Path(f"{base}.raw_labels.txt")]
+    ps = output_paths(out)
+    edl_files = [ps['edl_csv'], ps['edl_json'], ps['edit_labels'], ps['raw_labels']]
     check_outputs([out, *[out.with_name(f"{out.stem}_{_stem_name(p)}{out.suffix}") for p in stem_files], *(edl_files if write_edl else [])],
                   [raw, pointers, edl, *stem_files], force)
     y, sr = load_audio(raw, sr=None, mono=False)
@@ -700,6 +700,16 @@ def render_files(raw, # raw recording
                       write_edl_json(edl_files[1], segs, sr, crossfade=xf, n_out=n_out, meta={'raw': str(raw), 'source': str(pointers or edl)}),
                       *write_audacity_labels(segs, sr, edl_files[2], edl_files[3])]
     return res
+
+# %% ../nbs/06_render.ipynb #39248dbb
+def output_paths(path, # the edited audio to write
+                ) -> dict:
+    "Every file an edit writes for `path`: `audio`, `edl_csv`, `edl_json`, `edit_labels`, `raw_labels` (Audacity), `png` (`editorbot_edit`'s picture)."
+    path = Path(path)
+    b = path.with_suffix('')
+    return dict(audio=path, edl_csv=Path(f"{b}.edl.csv"), edl_json=Path(f"{b}.edl.json"), edit_labels=Path(f"{b}.edit_labels.txt"),
+                raw_labels=Path(f"{b}.raw_labels.txt"), png=Path(f"{b}.png"))
+
 
 # %% ../nbs/06_render.ipynb #474a3a23
 from fastcore.script import call_parse

@@ -501,7 +501,7 @@ def rl_edit(raw, # path of the raw recording, or samples (n,) / (channels, n)
             target_duration: float | None = None, # wanted length in seconds (None: the raw's length)
            ) -> dict:
     "Edit a recording with the agent: `audio`, `sr`, `segments` (at `sr`), `effects`, `actions`, `n_beats`, `target_beats`, `timings`."
-    from editorbot.edit import load_raw
+    from editorbot.audio import load_raw
     from editorbot.audio import mono_at
     from editorbot.beats import analyze, BeatConfig
     t0 = time.time()
@@ -538,7 +538,7 @@ def rl_edit_files(raw, # the raw recording
                   force: bool = False, # replace output files that exist (else they are refused before any work)
                  ) -> dict:
     "Edit `raw` with the agent and write the audio, EDL (CSV, JSON) and Audacity labels; returns the result with `paths`."
-    from editorbot.edit import output_paths
+    from editorbot.render import output_paths
     from editorbot.core import check_input
     from editorbot.audio import save_audio, AUDIO_EXTENSIONS
     from editorbot.render import write_edl_csv, write_edl_json, write_audacity_labels
