@@ -13,26 +13,18 @@ import numpy as np
 import torch
 from editorbot.evaluate import load_items, item_style, _collate
 from editorbot.models.registry import load_model, preset_latent
-from editorbot.models.beat_pointer import step_targets
 
 def probe(m, items):
     "Per style: P(continue) at inner jumps (`jump`) and at continues (`cont`), and the jumps' ranks in their song (`rank`)."
-    c, out = m.cfg, collections.defaultdict(lambda: dict(jump=[], cont=[], rank=[]))
+    out = collections.defaultdict(lambda: dict(jump=[], cont=[], rank=[]))
     with torch.no_grad():
         for it in items:
             st = item_style(it)
-            b = m.batch_on_device(_collate([it]))
-            enc = m.encode(b)
-            rt = step_targets(b, enc, c.null_frames, c.max_plays)
-            z = preset_latent(m, st) if st in (m.style_presets or {}) else None
-            enc = m.plan(enc, z)
-            h = m.decode(m.step_inputs(enc, rt['prev'], rt['start'], rt['jumped'], rt['step'], None, z, rt['plays'], rt['since']), enc)
-            lg, valid, cb = m.pointer_logits(h, enc, rt['prev'])
-            p = lg.float().masked_fill(~valid, -torch.inf).softmax(-1)[0]                      # (steps, choices)
-            ns = int(rt['mask'][0].sum()); cbb = cb[0, :ns]
-            has = (cbb >= 0).numpy()                                                          # steps with a beat to continue to
-            pc = p[torch.arange(ns), cbb.clamp(min=0)].numpy()
-            jump = rt['jump'][0, :ns].numpy().astype(bool) & has
+            z = preset_latent(m, st) if st in (m.style_presets or {}) else None                  # style by name (else the true edit's latent)
+            r = m.teacher_forced(_collate([it]), z=z)[0]
+            has = r['step_cont'] >= 0                                                          # steps with a beat to continue to
+            pc = r['step_p_cont']
+            jump = r['step_jump'] & has
             jump[0] = jump[-1] = False                                                        # the start and the stop are not inner cuts
             d = out[st]
             d['jump'] += pc[jump].tolist(); d['cont'] += pc[~jump & has].tolist()

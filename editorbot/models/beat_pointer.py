@@ -505,7 +505,7 @@ def _teacher_forced(self, batch: dict, z=None,
                     jump_threshold: float | None = None, # decide each step by `continue_rule` with this threshold, as `generate` does (None or negative: argmax, the protocol; the checkpoint's own default is not used here)
                     stop_threshold: float | None = None, # decide the stop by `stop_rule` with this threshold, as `generate` does (None or negative: argmax)
                    ) -> list[dict]:
-    "Per item: `pointers` (est, T), `ref`, `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length` (where it stops), `ref_length`; per step `step_pred`, `step_ref` (the beat chosen, -1 no source, -2 stop), `step_cont` (the continuation's beat, -1: none), `step_prev` (raw frame before the step); style latent from the true edit."
+    "Per item: `pointers` (est, T), `ref`, `ops`, `ref_ops`, `stop`, `ref_stop` (per step), `length` (where it stops), `ref_length`; per step `step_pred`, `step_ref` (the beat chosen, -1 no source, -2 stop), `step_cont` (the continuation's beat, -1: none), `step_prev` (raw frame before the step), `step_p_cont` (the network's P(continue) before any decoding rule; NaN: nothing to continue), `step_jump` (the true step leaves the raw's order); style latent from the true edit."
     c = self.cfg
     batch = self.batch_on_device(batch)
     enc = self.encode(batch)
@@ -516,6 +516,8 @@ def _teacher_forced(self, batch: dict, z=None,
     h = self.decode(self.step_inputs(enc, rt['prev'], rt['start'], rt['jumped'], rt['step'], tl, z, rt['plays'], rt['since']), enc)
     lg, valid, cb = self.pointer_logits(h, enc, rt['prev'])
     NB = enc['beat'].shape[1]
+    p_cont = lg.float().masked_fill(~valid, -torch.inf).softmax(-1).gather(-1, cb.clamp(min=0)[..., None])[..., 0]   # (B, N) P(continue) before any rule
+    p_cont = torch.where(cb >= 0, p_cont, torch.nan)
     valid = greedy_choices(lg, valid, cb, NB + 1, jump_threshold, stop_threshold)
     pred = lg.float().masked_fill(~valid, -torch.inf).argmax(-1)
     fade = self.fade_logits(h, enc, torch.where(pred < NB, pred, -1)).argmax(-1)
@@ -529,7 +531,7 @@ def _teacher_forced(self, batch: dict, z=None,
         fi = np.zeros(n, bool)
         fo = np.zeros(n, bool)
         frame = np.r_[0, np.where(ref[:-1] >= 0, ref[:-1] + 1, -1)].astype(np.int64)   # per frame, given the true past: continue ...
-        st, ln, pr, pv, cbb, fd = (x[b, :ns].cpu().numpy() for x in (rt['start'], rt['n'], pred, rt['prev'], cb, fade))
+        st, ln, pr, pv, cbb, fd, pc = (x[b, :ns].cpu().numpy() for x in (rt['start'], rt['n'], pred, rt['prev'], cb, fade, p_cont))
         bs = enc['beat_start'][b].cpu().numpy()
         stop = pr == NB + 1
         for s in range(ns):
@@ -548,7 +550,8 @@ def _teacher_forced(self, batch: dict, z=None,
         ops = label_ops(np.where(est >= 0, est, -1), fi, fo)[:-1]
         beat_of = lambda k: np.where(k < NB, k, np.where(k == NB, -1, -2))          # class -> beat (-1 no source, -2 stop)
         out.append(dict(pointers=frame, pointers_step=est, ref=ref, ops=ops, ref_ops=batch['ops'][b, :n].cpu().numpy(), stop=stop, ref_stop=(rt['cls'][b, :ns] == NB + 1).cpu().numpy(),
-                        length=length, ref_length=n, step_pred=beat_of(pr), step_ref=beat_of(rt['cls'][b, :ns].cpu().numpy()), step_cont=cbb, step_prev=pv))
+                        length=length, ref_length=n, step_pred=beat_of(pr), step_ref=beat_of(rt['cls'][b, :ns].cpu().numpy()), step_cont=cbb, step_prev=pv,
+                        step_p_cont=pc, step_jump=rt['jump'][b, :ns].cpu().numpy().astype(bool)))
     return out
 
 BeatPointerNetwork.forward, BeatPointerNetwork.encode_style, BeatPointerNetwork.teacher_forced = _forward, _encode_style, _teacher_forced
