@@ -16,7 +16,8 @@ from .supervised import (MelModelConfig, TokenIO, MultiScaleMelLoss, MEL_MODELS,
                                   _tensors, _LOSS, _train_cli_common, token_encoder, train_summary)
 
 # %% auto #0
-__all__ = ['sinusoid', 'Mel2MelTransformer', 'mel2mel_step', 'mel2mel_edit', 'mel2mel_train_cli', 'train_main']
+__all__ = ['sinusoid', 'TokenTransformer', 'Mel2MelTransformer', 'mel2mel_step', 'mel2mel_edit', 'mel2mel_train_cli',
+           'train_main']
 
 # %% ../nbs/14_mel2mel.ipynb #719a79e8
 def sinusoid(pos, # positions (..., N) float tensor
@@ -26,19 +27,24 @@ def sinusoid(pos, # positions (..., N) float tensor
     ang = pos[..., None].float() / torch.pow(10000.0, 2 * i / d)
     return torch.cat([torch.sin(ang), torch.cos(ang)], -1)
 
-class Mel2MelTransformer(nn.Module):
-    "Raw beat tokens -> transformer encoder -> one query per output beat (its index and its place on the raw's timeline) -> transformer decoder -> edit beat tokens; plus a length head."
+class TokenTransformer(nn.Module):
+    "The part the token transformers share (`Mel2MelTransformer`, `15_super_editor`): token in/out (`io`) and a transformer encoder over the raw's beat tokens with sinusoidal positions."
     def __init__(self, c: MelModelConfig):
         super().__init__()
         self.c, self.io = c, TokenIO(c)
         self.enc = token_encoder(c)
+    def encode(self, tok, feat):                                                   # (B, N, k, M), (B, N, F) -> (B, N, d)
+        h = self.io.encode(tok, feat)
+        return self.enc(h + sinusoid(torch.arange(h.shape[1]), self.c.d)[None])
+
+class Mel2MelTransformer(TokenTransformer):
+    "Raw beat tokens -> transformer encoder -> one query per output beat (its index and its place on the raw's timeline) -> transformer decoder -> edit beat tokens; plus a length head."
+    def __init__(self, c: MelModelConfig):
+        super().__init__(c)
         self.dec = nn.TransformerDecoder(nn.TransformerDecoderLayer(c.d, c.n_heads, 2 * c.d, c.dropout, batch_first=True, norm_first=True),
                                          max(1, c.n_layers // 2 + 1))
         self.q = nn.Linear(2 * c.d, c.d)
         self.length = nn.Linear(c.d, 1)
-    def encode(self, tok, feat):                                                   # -> (B, N, d)
-        h = self.io.encode(tok, feat)
-        return self.enc(h + sinusoid(torch.arange(h.shape[1]), self.c.d)[None])
     def forward(self, tok, feat, # (B, N, k, M), (B, N, F)
                 n_out: int | None = None, # output beats (None: the length head)
                ):

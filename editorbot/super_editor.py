@@ -14,10 +14,10 @@ from fastcore.script import call_parse, Param
 from .core import AudioConfig, EditOp, STOP_TOKEN, label_ops, run_cli, check_outputs, atomic_write_text
 from .audio import load_audio, save_audio
 from .vocoder import Vocoder
-from .supervised import (LABELS, MelModelConfig, TokenIO, MultiScaleMelLoss, MEL_MODELS, train_mel_model, load_mel_model, target_beats,
+from .supervised import (LABELS, MelModelConfig, MultiScaleMelLoss, MEL_MODELS, train_mel_model, load_mel_model, target_beats,
                                   supervised_edit, mel_edit_input, tokens_to_audio, untokenize, _LOSS, _train_cli_common,
                                   transformer_layer, token_encoder, train_summary)
-from .mel2mel import sinusoid, mel2mel_edit
+from .mel2mel import sinusoid, mel2mel_edit, TokenTransformer
 
 # %% auto #0
 __all__ = ['APPROACHES', 'expand_labels', 'SuperEditor', 'phase1_step', 'label_weights', 'phase2_step_fn', 'super_labels',
@@ -45,18 +45,13 @@ def expand_labels(labels, # label index per raw beat (N,), see `LABELS`
     return np.array(src, np.int64), np.array(rep, bool)
 
 # %% ../nbs/15_super_editor.ipynb #a23895b8
-class SuperEditor(nn.Module):
+class SuperEditor(TokenTransformer):
     "Encoder, label-conditioned decoder and edit-label classifier over beat tokens."
     def __init__(self, c: MelModelConfig):
-        super().__init__()
-        self.c, self.io = c, TokenIO(c)
-        self.enc = token_encoder(c)
+        super().__init__(c)
         self.label_emb, self.rep_emb = nn.Embedding(len(LABELS), c.d), nn.Embedding(2, c.d)
         self.dec = token_encoder(c)
         self.cls = nn.Sequential(transformer_layer(c), nn.LayerNorm(c.d), nn.Linear(c.d, len(LABELS)))
-    def encode(self, tok, feat):                                                   # (B, N, k, M), (B, N, F) -> (B, N, d)
-        h = self.io.encode(tok, feat)
-        return self.enc(h + sinusoid(torch.arange(h.shape[1]), self.c.d)[None])
     def decode(self, mem, # (B, N, d) encoder states
                src, # (Ne,) raw beat per output beat
                labels, # (N,) label per raw beat
