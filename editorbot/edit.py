@@ -15,8 +15,9 @@ from .render import output_paths
 
 # %% auto #0
 __all__ = ['MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'model_input', 'analyze_raw', 'stem_source', 'stem_input', 'decision_score',
-           'decode', 'raw_usage', 'EditResult', 'plot_edit', 'save_edit', 'edit_points', 'edit_widget', 'style_latent',
-           'fade_out_end', 'NoStyleWarning', 'edit', 'bench_edit', 'edit_files', 'edit_cli', 'main', 'preset_latent']
+           'decode', 'raw_usage', 'EditResult', 'waveform_peaks', 'plot_edit', 'save_edit', 'edit_points',
+           'edit_widget', 'style_latent', 'fade_out_end', 'NoStyleWarning', 'edit', 'bench_edit', 'edit_files',
+           'edit_cli', 'main', 'preset_latent']
 
 # %% ../nbs/10_edit.ipynb #1f0ca455
 MAX_EDIT_RATIO = 4.0  # an edit may last at most this many times its raw (a target or minimum duration beyond is refused; decoding stops there)
@@ -50,6 +51,7 @@ def analyze_raw(y: np.ndarray, # raw samples `(n,)` or `(channels, n)` at `sr`
     cfg = cfg or AudioConfig()
     ym = mono_at(y, sr, cfg.sr)
     mel = model_input(ym, cfg)
+    _release_freed_memory()                                       # the spectrogram's temporaries, before the beat tracker's
     a = None
     if beats:
         try: a = analyze(ym, cfg.sr, BeatConfig(sr=cfg.sr, hop_length=cfg.hop_length), name=name)
@@ -198,16 +200,25 @@ class EditResult:
     crossfade: int = 0         # samples of crossfade at joins
     seed: int = 0
     alternatives: list = field(default_factory=list)   # other n-best candidates (EditResult), best first
+    n_raw: int = 0             # samples of the raw (kept when `release_raw` drops them)
+    raw_peaks: tuple | None = None   # `waveform_peaks` of the raw, once it is released (the picture's raw panel)
+    rule: dict | None = None   # the decoding rule the edit was made with (`decoding_rule`: jump_threshold, stop_threshold, decode)
 
+    def __post_init__(self):
+        if self.raw is not None and not self.n_raw: self.n_raw = int(self.raw.shape[-1])
     @property
     def score(self) -> float: return float(self.scores[0])
     @property
     def duration(self) -> float: return self.audio.shape[-1] / self.sr
     @property
-    def raw_duration(self) -> float: return self.raw.shape[-1] / self.sr
+    def raw_duration(self) -> float: return self.n_raw / self.sr
     def usage(self) -> np.ndarray:
         "Plays per raw frame (0 skipped, 1 kept, 2+ looped), `(n_raw_frames,)`."
-        return raw_usage(self.pointers[:-1], self.cfg.n_frames(int(round(self.raw.shape[-1] * self.cfg.sr / self.sr))))
+        return raw_usage(self.pointers[:-1], self.cfg.n_frames(int(round(self.n_raw * self.cfg.sr / self.sr))))
+    def release_raw(self, max_points: int = 20000):
+        "Drop the raw samples, keeping their length and the picture's envelope (`editorbot_edit` does this once the edit is cut: the picture is then drawn without a second copy of the raw in memory); `widget` needs them."
+        if self.raw is not None: self.raw_peaks, self.raw = waveform_peaks(self.raw, max_points), None
+        return self
     def summary(self) -> dict:
         "Durations (s), share of the raw kept / skipped / looped, segments, cuts (the EDL's SKIP and LOOP_START moves) and the crossfaded joins among them, score."
         from editorbot.render import segment_joins, segment_moves
@@ -221,6 +232,17 @@ class EditResult:
                 f"kept {s['kept']:.0%} skipped {s['skipped']:.0%} looped {s['looped']:.0%}, score {s['score']:.3f})")
 
 # %% ../nbs/10_edit.ipynb #7802dc04
+def waveform_peaks(y, # samples (n,) or (channels, n)
+                   max_points: int = 20000, # peaks wanted, at most
+                  ) -> tuple[np.ndarray, int]:
+    "Peaks of the channels' mean over blocks of `step` samples, `(peaks, step)`, computed a block at a time (no full-size copy)."
+    step = max(1, y.shape[-1] // max_points)
+    n = y.shape[-1] // step * step
+    blk = step * max(1, (1 << 18) // step)
+    mono = lambda x: x.mean(0) if x.ndim == 2 else x
+    pk = np.concatenate([np.abs(mono(y[..., i:min(i + blk, n)])).reshape(-1, step).max(1) for i in range(0, n, blk)]) if n else np.zeros(1)
+    return pk, step
+
 def plot_edit(r: EditResult, # the edit
               title: str | None = None,
               max_points: int = 20000, # waveform samples drawn (decimated peaks)
@@ -232,24 +254,20 @@ def plot_edit(r: EditResult, # the edit
     cfg = r.cfg
     fs = cfg.sr / cfg.hop_length
     fig, ax = plt.subplots(3, 1, figsize=(12, 7.5), gridspec_kw=dict(height_ratios=[1, 1, 2]))
-    def wave(a, y):
-        step = max(1, y.shape[-1] // max_points)
-        n = y.shape[-1] // step * step
-        blk = step * max(1, (1 << 18) // step)
-        mono = lambda x: x.mean(0) if x.ndim == 2 else x               # peaks of the channels' mean, a block at a time (no full-size copies)
-        pk = np.concatenate([np.abs(mono(y[..., i:min(i + blk, n)])).reshape(-1, step).max(1) for i in range(0, n, blk)]) if n else np.zeros(1)
+    def wave(a, peaks, n):
+        pk, step = peaks
         t = (np.arange(len(pk)) * step + step / 2) / r.sr
         a.fill_between(t, -pk, pk, color='0.25', lw=0)
-        a.set_xlim(0, y.shape[-1] / r.sr)
+        a.set_xlim(0, n / r.sr)
         a.set_yticks([])
     u = r.usage()
-    wave(ax[0], r.raw)
+    wave(ax[0], waveform_peaks(r.raw, max_points) if r.raw is not None else r.raw_peaks, r.n_raw)
     for kind, m in (('skipped', u == 0), ('kept', u == 1), ('looped', u >= 2)):
         for a, b in _spans(m): ax[0].axvspan(a / fs, b / fs, color=_KIND_COLORS[kind], alpha=0.35, lw=0)
     ax[0].legend(handles=[Patch(color=c, alpha=0.5, label=k) for k, c in _KIND_COLORS.items()], loc='upper right', fontsize=8, ncol=3)
     ax[0].set_title(title or f"{Path(r.name).name}: {r.raw_duration:.1f} s raw -> {r.duration:.1f} s edit, {len(r.segments)} segments, score {r.score:.3f}")
     ax[0].set_ylabel('raw')
-    wave(ax[1], r.audio)
+    wave(ax[1], waveform_peaks(r.audio, max_points), r.audio.shape[-1])
     xj = set(segment_joins(r.segments).tolist())
     for j in segment_moves(r.segments):        # every cut the EDL lists: solid where crossfaded, dashed where a fade meets it
         ax[1].axvline(j / r.sr, color='tab:red', lw=0.8, alpha=0.7, ls='-' if j in xj else '--')
@@ -321,6 +339,7 @@ def edit_widget(r: EditResult, # the edit
     import ipywidgets as W
     from IPython.display import display
     from editorbot.audio import players, player
+    if r.raw is None: raise ValueError(f"{r.name}: the raw samples were released (release_raw); edit again to listen")
     pts = edit_points(r)
     top = players(r.sr, raw=r.raw, edit=r.audio)
     out = W.Output()
@@ -422,7 +441,12 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     from editorbot.render import render
     t = {}
     t0 = time.perf_counter()
-    if isinstance(model, (str, os.PathLike)): model = load_model(model)
+    own = isinstance(model, (str, os.PathLike))                    # loaded here: dropped once decoded
+    if own:
+        nt = torch.get_num_threads()
+        torch.set_num_threads(1)     # building the network is several times faster on one thread (a shared 2-core CPU: 0.08 s against 0.37 s)
+        try: model = load_model(model)
+        finally: torch.set_num_threads(nt)
     mc = model.cfg
     cfg = cfg or AudioConfig(frames_per_beat=mc.frames_per_beat, frames_per_bar=mc.frames_per_bar, n_mels=mc.n_mels)
     if cfg.n_mels != mc.n_mels: raise ValueError(f"the model reads {mc.n_mels} mel bands but cfg has {cfg.n_mels}")
@@ -436,12 +460,14 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         if isinstance(f, (str, os.PathLike)) and not Path(f).is_file():
             raise FileNotFoundError(f"{f}: no such file (style example)" if not Path(f).exists() else f"{f}: is a folder, not an audio file (style example)")
     if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
-    model.decoding_rule(jump_threshold, stop_threshold, decode_rule)   # a rule this network does not take is refused before the work
+    rule = model.decoding_rule(jump_threshold, stop_threshold, decode_rule)   # a rule this network does not take is refused before the work
     for what, thr in (('jump', jump_threshold), ('stop', stop_threshold)):
         if thr is not None and not thr <= 1: raise ValueError(f"{what} threshold must be at most 1 (negative: plain argmax), got {thr}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
     get_stems = stem_source(stems, raw, separator) if getattr(mc, 'use_stems', False) else None   # a missing folder or separator fails before the work
     y, sr, name = load_raw(raw, sr)
+    reread = isinstance(raw, (str, os.PathLike)) and get_stems is None   # a file: analyse a mono copy, read the full-rate raw again to cut it
+    stamp = (Path(raw).stat().st_size, Path(raw).stat().st_mtime_ns) if reread else None
     t['load'] = time.perf_counter() - t0
     raw_s = y.shape[-1] / sr
     most = MAX_EDIT_RATIO * raw_s        # what the raw allows, checked before the work
@@ -456,7 +482,12 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     try:                                                            # an error starts on a line of its own, not after the progress line
         t1 = time.perf_counter()
         bar.set_postfix_str('analysing')
-        an = analyze_raw(y, sr, cfg, name, beats=beats)
+        if reread:                                                  # only the mono copy is held while analysing and decoding (a 4-min stereo 44.1 kHz raw: 85 MB less)
+            ym = mono_at(y, sr, cfg.sr)
+            del y
+            an = analyze_raw(ym, cfg.sr, cfg, name, beats=beats)
+            del ym
+        else: an = analyze_raw(y, sr, cfg, name, beats=beats)
         z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
         if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
             warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
@@ -477,11 +508,19 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
                            length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)),
                            jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode_rule=decode_rule)
         torch.set_num_threads(nt)
+        an.pop('raw_mel')                                           # decoded: the spectrogram and a network loaded here are done with
+        if own: model = None
         _release_freed_memory()
         t['decoding'] = time.perf_counter() - t1
         bar.update()
         t1 = time.perf_counter()
         bar.set_postfix_str('rendering')
+        if reread:
+            p = Path(raw)
+            if (p.stat().st_size, p.stat().st_mtime_ns) != stamp: raise AudioFileError(f"{name}: changed while it was being edited; run the edit again")
+            y = load_raw(raw, None, name)[0]
+            t['load'] += time.perf_counter() - t1
+            t1 = time.perf_counter()
         xf = int(round(crossfade * sr))
         res = []
         for c in cands:
@@ -491,7 +530,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
                 bar_s = float(np.median(d)) if len(d) else 2.0
                 c['ops'] = fade_out_end(c['ops'], int(round(end_fade_bars * bar_s * cfg.sr / cfg.hop_length)))
             audio, segs = render(y, c['pointers'], c['ops'], cfg, sr=sr, crossfade=crossfade, return_segments=True)
-            res.append(EditResult(audio, sr, c['pointers'], c['ops'], segs, [c['score']], {}, y, an['analysis'], cfg, name, xf, c['seed']))
+            res.append(EditResult(audio, sr, c['pointers'], c['ops'], segs, [c['score']], {}, y, an['analysis'], cfg, name, xf, c['seed'], rule=rule))
         t['rendering'] = time.perf_counter() - t1
         bar.update()
         bar.set_postfix_str('done')
@@ -555,7 +594,6 @@ def edit_files(raw, # the raw recording
                separator=None, # separator checkpoint for stems='auto' (None: demucs' pretrained htdemucs)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
-    from editorbot.models.registry import load_model
     log = log or sys.stderr
     raw, out = Path(raw), Path(out)
     if out.suffix.lower() not in AUDIO_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
@@ -572,20 +610,17 @@ def edit_files(raw, # the raw recording
     check_input(ck_path, 'checkpoint')
     for f in style_example or (): check_input(f, 'file (style example)')
     if separator is not None: check_input(separator, 'separator checkpoint')
-    nt = torch.get_num_threads()
-    torch.set_num_threads(1)         # building the network is several times faster on one thread (a shared 2-core CPU: 0.08 s against 0.37 s)
-    try: m = load_model(model)
-    finally: torch.set_num_threads(nt)
-    r = edit(raw, m, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
+    r = edit(raw, model, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
              n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold,
              stop_threshold=stop_threshold, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode_rule=decode)
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s" + (f" (stems {t['stems']:.2f} s)" if 'stems' in t else '') + f", decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
-    rule = m.decoding_rule(jump_threshold, stop_threshold, decode)
+    rule = r.rule or {}
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
                 duration_tolerance=duration_tolerance if target_duration is not None else None,
                 **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold', 'decode')})   # the rule the edit was made with (None: the run-level network's argmax)
+    for e in [r, *r.alternatives]: e.release_raw()                 # they share the raw: the picture needs only its envelope
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:
