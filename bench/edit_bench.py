@@ -20,7 +20,8 @@ DIR too, alternating run by run with the first (a before/after comparison under 
 - the 1-minute load average before the run (timings on a shared machine are noisy: compare figures taken back to back).
 
 `--bound` also measures what no edit can go below: the peak RSS of `python -c "import torch"` and of
-`python -c "import editorbot.edit"`. Exits 1 when a run fails (non-zero exit, or no output file), printing its stderr.
+`python -c "import editorbot.edit"`, each ending as `editorbot_edit` does (`os._exit`: the interpreter's teardown of torch alone
+adds about 128 MB here). Exits 1 when a run fails (non-zero exit, or no output file), printing its stderr.
 """
 from __future__ import annotations
 import argparse, json, os, re, shutil, statistics, subprocess, sys, tempfile, time
@@ -104,7 +105,7 @@ def main():
             for name, pp in versions:
                 env = dict(os.environ, PYTHONPATH=pp) if pp else None
                 for what in ('torch', 'editorbot.edit'):
-                    r = run([sys.executable, '-c', f'import {what}'], env, cwd=tmp)
+                    r = run([sys.executable, '-c', f'import {what}, os, sys; sys.stdout.flush(); os._exit(0)'], env, cwd=tmp)
                     res['bound'][f'{name}: import {what}'] = r['rss_mb']; print(f"{name}: import {what}: peak RSS {r['rss_mb']:.0f} MB, {r['wall']:.2f} s")
         failed = False
         head = f"{'package':>20} {'run':>3} {'load avg':>8} {'wall s':>7} {'peak MB':>8} " + ' '.join(f'{s:>9}' for s in STEPS) + f" {'other':>6}"
