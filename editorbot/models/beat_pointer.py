@@ -13,9 +13,9 @@ from .common import (ConfigBase, EditorNetwork, eval_mode, CUT_EARLY, StyleVAE, 
                                      choose, stack_generated)
 
 # %% auto #0
-__all__ = ['FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder', 'lag_similarity',
-           'BeatPointerNetwork', 'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule',
-           'stop_rule', 'greedy_choices', 'plan_path', 'plan_beats', 'fit_beats']
+__all__ = ['FADES', 'BeatPointerConfig', 'beat_starts', 'beat_steps', 'DecoderLayer', 'EditEncoder', 'BeatPointerNetwork',
+           'play_history', 'beat_plays', 'step_targets', 'weighted_ce', 'continue_rule', 'stop_rule', 'greedy_choices',
+           'plan_path', 'plan_beats', 'fit_beats']
 
 # %% ../../nbs/08b_models.beat_pointer.ipynb #997e1452
 FADES = (int(EditOp.COPY), int(EditOp.FADE_IN), int(EditOp.FADE_OUT))   # the step-level fade classes
@@ -58,7 +58,6 @@ class BeatPointerConfig(ConfigBase):
     w_plan: float = 1.0              # plan CE (classes weighted by 1/sqrt(frequency) in the batch, so repeats and cuts count)
     plan_layers: int = 2             # transformer layers of the plan over the beats, each seeing the style latent (0: a per-beat MLP)
     n_pos_features: int = 18         # columns of `raw_pos` read, the first ones (`position.POS_FEATURE_NAMES`)
-    lag_beats: int = 0               # add each beat's similarity to the beats up to this many before and after it (`lag_similarity`: repeats, retakes, loops); 0: none
     decode: str = 'steps'            # `generate`'s default decoder: 'steps' (beat by beat) or 'plan' (`plan_beats` from the play plan, fades from the decoder)
     plan_penalty: float = 4.0        # 'plan' decoding: log-probability a change of play count costs (longer segments, fewer stray cuts)
     jump_threshold: float = -1.0     # greedy decoding's default rule (`generate`, `continue_rule`): continue a beat only while the network gives that at least this probability; negative: plain argmax
@@ -202,22 +201,6 @@ class EditEncoder(nn.Module):
         mu, logvar = self.out(torch.cat([pooled, length], -1)).chunk(2, -1)
         return mu, logvar.clamp(-8, 8)
 
-# %% ../../nbs/08b_models.beat_pointer.ipynb #87473501
-def lag_similarity(x, # (B, NB, M) one feature vector per beat
-                   mask, # (B, NB) bool: real beats
-                   n_lags: int, # lags 1 ... n_lags, both ways
-                  ) -> torch.Tensor: # (B, NB, 2 * n_lags): similarity to beat i + l and to beat i - l for l = 1 ... n_lags (0 past the song's ends)
-    "Cosine similarity of every beat to its neighbours up to `n_lags` beats away, after removing the song's mean vector."
-    w = mask[..., None].to(x.dtype)
-    xc = (x - (x * w).sum(1, keepdim=True) / w.sum(1, keepdim=True).clamp(min=1)) * w
-    xn = F.normalize(xc, dim=-1)                                                    # (B, NB, M)
-    out = []
-    for l in range(1, n_lags + 1):
-        s = (xn[:, :-l] * xn[:, l:]).sum(-1) if l < x.shape[1] else x.new_zeros(x.shape[0], 0)   # (B, NB - l): beat i against i + l
-        out += [F.pad(s, (0, l))[:, :x.shape[1]], F.pad(s, (l, 0))[:, :x.shape[1]]]
-    return torch.stack(out, -1) * w                                                # (B, NB, 2 * n_lags)
-
-
 # %% ../../nbs/08b_models.beat_pointer.ipynb #281ccefd
 class BeatPointerNetwork(EditorNetwork):
     "Beat-level pointer network: raw mel (B, S, n_mels) -> an edit as one pointer per played raw beat, with stop, fades and a style latent."
@@ -227,7 +210,7 @@ class BeatPointerNetwork(EditorNetwork):
         super().__init__(cfg, **kw)
         c, d, dp, M = self.cfg, self.cfg.d_model, self.cfg.d_pointer, self.cfg.n_mels
         from editorbot.position import N_POS_FEATURES
-        self.inp, self.pos = nn.Linear(3 * M + 1 + 2 * c.lag_beats, d), nn.Linear(c.n_pos_features, d)
+        self.inp, self.pos = nn.Linear(3 * M + 1, d), nn.Linear(c.n_pos_features, d)
         assert c.n_pos_features <= N_POS_FEATURES, f'n_pos_features {c.n_pos_features} > {N_POS_FEATURES}'
         if c.use_stems: self.stems = nn.Linear(c.n_stems * M, d)
         layer = nn.TransformerEncoderLayer(d, c.n_heads, c.d_ff, c.dropout, activation='gelu', batch_first=True, norm_first=True)
@@ -281,8 +264,7 @@ class BeatPointerNetwork(EditorNetwork):
             posf[..., i_ph] = 0.0
         pos = posf.new_zeros(B, NB, posf.shape[-1]).scatter_add_(1, bi[..., None].expand(B, S, posf.shape[-1]), posf * w[..., None]) / cnt.clamp(min=1)[..., None]
         beat_mask = cnt > 0
-        feats = [mean, mx, flux, (cnt / c.frames_per_beat)[..., None]] + ([lag_similarity(mean, cnt > 0, c.lag_beats)] if c.lag_beats else [])
-        x = self.inp(torch.cat(feats, -1)) + self.pos(pos)
+        x = self.inp(torch.cat([mean, mx, flux, (cnt / c.frames_per_beat)[..., None]], -1)) + self.pos(pos)
         ar = torch.arange(NB, device=raw.device).float()
         x = x + (sinusoid(ar[None] / cnt.gt(0).sum(1, keepdim=True).clamp(min=1) * 256.0, c.d_model) if c.relative_position else sinusoid(ar, c.d_model)[None])
         if c.use_stems and batch.get('stem_mels') is not None:
