@@ -649,21 +649,17 @@ def _plan_decode(self, e, zb, tl, cap, min_length, stop_after, target_length, me
     if not len(beats): beats = np.arange(min(1, nb))
     n = bl[beats]
     start = np.r_[0, np.cumsum(n)[:-1]]
-    jump = np.r_[True, beats[1:] != beats[:-1] + 1]
-    prev = np.r_[-2, bs[beats[:-1]] + bl[beats[:-1]] - 1]
-    plays, since = play_history(np.r_[beats, -1], np.r_[jump, True])
-    sb = np.r_[beats, -1]
-    t = lambda a: torch.as_tensor(np.asarray(a, np.int64), device=dev)[None]
-    prev_all = np.r_[prev, bs[beats[-1]] + bl[beats[-1]] - 1]
-    x = self.step_inputs(e, t(prev_all), t(np.r_[start, start[-1] + n[-1]]), torch.as_tensor(np.r_[False, jump], device=dev)[None],
-                         t(np.arange(len(sb))), tl, zb, t(plays), t(since))
+    pts = np.concatenate([np.arange(bs[b], bs[b] + bl[b]) for b in beats]).astype(np.int64)
+    ptr = torch.as_tensor(np.r_[pts, STOP_TOKEN], device=dev)[None]
+    rt = step_targets(dict(pointers=ptr, length=torch.tensor([len(pts)])), e, c.null_frames, c.max_plays)   # one step per planned beat, then the stop
+    x = self.step_inputs(e, rt['prev'], rt['start'], rt['jumped'], rt['step'], tl, zb, rt['plays'], rt['since'])
     h = self.decode(x, e, mem)
-    lg, v, cb = self.pointer_logits(h, e, t(prev_all))
+    lg, v, cb = self.pointer_logits(h, e, rt['prev'])
     p = lg.float().masked_fill(~v, -torch.inf).softmax(-1)[0]                          # (N + 1, K)
     NB = e['beat'].shape[1]
-    conf = p[torch.arange(len(sb)), torch.as_tensor(np.where(sb >= 0, sb, NB + 1))].cpu().numpy()
-    fd = self.fade_logits(h, e, t(sb)).argmax(-1)[0].cpu().numpy()
-    pts = np.concatenate([np.arange(bs[b], bs[b] + bl[b]) for b in beats]).astype(np.int64)
+    cls = rt['cls'][0]                                                                  # the planned beat of each step, NB + 1 at the stop
+    conf = p[torch.arange(len(cls)), cls].cpu().numpy()
+    fd = self.fade_logits(h, e, torch.where(cls < NB, cls, -1)[None]).argmax(-1)[0].cpu().numpy()
     rep = lambda a: np.repeat(np.asarray(a[:len(beats)]), n)
     ops = label_ops(pts, rep(fd == 1), rep(fd == 2))
     runs = [(int(s), -1, int(b), int(bs[b]), int(k)) for s, b, k in zip(start, beats, n)]
