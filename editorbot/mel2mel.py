@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from fastcore.script import call_parse
 from .core import run_cli
 from .supervised import (MelModelConfig, TokenIO, MultiScaleMelLoss, MEL_MODELS, train_mel_model, target_beats,
-                                  _tensors, _LOSS, _train_cli_common, token_encoder, train_summary)
+                                  item_tensors, shared_mel_loss, mel_training_items, token_encoder, train_summary)
 
 # %% auto #0
 __all__ = ['sinusoid', 'TokenTransformer', 'Mel2MelTransformer', 'mel2mel_step', 'mel2mel_edit', 'mel2mel_train_cli',
@@ -62,8 +62,8 @@ MEL_MODELS['mel2mel'] = Mel2MelTransformer
 # %% ../nbs/14_mel2mel.ipynb #3b28896e
 def mel2mel_step(model: Mel2MelTransformer, it: dict, loss_fn: MultiScaleMelLoss | None = None, length_weight: float = 1.0):
     "Loss of one item: multi-scale mel loss of the edit's tokens plus the squared error of the log length ratio."
-    loss_fn = loss_fn or _LOSS()
-    tok, feat, tgt = _tensors(it)
+    loss_fn = loss_fn or shared_mel_loss()
+    tok, feat, tgt = item_tensors(it)
     out, lr = model(tok, feat, tgt.shape[1])
     return loss_fn(out.flatten(1, 2), tgt.flatten(1, 2)) + length_weight * F.mse_loss(lr, torch.tensor([math.log(tgt.shape[1] / tok.shape[1])]))
 
@@ -82,7 +82,7 @@ def mel2mel_train_cli(data_dir: str = 'training_data', # pair folder (input/, de
                       max_songs: int = 0, d: int = 192, n_layers: int = 4, n_heads: int = 4, lr: float = 5e-4, seed: int = 0,
                       threads: int = 1, quiet: bool = False, force: bool = False):
     "Train the mel-to-mel transformer editor (raw beat tokens -> edit beat tokens, auraloss multi-scale spectral losses, length head)."
-    tr, va = _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
+    tr, va = mel_training_items(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
     torch.manual_seed(seed)
     model = Mel2MelTransformer(MelModelConfig(d=d, n_layers=n_layers, n_heads=n_heads))
     log = train_mel_model(model, mel2mel_step, tr, va, save_dir, 'mel2mel', epochs, minutes, lr, seed=seed, progress=not quiet)

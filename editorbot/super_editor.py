@@ -15,7 +15,7 @@ from .core import AudioConfig, EditOp, STOP_TOKEN, label_ops, run_cli, check_out
 from .audio import load_audio, save_audio
 from .vocoder import Vocoder
 from .supervised import (LABELS, MelModelConfig, MultiScaleMelLoss, MEL_MODELS, train_mel_model, load_mel_model, target_beats,
-                                  supervised_edit, mel_edit_input, tokens_to_audio, untokenize, _LOSS, _train_cli_common,
+                                  supervised_edit, mel_edit_input, tokens_to_audio, untokenize, shared_mel_loss, mel_training_items,
                                   transformer_layer, token_encoder, train_summary)
 from .mel2mel import sinusoid, mel2mel_edit, TokenTransformer
 
@@ -78,7 +78,7 @@ def _repeat_flags(src):
 
 def phase1_step(model: SuperEditor, it: dict, loss_fn: MultiScaleMelLoss | None = None):
     "Phase 1 loss: the decoder, given the true layout and labels, against the edit's tokens (multi-scale mel loss)."
-    loss_fn = loss_fn or _LOSS()
+    loss_fn = loss_fn or shared_mel_loss()
     tok, feat = torch.as_tensor(it['raw_tok'])[None], torch.as_tensor(it['raw_feat'])[None]
     out = model.decode(model.encode(tok, feat), it['src'], it['labels'], _repeat_flags(it['src']))
     return loss_fn(out.flatten(1, 2), torch.as_tensor(it['edit_tok'])[None].flatten(1, 2))
@@ -158,7 +158,7 @@ def super_train_cli(phase: int = 1, # 1: encoder + decoder (edit mel from raw me
         if init is None: raise ValueError("phase 2 needs the phase-1 checkpoint: --init models/.../best.pt")
         model, ck = load_mel_model(init, 'super')
         if ck.get('phase') != 1: raise ValueError(f"{init}: not a phase-1 super editor checkpoint (phase {ck.get('phase')})")
-    tr, va = _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
+    tr, va = mel_training_items(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
     torch.manual_seed(seed)
     if phase == 1:
         model = SuperEditor(MelModelConfig(d=d, n_layers=n_layers, n_heads=n_heads))

@@ -20,9 +20,10 @@ from .vocoder import db_mel, from_unit_mel, Vocoder
 # %% auto #0
 __all__ = ['N_BEAT_FEATURES', 'LABELS', 'MEL_MODELS', 'beat_bounds', 'beat_tokens', 'untokenize', 'beat_features', 'pair_targets',
            'song_item', 'load_pair_items', 'make_toy_pairs', 'MultiScaleMelLoss', 'MelModelConfig', 'TokenIO',
-           'SupervisedMelNet', 'transformer_layer', 'token_encoder', 'crop_item', 'save_mel_model', 'train_mel_model',
-           'supervised_step', 'toy_items', 'load_mel_model', 'mel_edit_input', 'tokens_to_audio', 'target_beats',
-           'supervised_edit', 'train_summary', 'supervised_train_cli', 'train_main']
+           'SupervisedMelNet', 'transformer_layer', 'token_encoder', 'crop_item', 'item_tensors', 'save_mel_model',
+           'train_mel_model', 'supervised_step', 'shared_mel_loss', 'toy_items', 'load_mel_model', 'mel_edit_input',
+           'tokens_to_audio', 'target_beats', 'supervised_edit', 'train_summary', 'mel_training_items',
+           'supervised_train_cli', 'train_main']
 
 # %% ../nbs/13_supervised.ipynb #219c9fae
 N_BEAT_FEATURES = 10
@@ -283,7 +284,8 @@ def crop_item(it: dict, # an item of `load_pair_items`
     out['raw_feat'][:, 8] = np.arange(b1 - b0) / max(b1 - b0, 1)
     return out
 
-def _tensors(it):
+def item_tensors(it): # an item of `load_pair_items` (or `toy_items`)
+    "Its raw tokens (1, N, k, n_mels), raw beat features (1, N, F) and edit tokens (1, Ne, k, n_mels), as float tensors of a batch of one."
     T = lambda k, dt=torch.float32: torch.as_tensor(np.asarray(it[k]), dtype=dt)[None]
     return T('raw_tok'), T('raw_feat'), T('edit_tok')
 
@@ -345,14 +347,15 @@ def train_mel_model(model, step_fn, # `step_fn(model, item) -> loss tensor`
 # %% ../nbs/13_supervised.ipynb #28e4957e
 def supervised_step(model: SupervisedMelNet, it: dict, loss_fn: MultiScaleMelLoss | None = None, length_weight: float = 1.0):
     "Loss of one item: multi-scale mel loss of the edit's frames plus the squared error of the log length ratio."
-    loss_fn = loss_fn or _LOSS()
-    tok, feat, tgt = _tensors(it)
+    loss_fn = loss_fn or shared_mel_loss()
+    tok, feat, tgt = item_tensors(it)
     out, lr = model(tok, feat, tgt.shape[1])
     want = torch.tensor([math.log(tgt.shape[1] / tok.shape[1])])
     return loss_fn(out.flatten(1, 2), tgt.flatten(1, 2)) + length_weight * F.mse_loss(lr, want)
 
 _loss_cache = {}
-def _LOSS():
+def shared_mel_loss():
+    "The `MultiScaleMelLoss` the mel networks' step functions share (built once: its filterbanks are not rebuilt for every item)."
     if 'l' not in _loss_cache: _loss_cache['l'] = MultiScaleMelLoss()
     return _loss_cache['l']
 
@@ -453,7 +456,8 @@ def train_summary(save_dir, # where `train_mel_model` wrote best.pt
             f"best validation loss {log['best_valid_loss']:.4f} ({n_train} train / {n_valid} valid songs)")
 
 # %% ../nbs/13_supervised.ipynb #d0a6f19e
-def _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet):
+def mel_training_items(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet):
+    "What the mel training commands share: the threads, the checks (the data folder exists, no run is overwritten without `force`) and the pairs' items split into (train, valid)."
     if threads > 0: torch.set_num_threads(threads)
     if not Path(data_dir).is_dir(): raise FileNotFoundError(f"{data_dir}: no such data folder")
     check_outputs([Path(save_dir) / f for f in ('best.pt', 'last.pt', 'train_log.json')], force=force)
@@ -471,7 +475,7 @@ def supervised_train_cli(data_dir: str = 'training_data', # pair folder (input/,
                          max_songs: int = 0, d: int = 192, n_layers: int = 4, lr: float = 1e-3, seed: int = 0,
                          threads: int = 1, quiet: bool = False, force: bool = False):
     "Train the supervised mel reconstruction network (raw mel + beat features -> edit mel; auraloss multi-scale spectral losses)."
-    tr, va = _train_cli_common(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
+    tr, va = mel_training_items(data_dir, cache_dir, save_dir, labels, max_songs, force, threads, quiet)
     torch.manual_seed(seed)
     model = SupervisedMelNet(MelModelConfig(d=d, n_layers=n_layers))
     log = train_mel_model(model, supervised_step, tr, va, save_dir, 'supervised', epochs, minutes, lr, seed=seed, progress=not quiet)
