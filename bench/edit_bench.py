@@ -20,8 +20,7 @@ DIR too, alternating run by run with the first (a before/after comparison under 
 - the 1-minute load average before the run (timings on a shared machine are noisy: compare figures taken back to back).
 
 `--bound` also measures what no edit can go below: the peak RSS of `python -c "import torch"` and of
-`python -c "import editorbot.edit"`, each ending as `editorbot_edit` does (`os._exit`: the interpreter's teardown of torch alone
-adds about 128 MB here). Exits 1 when a run fails (non-zero exit, or no output file), printing its stderr.
+`python -c "import editorbot.edit"`, each ending as `editorbot_edit` does (`os._exit`, without the interpreter's teardown of torch). Exits 1 when a run fails (non-zero exit, or no output file), printing its stderr.
 """
 from __future__ import annotations
 import argparse, json, os, re, shutil, statistics, subprocess, sys, tempfile, time

@@ -25,6 +25,11 @@ DEFAULT_MODEL = 'pretrained'   # the editor shipped with the package (`editorbot
 
 
 # %% ../nbs/10_edit.ipynb #92ed0a74
+def _file_stamp(path) -> tuple:
+    "Size and modification time of a file: it changed if they did."
+    s = Path(path).stat()
+    return s.st_size, s.st_mtime_ns
+
 def _release_freed_memory():
     "Hand the heap's freed pages back to the OS (glibc's `malloc_trim`; elsewhere nothing): the analysis' and the decoder's temporaries then add nothing to the peak of the steps after them."
     try:
@@ -467,7 +472,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     get_stems = stem_source(stems, raw, separator) if getattr(mc, 'use_stems', False) else None   # a missing folder or separator fails before the work
     y, sr, name = load_raw(raw, sr)
     reread = isinstance(raw, (str, os.PathLike)) and get_stems is None   # a file: analyse a mono copy, read the full-rate raw again to cut it
-    stamp = (Path(raw).stat().st_size, Path(raw).stat().st_mtime_ns) if reread else None
+    stamp = _file_stamp(raw) if reread else None
     t['load'] = time.perf_counter() - t0
     raw_s = y.shape[-1] / sr
     most = MAX_EDIT_RATIO * raw_s        # what the raw allows, checked before the work
@@ -482,12 +487,10 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     try:                                                            # an error starts on a line of its own, not after the progress line
         t1 = time.perf_counter()
         bar.set_postfix_str('analysing')
-        if reread:                                                  # only the mono copy is held while analysing and decoding (a 4-min stereo 44.1 kHz raw: 85 MB less)
-            ym = mono_at(y, sr, cfg.sr)
-            del y
-            an = analyze_raw(ym, cfg.sr, cfg, name, beats=beats)
-            del ym
-        else: an = analyze_raw(y, sr, cfg, name, beats=beats)
+        ym = mono_at(y, sr, cfg.sr)
+        if reread: del y                                            # only the mono copy is held while analysing and decoding
+        an = analyze_raw(ym, cfg.sr, cfg, name, beats=beats)
+        del ym
         z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
         if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
             warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
@@ -516,8 +519,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         t1 = time.perf_counter()
         bar.set_postfix_str('rendering')
         if reread:
-            p = Path(raw)
-            if (p.stat().st_size, p.stat().st_mtime_ns) != stamp: raise AudioFileError(f"{name}: changed while it was being edited; run the edit again")
+            if _file_stamp(raw) != stamp: raise AudioFileError(f"{name}: changed while it was being edited; run the edit again")
             y = load_raw(raw, None, name)[0]
             t['load'] += time.perf_counter() - t1
             t1 = time.perf_counter()

@@ -501,8 +501,7 @@ def rl_edit(raw, # path of the raw recording, or samples (n,) / (channels, n)
             target_duration: float | None = None, # wanted length in seconds (None: the raw's length)
            ) -> dict:
     "Edit a recording with the agent: `audio`, `sr`, `segments` (at `sr`), `effects`, `actions`, `n_beats`, `target_beats`, `timings`."
-    from editorbot.audio import load_raw
-    from editorbot.audio import mono_at
+    from editorbot.audio import load_raw, mono_at
     from editorbot.beats import analyze, BeatConfig
     t0 = time.time()
     agent, ecfg = (load_agent(model)[:2] if isinstance(model, (str, Path)) else model)
@@ -538,10 +537,9 @@ def rl_edit_files(raw, # the raw recording
                   force: bool = False, # replace output files that exist (else they are refused before any work)
                  ) -> dict:
     "Edit `raw` with the agent and write the audio, EDL (CSV, JSON) and Audacity labels; returns the result with `paths`."
-    from editorbot.render import output_paths
     from editorbot.core import check_input
     from editorbot.audio import save_audio, AUDIO_EXTENSIONS
-    from editorbot.render import write_edl_csv, write_edl_json, write_audacity_labels
+    from editorbot.render import output_paths, write_edl_csv, write_edl_json, write_audacity_labels
     raw, out = Path(raw), Path(out)
     if out.suffix.lower() not in AUDIO_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
     ps = output_paths(out)
