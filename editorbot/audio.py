@@ -14,17 +14,19 @@ from .core import AudioConfig, default_device, atomic_write
 def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # without importing torch
 
 # %% auto #0
-__all__ = ['AUDIO_EXTENSIONS', 'MIN_SECONDS', 'SILENT_PEAK', 'AudioFileError', 'check_audio', 'audio_files', 'resample',
-           'mono_at', 'load_audio', 'load_raw', 'save_audio', 'read_window', 'render_segments', 'mel_transform',
-           'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db', 'denormalize_db', 'power_spectrogram',
-           'estimate_tuning', 'chroma_filters', 'chroma_from_power', 'plot_waveform', 'plot_mel', 'player', 'players']
+__all__ = ['AUDIO_EXTENSIONS', 'WRITE_EXTENSIONS', 'MIN_SECONDS', 'SILENT_PEAK', 'AudioFileError', 'check_audio', 'audio_files',
+           'resample', 'mono_at', 'load_audio', 'load_raw', 'AudioReader', 'save_audio', 'read_window',
+           'render_segments', 'mel_transform', 'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db',
+           'denormalize_db', 'power_spectrogram', 'estimate_tuning', 'chroma_filters', 'chroma_from_power',
+           'plot_waveform', 'plot_mel', 'player', 'players']
 
 # %% ../nbs/01_audio.ipynb #cf6f1068
 class AudioFileError(ValueError):
     "An audio file or array that cannot be used; the message names the file and the problem."
 
 # %% ../nbs/01_audio.ipynb #ea88991d
-AUDIO_EXTENSIONS = ('.wav', '.flac', '.ogg', '.opus', '.mp3', '.aif', '.aiff')
+AUDIO_EXTENSIONS = ('.wav', '.flac', '.ogg', '.opus', '.mp3', '.aif', '.aiff')   # what is read
+WRITE_EXTENSIONS = ('.wav', '.flac', '.ogg', '.mp3', '.aif', '.aiff')             # what `save_audio` writes
 
 def check_audio(y: np.ndarray, # samples, (n,) or (channels, n)
                 name: str = 'audio', # how to name the signal in errors (a path, usually)
@@ -95,16 +97,20 @@ def _wav_declared_frames(path: Path) -> int | None:
     except OSError: return None
     return None
 
+def _blocks(f, block: int = 1 << 18):
+    "An open `sf.SoundFile`'s samples from where it stands, float32 blocks `(frames, channels)`; an MP3 in one block."
+    if f.format == 'MP3':                                           # libsndfile's MP3 decoder gives other samples (by ~1e-7) when read in blocks: whole
+        yield f.read(dtype='float32', always_2d=True)
+        return
+    while len(b := f.read(block, dtype='float32', always_2d=True)): yield b
+
 def _read_channels(path: Path, block: int = 1 << 18) -> tuple[np.ndarray, int]:
     "The file's samples as C-contiguous float32 `(channels, n)` and its rate, read a block at a time (no second full-size copy)."
     with sf.SoundFile(str(path)) as f:
-        if f.format == 'MP3':                                       # libsndfile's MP3 decoder gives other samples (by ~1e-7) when read in blocks: whole
-            return np.ascontiguousarray(f.read(dtype='float32', always_2d=True).T), int(f.samplerate)
+        if f.format == 'MP3': return np.ascontiguousarray(next(_blocks(f)).T), int(f.samplerate)
         C, n, got = f.channels, max(int(f.frames), 0), 0
         out = np.empty((C, n), np.float32)
-        while True:
-            b = f.read(block, dtype='float32', always_2d=True)          # (frames, channels)
-            if not len(b): break
+        for b in _blocks(f, block):                                 # (frames, channels)
             if got + len(b) > out.shape[1]: out = np.concatenate([out[:, :got], np.empty((C, max(len(b), got)), np.float32)], 1)   # more than declared
             out[:, got:got + len(b)] = b.T
             got += len(b)
@@ -158,6 +164,56 @@ def load_raw(raw, # path of an audio file, or samples `(n,)` / `(channels, n)`
     return y, int(sr), name
 
 
+# %% ../nbs/01_audio.ipynb #bd550e18
+class AudioReader:
+    "An audio file's float32 samples read a window at a time, indexed like the `(n,)` / `(channels, n)` array of `load_raw`: `r[..., a:b]`, `r.shape`."
+    EXACT_SEEK = ('WAV', 'WAVEX', 'W64', 'RF64', 'FLAC', 'AIFF', 'CAF')   # libsndfile formats whose seek lands on the exact sample
+    def __init__(self, path, # the audio file
+                 block: int = 1 << 18, # frames per block when a lossy file is decoded to the temporary copy
+                ):
+        self.path, self._tmp, self._f = Path(path), None, None
+        f = sf.SoundFile(str(self.path))
+        try:
+            if f.format not in self.EXACT_SEEK:                     # decoded once, in order, into an exact float copy
+                fd, tmp = tempfile.mkstemp(suffix='.w64', prefix='editorbot_raw_')
+                os.close(fd)
+                self._tmp = Path(tmp)
+                with sf.SoundFile(tmp, 'w', f.samplerate, f.channels, subtype='FLOAT', format='W64') as g:
+                    for b in _blocks(f, block): g.write(b)
+                f.close()
+                f = sf.SoundFile(tmp)
+        except BaseException:
+            f.close()
+            self.close()
+            raise
+        self._f, self.sr, self.channels = f, int(f.samplerate), int(f.channels)
+        self.shape = (int(f.frames),) if self.channels == 1 else (self.channels, int(f.frames))
+    ndim = property(lambda self: len(self.shape))
+    def __getitem__(self, key):
+        "Samples `[..., a:b]` (or `[a:b]`, `[...]`): float32 `(b - a,)` or `(channels, b - a)`."
+        k = key[1] if isinstance(key, tuple) and len(key) == 2 and key[0] is Ellipsis else slice(None) if key is Ellipsis else key
+        if not isinstance(k, slice) or k.step not in (None, 1): raise IndexError(f"{self.path}: an AudioReader reads windows [..., a:b], not {key!r}")
+        if self._f is None: raise ValueError(f"{self.path}: the AudioReader is closed")
+        a, b, _ = k.indices(self.shape[-1])
+        b = max(a, b)
+        self._f.seek(a)
+        x = self._f.read(b - a, dtype='float32', always_2d=True)    # (frames, channels)
+        if len(x) < b - a: raise AudioFileError(f"{self.path}: holds fewer samples than it declares ({a + len(x)} of {b}); was it changed?")
+        return np.ascontiguousarray(x[:, 0] if self.channels == 1 else x.T)
+    def __array__(self, dtype=None, copy=None):
+        y = self[...]
+        return y if dtype is None else y.astype(dtype, copy=False)
+    def close(self):
+        "Close the file and remove the temporary copy, if any."
+        if self._f is not None: self._f.close()
+        self._f = None
+        if self._tmp is not None: self._tmp.unlink(missing_ok=True)
+        self._tmp = None
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.close()
+    def __del__(self): self.close()
+    def __repr__(self): return f"AudioReader({str(self.path)!r}, shape={self.shape}, sr={self.sr})"
+
 # %% ../nbs/01_audio.ipynb #6e2862ea
 def save_audio(path, # destination; the format follows the suffix (.wav, .flac, .ogg, .mp3)
                y: np.ndarray, # samples, (n,) or (channels, n)
@@ -174,7 +230,7 @@ def save_audio(path, # destination; the format follows the suffix (.wav, .flac, 
         warnings.warn(f"{path}: peak {peak:.3f} is above full scale; clipping")
         y = np.clip(y, -1.0, 1.0)
     ext = path.suffix.lower()
-    if ext not in AUDIO_EXTENSIONS: raise AudioFileError(f"{path}: unknown audio extension {ext!r} (use one of {', '.join(AUDIO_EXTENSIONS)})")
+    if ext not in WRITE_EXTENSIONS: raise AudioFileError(f"{path}: cannot write audio with the extension {ext!r} (use one of {', '.join(WRITE_EXTENSIONS)})")
     if subtype is None and ext in ('.wav', '.flac', '.aif', '.aiff'): subtype = 'PCM_24'
     fmt = {'.wav': 'WAV', '.flac': 'FLAC', '.ogg': 'OGG', '.mp3': 'MP3', '.aif': 'AIFF', '.aiff': 'AIFF'}[ext]
     def write(tmp):                                                 # a block at a time: no transposed copy (and libsndfile's OGG writer fails on huge writes)
@@ -198,9 +254,10 @@ def render_segments(y: np.ndarray, # raw samples, (n,) or (channels, n)
                     segments, # list of `editorbot.core.Segment`, in samples
                     crossfade: int = 220, # equal-power crossfade at joins, in samples (0: hard cuts)
                     n_out: int | None = None, # edit length in samples (default: end of the last segment)
+                    block: int = 1 << 18, # samples copied at a time
                    ) -> np.ndarray:
-    "Cut an edit from `y` by `segments`: float32 `(..., n_out)`."
-    y = np.asarray(y, dtype=np.float32)
+    "Cut an edit from `y` (an array, or an `AudioReader`: read a block at a time) by `segments`: float32 `(..., n_out)`."
+    if not isinstance(y, AudioReader): y = np.asarray(y, dtype=np.float32)
     segs = sorted(segments, key=lambda s: s.edit_start)
     if n_out is None: n_out = max((s.edit_end for s in segs), default=0)
     out = np.zeros(y.shape[:-1] + (int(n_out),), dtype=np.float32)
@@ -209,11 +266,12 @@ def render_segments(y: np.ndarray, # raw samples, (n,) or (channels, n)
     def add(s, e0, r0, i0, i1, g=None):
         "out[e0 + i] += y[r0 + i] * g[i - i0] (or * s.gain) for i in [i0, i1), zero outside `y`, clipped to `out`."
         a, b = max(e0 + i0, 0, e0 - r0), min(e0 + i1, out.shape[-1], e0 - r0 + y.shape[-1])
-        if b <= a: return
-        src = y[..., a - e0 + r0:b - e0 + r0]
-        if g is not None: out[..., a:b] += src * g[a - e0 - i0:b - e0 - i0].astype(np.float32)
-        elif s.gain == 1.0: out[..., a:b] += src
-        else: out[..., a:b] += src * np.float32(s.gain)
+        for c in range(a, b, block):                                # a block at a time: no segment-long temporaries
+            d = min(c + block, b)
+            src = y[..., c - e0 + r0:d - e0 + r0]
+            if g is not None: out[..., c:d] += src * g[c - e0 - i0:d - e0 - i0].astype(np.float32)
+            elif s.gain == 1.0: out[..., c:d] += src
+            else: out[..., c:d] += src * np.float32(s.gain)
     for k, s in enumerate(segs):
         prev = segs[k - 1] if k > 0 else None
         nxt = segs[k + 1] if k + 1 < len(segs) else None

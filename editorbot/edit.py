@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs, check_input, MIN_EDIT_SHARE
-from .audio import AudioFileError, AUDIO_EXTENSIONS, check_audio, load_audio, save_audio, log_mel, normalize_db, mono_at, load_raw
+from .audio import AudioFileError, AudioReader, WRITE_EXTENSIONS, check_audio, load_audio, save_audio, log_mel, normalize_db, mono_at, load_raw
 from .render import output_paths
 
 # %% auto #0
@@ -312,7 +312,7 @@ def save_edit(r: EditResult, # the edit
     "Write the audio, the EDL (CSV, JSON, Audacity labels) and the PNG; return `output_paths(path)` (without `png` if not drawn)."
     from editorbot.render import write_edl_csv, write_edl_json, write_audacity_labels
     ps = output_paths(path)
-    if ps['audio'].suffix.lower() not in AUDIO_EXTENSIONS: raise ValueError(f"{ps['audio']}: unknown audio extension {ps['audio'].suffix!r} (use .wav, .flac, .ogg or .mp3)")
+    if ps['audio'].suffix.lower() not in WRITE_EXTENSIONS: raise ValueError(f"{ps['audio']}: unknown audio extension {ps['audio'].suffix!r} (use .wav, .flac, .ogg or .mp3)")
     save_audio(ps['audio'], r.audio, r.sr)
     write_edl_csv(ps['edl_csv'], r.segments, r.sr)
     write_edl_json(ps['edl_json'], r.segments, r.sr, crossfade=r.crossfade, n_out=r.audio.shape[-1],
@@ -344,7 +344,7 @@ def edit_widget(r: EditResult, # the edit
     import ipywidgets as W
     from IPython.display import display
     from editorbot.audio import players, player
-    if r.raw is None: raise ValueError(f"{r.name}: the raw samples were released (release_raw); edit again to listen")
+    if r.raw is None: raise ValueError(f"{r.name}: the raw samples were not kept (keep_raw=False, release_raw); edit again with keep_raw=True to listen")
     pts = edit_points(r)
     top = players(r.sr, raw=r.raw, edit=r.audio)
     out = W.Output()
@@ -439,6 +439,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          end_fade_bars: float = 1.0, # with `target_duration`: fade the edit out over its last bars (the raw's median bar) unless the model already ends it with a fade (0: stop dead)
          stems='auto', # for a model with `use_stems`: 'auto' (separate now with `separator`), a folder of NAME_{stem} files, {stem: samples at `sr`}, or 'off' (an error for such a model); other models ignore it
          separator=None, # with stems='auto': a demucs model or a separator checkpoint (`editorbot.stems`; None: demucs' pretrained htdemucs, downloaded by demucs)
+         keep_raw: bool = True, # keep the raw's samples in the result (`.raw`, for `widget`); False: a raw file is cut from on disk a window at a time (`AudioReader`) and the result keeps only its length and envelope (`release_raw`): what `editorbot_edit` does, in less memory
         ) -> EditResult:
     "Edit `raw` with `model`: load, analyse, decode, render. Timings of each step are in `.timings`."
     from tqdm.auto import tqdm
@@ -484,10 +485,15 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
     nt = torch.get_num_threads()
     if decode_threads > 0: torch.set_num_threads(decode_threads)
+    reader = None
     try:                                                            # an error starts on a line of its own, not after the progress line
         t1 = time.perf_counter()
         bar.set_postfix_str('analysing')
         ym = mono_at(y, sr, cfg.sr)
+        n_raw = y.shape[-1]
+        if not keep_raw:                                            # the picture's envelope of the raw, from the mono copy (steps in raw samples)
+            pk, step = waveform_peaks(ym)
+            peaks = (pk, step * sr / cfg.sr)
         if reread: del y                                            # only the mono copy is held while analysing and decoding
         an = analyze_raw(ym, cfg.sr, cfg, name, beats=beats)
         del ym
@@ -520,7 +526,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         bar.set_postfix_str('rendering')
         if reread:
             if _file_stamp(raw) != stamp: raise AudioFileError(f"{name}: changed while it was being edited; run the edit again")
-            y = load_raw(raw, None, name)[0]
+            y = reader = load_raw(raw, None, name)[0] if keep_raw else AudioReader(raw)   # the reader: cut from the file a window at a time
+            if y.shape[-1] != n_raw: raise AudioFileError(f"{name}: changed while it was being edited; run the edit again")
             t['load'] += time.perf_counter() - t1
             t1 = time.perf_counter()
         xf = int(round(crossfade * sr))
@@ -532,7 +539,11 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
                 bar_s = float(np.median(d)) if len(d) else 2.0
                 c['ops'] = fade_out_end(c['ops'], int(round(end_fade_bars * bar_s * cfg.sr / cfg.hop_length)))
             audio, segs = render(y, c['pointers'], c['ops'], cfg, sr=sr, crossfade=crossfade, return_segments=True)
-            res.append(EditResult(audio, sr, c['pointers'], c['ops'], segs, [c['score']], {}, y, an['analysis'], cfg, name, xf, c['seed'], rule=rule))
+            res.append(EditResult(audio, sr, c['pointers'], c['ops'], segs, [c['score']], {}, y if keep_raw else None, an['analysis'], cfg, name, xf, c['seed'],
+                                  n_raw=n_raw, raw_peaks=None if keep_raw else peaks, rule=rule))
+        if isinstance(reader, AudioReader):
+            reader.close()
+            if _file_stamp(raw) != stamp: raise AudioFileError(f"{name}: changed while it was being edited; run the edit again")
         t['rendering'] = time.perf_counter() - t1
         bar.update()
         bar.set_postfix_str('done')
@@ -546,6 +557,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     finally:
         bar.close()
         torch.set_num_threads(nt)
+        if isinstance(reader, AudioReader): reader.close()
 
 # %% ../nbs/10_edit.ipynb #aca47cb3
 def bench_edit(duration: float = 180.0, # seconds of synthetic song
@@ -598,7 +610,7 @@ def edit_files(raw, # the raw recording
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     log = log or sys.stderr
     raw, out = Path(raw), Path(out)
-    if out.suffix.lower() not in AUDIO_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
+    if out.suffix.lower() not in WRITE_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
     if style_example is not None and len(style_example) != 2: raise ValueError("--style-example needs two files: RAW2 EDIT2")
     if not 0 <= crossfade_ms < math.inf: raise ValueError(f"--crossfade-ms must be 0 or more, got {crossfade_ms:g}")
     if not 0 <= min_duration < math.inf: raise ValueError(f"--min-duration must be 0 or more seconds, got {min_duration:g}")
@@ -614,7 +626,7 @@ def edit_files(raw, # the raw recording
     if separator is not None: check_input(separator, 'separator checkpoint')
     r = edit(raw, model, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
              n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold,
-             stop_threshold=stop_threshold, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode_rule=decode)
+             stop_threshold=stop_threshold, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode_rule=decode, keep_raw=False)
     t = r.timings
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s" + (f" (stems {t['stems']:.2f} s)" if 'stems' in t else '') + f", decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
@@ -622,7 +634,6 @@ def edit_files(raw, # the raw recording
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
                 duration_tolerance=duration_tolerance if target_duration is not None else None,
                 **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold', 'decode')})   # the rule the edit was made with (None: the run-level network's argmax)
-    for e in [r, *r.alternatives]: e.release_raw()                 # they share the raw: the picture needs only its envelope
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 import numpy as np
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, segments_to_pointers, label_ops, run_cli, atomic_write_text, check_outputs
-from .audio import AudioFileError, check_audio, render_segments, load_audio, save_audio, read_window
+from .audio import AudioFileError, AudioReader, AUDIO_EXTENSIONS, WRITE_EXTENSIONS, check_audio, render_segments, load_audio, save_audio, read_window
 
 # %% auto #0
 __all__ = ['EDL_COLUMNS', 'JOIN_TREATMENTS', 'music_like', 'pointers_to_segments', 'segment_joins', 'segment_moves',
@@ -160,11 +160,10 @@ def _mono(y):
     y = np.asarray(y, dtype=np.float32)
     return y.mean(0) if y.ndim == 2 else y
 
-def _window(y, start, n):
-    out = np.zeros(n, dtype=np.float64)
-    a, b = max(start, 0), min(start + n, len(y))
-    if b > a: out[a - start:b - start] = y[a:b]
-    return out
+def _mono_window(y, start, n):
+    "`n` samples of the mix of `y` (as `_mono`) from `start`, zero outside: float64 `(n,)`, read from `y` a window at a time (an array, an `AudioReader` or a dict of stems)."
+    w = np.sum([read_window(v, start, n) for v in y.values()], axis=0) if isinstance(y, dict) else read_window(y, start, n)
+    return (w.mean(0) if w.ndim == 2 else w).astype(np.float64)
 
 def segment_joins(segments, # list of `Segment`s
                   sources: bool = False, # also return the raw positions that meet at each join
@@ -196,7 +195,6 @@ def refine_joins(y, # raw audio: (n,), (channels, n) or a dict of stems (their m
                 ) -> list[Segment]:
     "New segments with each join moved by up to `max_shift` samples to where the cut is least audible; timing is unchanged."
     if mode not in ('match', 'zero'): raise ValueError(f"refine_joins: mode must be 'match' or 'zero', got {mode!r}")
-    x = _mono(y)
     segs = [Segment(**vars(s)) for s in sorted(segments, key=lambda s: s.edit_start)]
     L = max(int(crossfade), 32)
     pre = L - L // 2
@@ -208,13 +206,13 @@ def refine_joins(y, # raw audio: (n,), (channels, n) or a dict of stems (their m
         if hi <= lo: continue
         deltas = np.arange(lo, hi + 1)
         if mode == 'match':
-            a = _window(x, A.raw_end - pre + lo, hi - lo + L)
-            b = _window(x, B.raw_start - pre + lo, hi - lo + L)
+            a = _mono_window(y, A.raw_end - pre + lo, hi - lo + L)
+            b = _mono_window(y, B.raw_start - pre + lo, hi - lo + L)
             cs = np.r_[0.0, np.cumsum((a - b) ** 2)]
             cost = cs[L:L + len(deltas)] - cs[:len(deltas)]
         else:
-            a = _window(x, A.raw_end - 1 + lo, hi - lo + 2)
-            b = _window(x, B.raw_start + lo, hi - lo + 2)
+            a = _mono_window(y, A.raw_end - 1 + lo, hi - lo + 2)
+            b = _mono_window(y, B.raw_start + lo, hi - lo + 2)
             cost = np.abs(a[:-1]) + np.abs(a[1:]) + np.abs(b[:-1]) + np.abs(b[1:])   # both sides' samples next to the cut
         cost = cost + 1e-9 * np.abs(deltas) * (cost.max() + 1e-12)    # ties: the smallest move
         d = int(deltas[int(np.argmin(cost))])
@@ -268,15 +266,14 @@ def join_correlations(y, # raw audio (n,), (channels, n) or dict of stems (the m
                       crossfade: int = 220, # samples
                      ) -> dict:
     "Correlation (clipped to 0..1) of outgoing and incoming raw material over each crossfade: `{k: rho}` for the join into segment k (edit order)."
-    x = _mono(y)
     segs = sorted(segments, key=lambda s: s.edit_start)
     xf = int(crossfade)
     pre = xf - xf // 2
     out = {}
     if xf <= 1: return out
     for k in _xf_joins(segs, xf):
-        a = _window(x, segs[k - 1].raw_end - pre, xf)
-        b = _window(x, segs[k].raw_start - pre, xf)
+        a = _mono_window(y, segs[k - 1].raw_end - pre, xf)
+        b = _mono_window(y, segs[k].raw_start - pre, xf)
         out[k] = float(np.clip(a @ b / (np.sqrt((a @ a) * (b @ b)) + 1e-20), 0.0, 1.0))
     return out
 
@@ -292,7 +289,7 @@ def render_joined(y, # raw samples, (n,) or (channels, n)
     if law not in ('auto', 'power'): raise ValueError(f"render_joined: law must be 'auto' or 'power', got {law!r}")
     xf = max(int(crossfade), 0)
     if law == 'power' or xf <= 1: return render_segments(y, segments, crossfade=xf, n_out=n_out)
-    y = np.asarray(y, dtype=np.float32)
+    if not isinstance(y, AudioReader): y = np.asarray(y, dtype=np.float32)
     segs = sorted(segments, key=lambda s: s.edit_start)
     out = render_segments(y, segs, crossfade=0, n_out=n_out)
     rhos = join_correlations(y, segs, xf) if rhos is None else rhos
@@ -308,6 +305,7 @@ def render_joined(y, # raw samples, (n,) or (channels, n)
 
 # %% ../nbs/06_render.ipynb #c18be4bb
 def _check_raw(y, name='raw audio'):
+    if isinstance(y, AudioReader): return y, y.shape[-1]             # a file: checked when it was loaded (`load_raw`)
     if isinstance(y, dict):
         if not y: raise AudioFileError(f"{name}: no stems given")
         out = {k: check_audio(v, f"{name} stem {k!r}") for k, v in y.items()}
@@ -322,7 +320,7 @@ def _max_shift(cfg, sr):
     h = int(cfg.hop_length * sr / cfg.sr)
     return h // 2 - h // 16
 
-def render(y, # raw audio: (n,), (channels, n) or a dict of stems
+def render(y, # raw audio: (n,), (channels, n), an `AudioReader` (read a window at a time) or a dict of stems
            pointers, # raw frame per edit frame (-1: silence), optionally ending with STOP_TOKEN
            ops=None, # `EditOp` per frame, for fades (None: no fades)
            cfg: AudioConfig | None = None, # frame parameters of the pointers
@@ -648,7 +646,7 @@ def render_files(raw, # raw recording
     if (pointers is None) == (edl is None): raise ValueError("give exactly one of a pointer file (--pointers) or an EDL (--edl)")
     raw, out = Path(raw), Path(out)
     if out.resolve() == raw.resolve(): raise ValueError(f"{out}: the output would overwrite the raw input")
-    if out.suffix.lower() not in ('.wav', '.flac', '.ogg', '.mp3', '.aif', '.aiff'): raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
+    if out.suffix.lower() not in WRITE_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
     if crossfade_ms is not None and not 0 <= crossfade_ms < float('inf'): raise ValueError(f"--crossfade-ms must be 0 or more, got {crossfade_ms:g}")
     for what, f_ in (('', raw), ('pointer file ', pointers), ('EDL ', edl)):
         if f_ is not None and not Path(f_).exists(): raise FileNotFoundError(f"{f_}: no such {what or 'file'}".rstrip())
@@ -656,7 +654,7 @@ def render_files(raw, # raw recording
     if stems is not None:
         sd = Path(stems)
         if not sd.is_dir(): raise FileNotFoundError(f"{sd}: no such folder of stems")
-        stem_files = sorted(p for p in sd.iterdir() if p.suffix.lower() in ('.wav', '.flac', '.ogg', '.mp3', '.aif', '.aiff'))
+        stem_files = sorted(p for p in sd.iterdir() if p.suffix.lower() in AUDIO_EXTENSIONS)
         if not stem_files: raise ValueError(f"{sd}: no audio files in the stems folder")
     ps = output_paths(out)
     edl_files = [ps['edl_csv'], ps['edl_json'], ps['edit_labels'], ps['raw_labels']]
