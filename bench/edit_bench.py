@@ -7,7 +7,7 @@ Usage:
 
 The input: `--input` (any audio file: it is cut to `--seconds`, keeping its rate and channels), else the first of
 `real_music/hedgewars-data/*pirate.ogg` (260 s, 44.1 kHz stereo; `scripts/fetch_music.sh` fetches it) found, else a song
-from `editorbot.synth.generate_song` upsampled to 44.1 kHz stereo. It is written (`--format`: 16-bit WAV or FLAC, or OGG,
+from `editorbot.synth.generate_song` upsampled to 44.1 kHz stereo. It is written (`--format`: 16-bit WAV or FLAC, or OGG or MP3,
 which the load step then decodes) to a temporary folder, with the edits and their side files; the folder is removed at the end. Each repeat runs `editorbot_edit IN -o OUT --model M
 --style S --force --quiet` (the script next to this Python, or `python -c` on `editorbot.edit.main` with `--pythonpath DIR`
 first on `PYTHONPATH`: another copy of the package) and reports, per run and as medians. `--baseline DIR` times the package in
@@ -83,7 +83,7 @@ def main():
     ap.add_argument('--model', required=True, help="checkpoint (or 'pretrained')")
     ap.add_argument('--input', help='audio file to cut the test recording from (default: a real recording, else a synthetic song)')
     ap.add_argument('--seconds', type=float, default=240.0)
-    ap.add_argument('--format', default='wav', choices=('wav', 'flac', 'ogg'), help='how the test recording is written (the load step decodes it)')
+    ap.add_argument('--format', default='wav', choices=('wav', 'flac', 'ogg', 'mp3'), help='how the test recording is written (the load step decodes it)')
     ap.add_argument('--style', default='radio', help="style name ('' for none)")
     ap.add_argument('--repeats', type=int, default=3)
     ap.add_argument('--pythonpath', help='a folder holding another editorbot package to time instead of the installed one')

@@ -98,23 +98,29 @@ def _wav_declared_frames(path: Path) -> int | None:
     return None
 
 def _blocks(f, block: int = 1 << 18):
-    "An open `sf.SoundFile`'s samples from where it stands, float32 blocks `(frames, channels)`; an MP3 in one block."
-    if f.format == 'MP3':                                           # libsndfile's MP3 decoder gives other samples (by ~1e-7) when read in blocks: whole
-        yield f.read(dtype='float32', always_2d=True)
-        return
+    "An open `sf.SoundFile`'s samples from where it stands, float32 blocks `(frames, channels)`."
+    if f.format == 'MP3': block = max(1, block // 1152) * 1152      # libsndfile's MP3 decoder gives other samples (by ~1e-7) to a read that ends inside an MP3 frame: whole frames
     while len(b := f.read(block, dtype='float32', always_2d=True)): yield b
+
+def _close_up(out: np.ndarray, got: int, block: int = 1 << 18) -> np.ndarray:
+    "`out[:, :got]` of a C-contiguous `(C, n)` as a C-contiguous array in the same memory (the rows moved up a block at a time), not a second full-size copy."
+    C, n = out.shape
+    if got >= n: return out
+    flat = out.reshape(-1)
+    for c in range(1, C):
+        for a in range(0, got, block): flat[c * got + a:c * got + min(a + block, got)] = flat[c * n + a:c * n + min(a + block, got)]
+    return flat[:C * got].reshape(C, got)
 
 def _read_channels(path: Path, block: int = 1 << 18) -> tuple[np.ndarray, int]:
     "The file's samples as C-contiguous float32 `(channels, n)` and its rate, read a block at a time (no second full-size copy)."
     with sf.SoundFile(str(path)) as f:
-        if f.format == 'MP3': return np.ascontiguousarray(next(_blocks(f)).T), int(f.samplerate)
         C, n, got = f.channels, max(int(f.frames), 0), 0
         out = np.empty((C, n), np.float32)
-        for b in _blocks(f, block):                                 # (frames, channels)
+        for b in _blocks(f, block):                                 # (frames, channels); an MP3 declares more frames than it holds
             if got + len(b) > out.shape[1]: out = np.concatenate([out[:, :got], np.empty((C, max(len(b), got)), np.float32)], 1)   # more than declared
             out[:, got:got + len(b)] = b.T
             got += len(b)
-        return (out if got == out.shape[1] else np.ascontiguousarray(out[:, :got])), int(f.samplerate)
+        return _close_up(out, got, block), int(f.samplerate)
 
 def load_audio(path, # wav, flac, ogg or mp3 file
                sr: int | None = 22050, # sample rate to return (None: the file's own)
