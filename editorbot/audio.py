@@ -15,10 +15,10 @@ def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # with
 
 # %% auto #0
 __all__ = ['AUDIO_EXTENSIONS', 'WRITE_EXTENSIONS', 'MIN_SECONDS', 'SILENT_PEAK', 'AudioFileError', 'check_audio', 'audio_files',
-           'resample', 'mono_at', 'load_audio', 'load_raw', 'AudioReader', 'save_audio', 'read_window',
-           'render_segments', 'mel_transform', 'mel_spectrogram', 'power_to_db', 'log_mel', 'normalize_db',
-           'denormalize_db', 'power_spectrogram', 'estimate_tuning', 'chroma_filters', 'chroma_from_power',
-           'plot_waveform', 'plot_mel', 'player', 'players']
+           'resample', 'mono_at', 'load_audio', 'load_raw', 'AudioReader', 'save_audio', 'check_write_extension',
+           'read_window', 'render_segments', 'mel_transform', 'mel_spectrogram', 'power_to_db', 'log_mel',
+           'normalize_db', 'denormalize_db', 'power_spectrogram', 'estimate_tuning', 'chroma_filters',
+           'chroma_from_power', 'plot_waveform', 'plot_mel', 'player', 'players']
 
 # %% ../nbs/01_audio.ipynb #cf6f1068
 class AudioFileError(ValueError):
@@ -243,6 +243,13 @@ def save_audio(path, # destination; the format follows the suffix (.wav, .flac, 
         with sf.SoundFile(tmp, 'w', sr, 1 if y.ndim == 1 else y.shape[0], subtype=subtype, format=fmt) as f:
             for a in range(0, y.shape[-1], 1 << 16): f.write(y[..., a:a + (1 << 16)].T)
     return atomic_write(path, write)
+
+# %% ../nbs/01_audio.ipynb #aac04e99
+def check_write_extension(path) -> Path:
+    "`path` as a `Path` if `save_audio` can write its extension; else the one-line error the commands give before any work."
+    path = Path(path)
+    if path.suffix.lower() not in WRITE_EXTENSIONS: raise ValueError(f"{path}: unknown audio extension {path.suffix!r} (use .wav, .flac, .ogg or .mp3)")
+    return path
 
 # %% ../nbs/01_audio.ipynb #408519b8
 def read_window(y: np.ndarray, # samples (n,) or (channels, n)

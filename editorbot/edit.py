@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs, check_input, MIN_EDIT_SHARE
-from .audio import AudioFileError, AudioReader, WRITE_EXTENSIONS, check_audio, load_audio, save_audio, log_mel, normalize_db, mono_at, load_raw
+from .audio import AudioFileError, AudioReader, check_write_extension, check_audio, load_audio, save_audio, log_mel, normalize_db, mono_at, load_raw
 from .render import output_paths
 
 # %% auto #0
@@ -29,6 +29,10 @@ def _file_stamp(path) -> tuple:
     "Size and modification time of a file: it changed if they did."
     s = Path(path).stat()
     return s.st_size, s.st_mtime_ns
+
+def _check_unchanged(path, stamp: tuple, name: str, n: int | None = None, n_raw: int | None = None):
+    "Refuse a raw file whose stamp (or length `n` against `n_raw`) is not what it was when the edit began."
+    if _file_stamp(path) != stamp or n != n_raw: raise AudioFileError(f"{name}: changed while it was being edited; run the edit again")
 
 def _release_freed_memory():
     "Hand the heap's freed pages back to the OS (glibc's `malloc_trim`; elsewhere nothing): the analysis' and the decoder's temporaries then add nothing to the peak of the steps after them."
@@ -312,7 +316,7 @@ def save_edit(r: EditResult, # the edit
     "Write the audio, the EDL (CSV, JSON, Audacity labels) and the PNG; return `output_paths(path)` (without `png` if not drawn)."
     from editorbot.render import write_edl_csv, write_edl_json, write_audacity_labels
     ps = output_paths(path)
-    if ps['audio'].suffix.lower() not in WRITE_EXTENSIONS: raise ValueError(f"{ps['audio']}: unknown audio extension {ps['audio'].suffix!r} (use .wav, .flac, .ogg or .mp3)")
+    check_write_extension(ps['audio'])
     save_audio(ps['audio'], r.audio, r.sr)
     write_edl_csv(ps['edl_csv'], r.segments, r.sr)
     write_edl_json(ps['edl_json'], r.segments, r.sr, crossfade=r.crossfade, n_out=r.audio.shape[-1],
@@ -525,9 +529,10 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         t1 = time.perf_counter()
         bar.set_postfix_str('rendering')
         if reread:
-            if _file_stamp(raw) != stamp: raise AudioFileError(f"{name}: changed while it was being edited; run the edit again")
-            y = reader = load_raw(raw, None, name)[0] if keep_raw else AudioReader(raw)   # the reader: cut from the file a window at a time
-            if y.shape[-1] != n_raw: raise AudioFileError(f"{name}: changed while it was being edited; run the edit again")
+            _check_unchanged(raw, stamp, name)
+            reader = None if keep_raw else AudioReader(raw)             # cut from the file a window at a time
+            y = load_raw(raw, None, name)[0] if keep_raw else reader
+            _check_unchanged(raw, stamp, name, y.shape[-1], n_raw)
             t['load'] += time.perf_counter() - t1
             t1 = time.perf_counter()
         xf = int(round(crossfade * sr))
@@ -541,9 +546,9 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             audio, segs = render(y, c['pointers'], c['ops'], cfg, sr=sr, crossfade=crossfade, return_segments=True)
             res.append(EditResult(audio, sr, c['pointers'], c['ops'], segs, [c['score']], {}, y if keep_raw else None, an['analysis'], cfg, name, xf, c['seed'],
                                   n_raw=n_raw, raw_peaks=None if keep_raw else peaks, rule=rule))
-        if isinstance(reader, AudioReader):
+        if reader is not None:
             reader.close()
-            if _file_stamp(raw) != stamp: raise AudioFileError(f"{name}: changed while it was being edited; run the edit again")
+            _check_unchanged(raw, stamp, name)
         t['rendering'] = time.perf_counter() - t1
         bar.update()
         bar.set_postfix_str('done')
@@ -557,7 +562,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     finally:
         bar.close()
         torch.set_num_threads(nt)
-        if isinstance(reader, AudioReader): reader.close()
+        if reader is not None: reader.close()
 
 # %% ../nbs/10_edit.ipynb #aca47cb3
 def bench_edit(duration: float = 180.0, # seconds of synthetic song
@@ -610,7 +615,7 @@ def edit_files(raw, # the raw recording
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     log = log or sys.stderr
     raw, out = Path(raw), Path(out)
-    if out.suffix.lower() not in WRITE_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
+    check_write_extension(out)
     if style_example is not None and len(style_example) != 2: raise ValueError("--style-example needs two files: RAW2 EDIT2")
     if not 0 <= crossfade_ms < math.inf: raise ValueError(f"--crossfade-ms must be 0 or more, got {crossfade_ms:g}")
     if not 0 <= min_duration < math.inf: raise ValueError(f"--min-duration must be 0 or more seconds, got {min_duration:g}")

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 import numpy as np
 from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, segments_to_pointers, label_ops, run_cli, atomic_write_text, check_outputs
-from .audio import AudioFileError, AudioReader, AUDIO_EXTENSIONS, WRITE_EXTENSIONS, check_audio, render_segments, load_audio, save_audio, read_window
+from .audio import AudioFileError, AudioReader, AUDIO_EXTENSIONS, check_write_extension, check_audio, render_segments, load_audio, save_audio, read_window
 
 # %% auto #0
 __all__ = ['EDL_COLUMNS', 'JOIN_TREATMENTS', 'music_like', 'pointers_to_segments', 'segment_joins', 'segment_moves',
@@ -646,7 +646,7 @@ def render_files(raw, # raw recording
     if (pointers is None) == (edl is None): raise ValueError("give exactly one of a pointer file (--pointers) or an EDL (--edl)")
     raw, out = Path(raw), Path(out)
     if out.resolve() == raw.resolve(): raise ValueError(f"{out}: the output would overwrite the raw input")
-    if out.suffix.lower() not in WRITE_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
+    check_write_extension(out)
     if crossfade_ms is not None and not 0 <= crossfade_ms < float('inf'): raise ValueError(f"--crossfade-ms must be 0 or more, got {crossfade_ms:g}")
     for what, f_ in (('', raw), ('pointer file ', pointers), ('EDL ', edl)):
         if f_ is not None and not Path(f_).exists(): raise FileNotFoundError(f"{f_}: no such {what or 'file'}".rstrip())

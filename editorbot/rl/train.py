@@ -538,10 +538,10 @@ def rl_edit_files(raw, # the raw recording
                  ) -> dict:
     "Edit `raw` with the agent and write the audio, EDL (CSV, JSON) and Audacity labels; returns the result with `paths`."
     from editorbot.core import check_input
-    from editorbot.audio import save_audio, WRITE_EXTENSIONS
+    from editorbot.audio import save_audio, check_write_extension
     from editorbot.render import output_paths, write_edl_csv, write_edl_json, write_audacity_labels
     raw, out = Path(raw), Path(out)
-    if out.suffix.lower() not in WRITE_EXTENSIONS: raise ValueError(f"{out}: unknown audio extension {out.suffix!r} (use .wav, .flac, .ogg or .mp3)")
+    check_write_extension(out)
     ps = output_paths(out)
     ps.pop('png')
     if target_duration is not None and not 0 < target_duration < float('inf'): raise ValueError(f"--target-duration must be a positive number of seconds, got {target_duration:g}")
