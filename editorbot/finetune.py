@@ -82,7 +82,7 @@ def finetune(data_dir, # folder of pairs: input/, desired_output/ and pointer_se
              max_steps: int = -1, # step budget (-1: the time budget alone)
              lr: float = 3e-4, # peak learning rate (after the warm-up, constant)
              warmup_steps: int = 20,
-             batch_size: int = 2, # songs per batch: 2 edits best after 12 minutes on the 15 house pairs (`98_results`)
+             batch_size: int = 2, # songs per batch
              fractions=(0.8, 0.2, 0.0), # train, valid, test split of the folder's songs
              seed: int = 0,
              resume: bool = False, # continue the run in save_dir (its own settings)
