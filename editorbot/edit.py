@@ -16,8 +16,8 @@ from .render import output_paths
 # %% auto #0
 __all__ = ['MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'model_input', 'analyze_raw', 'stem_source', 'stem_input', 'decision_score',
            'decode', 'raw_usage', 'EditResult', 'waveform_peaks', 'plot_edit', 'save_edit', 'edit_points',
-           'edit_widget', 'style_latent', 'fade_out_end', 'NoStyleWarning', 'edit', 'bench_edit', 'edit_files',
-           'edit_cli', 'main', 'preset_latent']
+           'edit_widget', 'style_latent', 'fade_out_end', 'NoStyleWarning', 'without_frames', 'edit', 'bench_edit',
+           'edit_files', 'edit_cli', 'main', 'preset_latent']
 
 # %% ../nbs/10_edit.ipynb #1f0ca455
 MAX_EDIT_RATIO = 4.0  # an edit may last at most this many times its raw (a target or minimum duration beyond is refused; decoding stops there)
@@ -212,6 +212,7 @@ class EditResult:
     n_raw: int = 0             # samples of the raw (kept when `release_raw` drops them)
     raw_peaks: tuple | None = None   # `waveform_peaks` of the raw, once it is released (the picture's raw panel)
     rule: dict | None = None   # the decoding rule the edit was made with (`decoding_rule`: jump_threshold, stop_threshold, decode)
+    retakes: list = field(default_factory=list)   # botched takes and retakes dropped before decoding (`retakes.Retake`, seconds in the raw)
 
     def __post_init__(self):
         if self.raw is not None and not self.n_raw: self.n_raw = int(self.raw.shape[-1])
@@ -420,6 +421,24 @@ def fade_out_end(ops, # EditOp per edit frame, ending STOP (T + 1,)
 class NoStyleWarning(UserWarning):
     "`edit` was given neither a style name nor an example, though the model has named styles: it decodes with the prior latent."
 
+# %% ../nbs/10_edit.ipynb #5a12566a
+from .retakes import find_retakes, kept_frames, restore_pointers, shift_times
+
+def without_frames(an: dict, # from `analyze_raw`
+                   kept: np.ndarray, # the raw's frames to keep (`retakes.kept_frames`)
+                   retakes: list, # the `Retake`s those frames leave out
+                   cfg: AudioConfig,
+                  ) -> dict:
+    "`an` for the raw without the retakes' spans: the spectrogram's kept frames (and stems'), beats, bar lines and sections moved onto them."
+    out = dict(an, raw_mel=an['raw_mel'][kept])
+    if 'stem_mels' in an: out['stem_mels'] = an['stem_mels'][:, kept]
+    mv = lambda t: shift_times(t, retakes, cfg.sr, cfg.hop_length)
+    if an.get('beat_times') is not None: out['beat_times'], out['downbeat_times'] = mv(an['beat_times']), mv(an['downbeat_times'])
+    if an.get('sections'):
+        moved = [(s, shift_times([s['start'], s['end']], retakes, cfg.sr, cfg.hop_length, clamp=True)) for s in an['sections']]
+        out['sections'] = [dict(s, start=float(a), end=float(b)) for s, (a, b) in moved if b > a]   # a bound inside a span moves to its end
+    return out
+
 # %% ../nbs/10_edit.ipynb #b62c5f11
 def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          model, # a `PointerNetwork`, or the path of a checkpoint
@@ -444,6 +463,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          stems='auto', # for a model with `use_stems`: 'auto' (separate now with `separator`), a folder of NAME_{stem} files, {stem: samples at `sr`}, or 'off' (an error for such a model); other models ignore it
          separator=None, # with stems='auto': a demucs model or a separator checkpoint (`editorbot.stems`; None: demucs' pretrained htdemucs, downloaded by demucs)
          keep_raw: bool = True, # keep the raw's samples in the result (`.raw`, for `widget`); False: a raw file is cut from on disk a window at a time (`AudioReader`) and the result keeps only its length and envelope (`release_raw`): what `editorbot_edit` does, in less memory
+         keep_retakes: bool = False, # decode from the whole raw; by default a botched take and its retake (`retakes.find_retakes`) are dropped first, so the music is heard once
         ) -> EditResult:
     "Edit `raw` with `model`: load, analyse, decode, render. Timings of each step are in `.timings`."
     from tqdm.auto import tqdm
@@ -500,6 +520,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             peaks = (pk, step * sr / cfg.sr)
         if reread: del y                                            # only the mono copy is held while analysing and decoding
         an = analyze_raw(ym, cfg.sr, cfg, name, beats=beats)
+        rts = [] if keep_retakes or an['downbeat_times'] is None else find_retakes(ym, cfg.sr, an['downbeat_times'])
         del ym
         z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
         if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
@@ -515,13 +536,18 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         bar.update()
         t1 = time.perf_counter()
         bar.set_postfix_str('decoding')
+        kept = kept_frames(len(an['raw_mel']), rts, cfg.sr, cfg.hop_length) if rts else None
+        dec_an = an if kept is None else without_frames(an, kept, rts, cfg)   # the raw as the network hears it: the music played once
         with torch.inference_mode():
-            cands = decode(model, an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
+            cands = decode(model, dec_an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
                            min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
                            length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)),
                            jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode_rule=decode_rule)
         torch.set_num_threads(nt)
         an.pop('raw_mel')                                           # decoded: the spectrogram and a network loaded here are done with
+        del dec_an
+        if kept is not None:
+            for c in cands: c['pointers'] = restore_pointers(c['pointers'], kept)
         if own: model = None
         _release_freed_memory()
         t['decoding'] = time.perf_counter() - t1
@@ -545,7 +571,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
                 c['ops'] = fade_out_end(c['ops'], int(round(end_fade_bars * bar_s * cfg.sr / cfg.hop_length)))
             audio, segs = render(y, c['pointers'], c['ops'], cfg, sr=sr, crossfade=crossfade, return_segments=True)
             res.append(EditResult(audio, sr, c['pointers'], c['ops'], segs, [c['score']], {}, y if keep_raw else None, an['analysis'], cfg, name, xf, c['seed'],
-                                  n_raw=n_raw, raw_peaks=None if keep_raw else peaks, rule=rule))
+                                  n_raw=n_raw, raw_peaks=None if keep_raw else peaks, rule=rule, retakes=rts))
         if reader is not None:
             reader.close()
             _check_unchanged(raw, stamp, name)
@@ -611,6 +637,7 @@ def edit_files(raw, # the raw recording
                force: bool = False, # replace output files that exist (else they are refused before any work)
                stems: str = 'auto', # models with `use_stems`: 'auto' (separate with `separator`), a folder of NAME_{stem} files, or 'off'
                separator=None, # separator checkpoint for stems='auto' (None: demucs' pretrained htdemucs)
+               keep_retakes: bool = False, # decode from the whole raw, botched takes and retakes included
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     log = log or sys.stderr
@@ -631,14 +658,17 @@ def edit_files(raw, # the raw recording
     if separator is not None: check_input(separator, 'separator checkpoint')
     r = edit(raw, model, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
              n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold,
-             stop_threshold=stop_threshold, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode_rule=decode, keep_raw=False)
+             stop_threshold=stop_threshold, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode_rule=decode, keep_raw=False,
+             keep_retakes=keep_retakes)
     t = r.timings
+    for x in r.retakes: print(f"{raw}: dropped a botched take and its retake, {x.start:.2f}-{x.end:.2f} s ({x.kind.replace('_', ' ')})", file=log)
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s" + (f" (stems {t['stems']:.2f} s)" if 'stems' in t else '') + f", decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
     rule = r.rule or {}
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
                 duration_tolerance=duration_tolerance if target_duration is not None else None,
-                **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold', 'decode')})   # the rule the edit was made with (None: the run-level network's argmax)
+                **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold', 'decode')},
+                retakes=[dict(start=x.start, end=x.end, kind=x.kind) for x in r.retakes])   # the rule the edit was made with (None: the run-level network's argmax)
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))
     if n_best > 1:
@@ -669,6 +699,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              force: bool = False, # replace output files that exist (without it they are refused, before any work)
              stems: str = 'auto', # models that listen to stems (use_stems): auto separates the raw now (with --separator), DIR reads DIR/NAME_{drums,bass,other,vocals}.wav, off gives none (an error for such a model); other models ignore it
              separator: str = None, # separator checkpoint for --stems auto (editorbot_stems_train; default: demucs' pretrained htdemucs, downloaded by demucs)
+             keep_retakes: bool = False, # decode from the whole raw: by default a botched take and its retake (a passage played twice with wrong notes or a stumble between) are dropped first
             ):
     """Edit a raw recording with a trained pointer network. Writes EDITED (the -o file), its decision lists EDITED.edl.csv, EDITED.edl.json,
     EDITED.edit_labels.txt and EDITED.raw_labels.txt (Audacity labels) and the picture EDITED.png (with --n-best K: EDITED_1 ... EDITED_K,
@@ -680,7 +711,8 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
         warnings.simplefilter('always', NoStyleWarning)
         res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
                          duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold,
-                         stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode=decode)
+                         stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode=decode,
+                         keep_retakes=keep_retakes)
     for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
         if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
         else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

@@ -16,7 +16,7 @@ from .models.registry import song_style, preset_latent
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
            'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'raw_iou',
            'copy_raw', 'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames',
-           'generate_item', 'free_running_scores', 'evaluate_items', 'style_by_example', 'pointer_runs',
+           'generate_item', 'free_running_scores', 'item_retakes', 'evaluate_items', 'style_by_example', 'pointer_runs',
            'results_table', 'paired_bootstrap', 'paired_songs', 'artefact_table', 'load_items', 'eval_cli', 'main']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
@@ -218,16 +218,19 @@ def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | No
                   target_length: int | None = None, # wanted output length in frames (length conditioning), else none
                   **kw, # more arguments of the network's `generate` (e.g. the beat network's `jump_threshold`)
                  ) -> np.ndarray:
-    "Free-running greedy edit of one item's raw: pointers (T,) without STOP."
+    "Free-running greedy edit of one item's raw: pointers (T,) without STOP. With `item['kept']` (`retakes.kept_frames`), the network decodes from those frames only and the pointers are mapped back to the raw's."
+    from editorbot.retakes import restore_pointers
     dev = next(model.parameters()).device
-    t = lambda k, dt=None: torch.as_tensor(np.asarray(item[k]), dtype=dt)[None].to(dev)
+    kept = item.get('kept')
+    sel = (lambda a: a) if kept is None else (lambda a: a[..., kept, :] if a.ndim == 3 else a[kept])   # stem mels (4, S, M): frames on axis 1
+    t = lambda k, dt=None: torch.as_tensor(sel(np.asarray(item[k])), dtype=dt)[None].to(dev)
     if z is None and model.cfg.use_vae: z = torch.zeros(1, model.cfg.d_latent, device=dev)
     g = model.generate(t('raw_mel', torch.float32), raw_pos=t('raw_pos', torch.float32), beat_index=t('beat_index', torch.long),
                        bar_index=t('bar_index', torch.long), z=z, greedy=True, seed=seed, max_length=max_length,
                        target_length=None if target_length is None else int(target_length),
                        **({'stem_mels': t('stem_mels', torch.float32)} if 'stem_mels' in item else {}), **kw)
-    p = g['pointers'][0].cpu().numpy()
-    return p[:int(g['length'][0])]
+    p = g['pointers'][0].cpu().numpy()[:int(g['length'][0])]
+    return p if kept is None else restore_pointers(p, kept)
 
 # %% ../nbs/09a_evaluate.ipynb #1e529749
 def free_running_scores(ref, est, n_raw: int, beat: float) -> dict:
@@ -235,6 +238,19 @@ def free_running_scores(ref, est, n_raw: int, beat: float) -> dict:
     d = cut_point_scores(ref, est, n_raw, tol=beat)
     d.update(length_error=float(abs(len(est) - len(ref))), length_error_beats=float(abs(len(est) - len(ref)) / beat), iou=raw_iou(ref, est))
     return d
+
+# %% ../nbs/09a_evaluate.ipynb #a2135d60
+def item_retakes(item: dict, # a whole-song item with `raw_path` (`load_items`) and `bar_index`
+                 cfg: AudioConfig | None = None,
+                ) -> list:
+    "The retakes `editorbot_edit` would drop from an item's raw (`retakes.find_retakes` on the raw file, with the item's own bar lines)."
+    from editorbot.audio import load_audio
+    from editorbot.retakes import find_retakes
+    cfg = cfg or AudioConfig()
+    y, sr = load_audio(item['raw_path'], cfg.sr)
+    ba = np.asarray(item['bar_index'])
+    db = np.flatnonzero(np.r_[True, ba[1:] != ba[:-1]]) * cfg.hop_length / cfg.sr
+    return find_retakes(y, sr, db)
 
 # %% ../nbs/09a_evaluate.ipynb #071a66ff
 def _agg_tf(rows):
@@ -264,7 +280,7 @@ def _agg_fr(rows):
     if not rows: return {}
     out = {}
     for pre in ('', 'copy_', 'trim_'):
-        ks = [k for k in rows[0] if k not in ('name', 'style', 'runs') and k.startswith(pre) and (pre or not k.startswith(('copy_', 'trim_')))]
+        ks = [k for k in rows[0] if k not in ('name', 'style', 'runs', 'retakes') and k.startswith(pre) and (pre or not k.startswith(('copy_', 'trim_')))]
         for k in ks:
             v = np.array([r[k] for r in rows], dtype=np.float64)
             out[k] = float(np.median(v)) if k.endswith('length_error_beats') else float(np.nanmean(v))
@@ -279,9 +295,11 @@ def evaluate_items(model, # a `PointerNetwork`
                    length_given: bool = False, # tell the network the true edit's length (teacher-forced and free-running; beat network): the user who asks for an edit of a given duration
                    length_tolerance: int | None = None, # frames: with `length_given`, the free-running edit must end within this of the true length, as `editorbot_edit --target-duration` ends within `--duration-tolerance` (None: length conditioning only)
                    decode_kw: dict | None = None, # more arguments of `generate` for the free-running edits (e.g. `jump_threshold`)
+                   retakes: bool = False, # free-running: drop the retakes `editorbot_edit` drops (`item_retakes`; items need `raw_path`) before decoding
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
+    from editorbot.retakes import kept_frames
     presets = getattr(model, 'style_presets', None) or {}
     if style not in ('reference', 'prior', 'own', *presets): raise ValueError(f"style must be 'reference', 'prior', 'own' or one of the model's presets ({', '.join(presets) or 'none'}), got {style!r}")
     if style == 'own' and (miss := sorted({item_style(i) for i in items} - set(presets))): raise ValueError(f"style 'own': the model has no preset for {', '.join(miss)} (its presets: {', '.join(presets) or 'none'})")
@@ -304,8 +322,10 @@ def evaluate_items(model, # a `PointerNetwork`
             win = {} if length_given else dict(min_length=max(1, int(MIN_EDIT_SHARE * S)))   # as editorbot_edit: no stop before this share of the raw
             if length_given and length_tolerance is not None:   # the window editorbot_edit puts round a target duration (`edit.decode`)
                 win = dict(min_length=max(1, len(ref) - int(length_tolerance)), stop_after=len(ref) + int(length_tolerance))
+            rts = item_retakes(it) if retakes else []
+            if rts: it = dict(it, kept=kept_frames(S, rts, AudioConfig().sr, AudioConfig().hop_length))
             est = generate_item(model, it, z=z, max_length=max(2 * S, len(ref) + 2 * int(length_tolerance or 0)), target_length=len(ref) if length_given else None, **win, **(decode_kw or {}))
-            fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat), runs=pointer_runs(est))
+            fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat), runs=pointer_runs(est), retakes=[[x.start, x.end] for x in rts])
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
             for k, v in free_running_scores(ref, trim_heuristic(it['raw_mel'], int(round(beat))), S, beat).items(): fr[f'trim_{k}'] = v
             fr_rows.append(fr)
@@ -314,7 +334,7 @@ def evaluate_items(model, # a `PointerNetwork`
                free_running={s: _agg_fr([r for r in fr_rows if r['style'] == s]) for s in styles} if free_running else {})
     res['teacher_forced']['overall'] = _agg_tf(tf_rows)
     res['style'], res['length_given'], res['length_tolerance'] = style, bool(length_given), length_tolerance
-    res['decode'] = dict(decode_kw or {})
+    res['decode'], res['retakes'] = dict(decode_kw or {}), bool(retakes)
     if free_running: res['free_running']['overall'] = _agg_fr(fr_rows)
     res['songs'] = [dict(name=r['name'], style=r['style'], pointer_acc=pointer_accuracy(r['ref'], r['pointers']), **{k: v for k, v in r['jumps'].items()})
                     for r in tf_rows]
@@ -469,7 +489,7 @@ def load_items(pointer_dir, cache_dir='cache', split: str = 'test', fractions=(0
         for n in names: by[song_style(n) or n].append(n)
         names = sum((v[:max(1, max_songs // len(by))] for v in by.values()), [])
     keep = {ds.names.index(n) for n in names}
-    return [ds[i] for i, (k, *_) in enumerate(ds.index) if k in keep]
+    return [dict(ds[i], raw_path=str(ds.songs[k].pair.raw)) for i, (k, *_) in enumerate(ds.index) if k in keep]
 
 @call_parse
 def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint from editorbot_train
@@ -490,6 +510,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          jump_threshold: float = None, # beat network, free-running: continue a beat only while the network gives that at least this probability (default: the checkpoint's own; negative: plain argmax over all choices)
          stop_threshold: float = None, # beat network, both protocols: stop only where the network gives the stop at least this probability (default: the checkpoint's own; negative: plain argmax)
          decode: str = None, # beat network, free-running: steps (beat by beat) or plan (from the play plan) (default: the checkpoint's own)
+         keep_retakes: bool = False, # free-running: decode from the whole raw (editorbot_edit --keep-retakes), not without the botched takes and retakes found in it
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.registry import load_model
@@ -508,7 +529,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
     items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars, stems=st)
     dk = model.decoding_rule(jump_threshold, stop_threshold, decode)   # the network's own greedy rule, named in the table
     tol = None if length_tolerance < 0 else int(round(length_tolerance * AudioConfig().sr / AudioConfig().hop_length))
-    res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk)
+    res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk, retakes=not keep_retakes)
     if style_examples and model.cfg.use_vae and free_running:
         ex, seen = {}, {item_style(i) for i in items}
         for it in load_items(pointer_dir, cache_dir, 'train', fr, max_songs=40, progress=False, grid_sources=gs, chunk_bars=chunk_bars, stems=st):
