@@ -22,19 +22,27 @@ class Retake:
 # %% ../nbs/04a_retakes.ipynb #d1065511
 def retake_features(y: np.ndarray, # mono samples (n,)
                     sr: int, hop_length: int = 512, n_fft: int = 2048, n_mels: int = 64,
+                    block: int = 2048, # frames per block: the spectrogram is made a block at a time, so no full-length one is held
                    ) -> tuple:
-    "Per frame: level-free log-mel `F` (T, n_mels) (dB above a 50-dB floor, each frame's mean removed), loudness `e` (T,) (dB against the loudest frame) and chroma `C` (T, 12)."
+    "Per frame (centred frames, as `librosa.stft`): level-free log-mel `F` (T, n_mels) (dB above a 50-dB floor, each frame's mean removed), loudness `e` (T,) (dB against the loudest frame) and chroma `C` (T, 12)."
     import librosa
-    D = librosa.stft(np.asarray(y, np.float32), n_fft=n_fft, hop_length=hop_length)
-    P = np.abs(D)
-    del D
-    P **= 2                                                          # power, in place: the spectrogram is the step's largest array
-    S = librosa.feature.melspectrogram(S=P, sr=sr, n_mels=n_mels)
+    y = np.asarray(y, np.float32)
+    T = 1 + len(y) // hop_length
+    yp = np.pad(y, n_fft // 2)
+    mel_fb = librosa.filters.mel(sr=sr, n_fft=n_fft, n_mels=n_mels)
+    chroma_fb = librosa.filters.chroma(sr=sr, n_fft=n_fft, tuning=0.0)   # no tuning estimate: passages of one take are compared
+    S, C = np.empty((n_mels, T), np.float32), np.empty((12, T), np.float32)
+    for b0 in range(0, T, block):
+        n = min(block, T - b0)
+        seg = yp[b0 * hop_length:b0 * hop_length + (n - 1) * hop_length + n_fft]
+        seg = np.pad(seg, (0, (n - 1) * hop_length + n_fft - len(seg)))
+        P = np.abs(librosa.stft(seg, n_fft=n_fft, hop_length=hop_length, center=False)) ** 2   # (1 + n_fft // 2, n)
+        S[:, b0:b0 + n] = mel_fb @ P
+        C[:, b0:b0 + n] = librosa.util.normalize(chroma_fb @ P, norm=np.inf, axis=0)
     e = librosa.power_to_db(S.sum(0), ref=np.max).astype(np.float32)
     F = librosa.power_to_db(S, ref=np.max, top_db=50).T.astype(np.float32)
     F -= F.mean(1, keepdims=True)
-    C = librosa.feature.chroma_stft(S=P, sr=sr).T.astype(np.float32)
-    return F, e, C
+    return F, e, C.T.copy()
 
 # %% ../nbs/04a_retakes.ipynb #978036e3
 def repeat_runs(F: np.ndarray, # (T, d) frame features (`retake_features`' F)
