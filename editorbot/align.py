@@ -6,13 +6,12 @@
 from __future__ import annotations
 import json, os, sys, time, hashlib, tempfile
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 import numpy as np
 from fastcore.script import call_parse, Param
 from .core import (AudioConfig, EditOp, STOP_TOKEN, PAD_TOKEN, Segment, segments_to_array, segments_from_array,
                             segments_to_pointers, label_ops, atomic_write, atomic_write_text, run_cli)
-from .audio import AudioFileError, check_audio, resample, load_audio, save_audio, log_mel, normalize_db, read_window
+from .audio import AudioFileError, check_audio, mel_filters, resample, load_audio, save_audio, log_mel, normalize_db, read_window
 
 # %% auto #0
 __all__ = ['MIN_ALIGN_SECONDS', 'AlignConfig', 'align_features', 'chunk_candidates', 'viterbi_offsets', 'refine_offset',
@@ -43,20 +42,6 @@ class AlignConfig:
     min_confidence: float = 0.5   # overall confidence under which the pair is rejected
 
 # %% ../nbs/05_align.ipynb #4e6ad6f9
-@lru_cache(maxsize=8)
-def _fbank(n_freqs, fmin, fmax, n_mels, sr):
-    "Slaney mel filterbank `(n_freqs, n_mels)`, the same as torchaudio's `melscale_fbanks(norm='slaney', mel_scale='slaney')`."
-    f_sp, min_log_hz, logstep = 200.0 / 3, 1000.0, np.log(6.4) / 27.0
-    min_log_mel = min_log_hz / f_sp
-    def hz_to_mel(f): return min_log_mel + np.log(f / min_log_hz) / logstep if f >= min_log_hz else f / f_sp
-    def mel_to_hz(m): return np.where(m >= min_log_mel, min_log_hz * np.exp(logstep * (m - min_log_mel)), f_sp * m)
-    freqs = np.linspace(0, sr // 2, n_freqs)
-    f_pts = mel_to_hz(np.linspace(hz_to_mel(fmin), hz_to_mel(min(fmax, sr / 2)), n_mels + 2))
-    f_diff = np.diff(f_pts)
-    slopes = f_pts[None, :] - freqs[:, None]          # (n_freqs, n_mels + 2)
-    fb = np.maximum(0, np.minimum(-slopes[:, :-2] / f_diff[:-1], slopes[:, 2:] / f_diff[1:]))
-    return (fb * (2.0 / (f_pts[2:] - f_pts[:-2]))[None]).astype(np.float32)
-
 def align_features(y: np.ndarray, # mono samples (n,)
                    sr: int, # sample rate
                    hop_length: int = 256, # frame hop in samples (frame i is centred on sample i * hop_length)
@@ -72,7 +57,7 @@ def align_features(y: np.ndarray, # mono samples (n,)
     yp[n_fft // 2:n_fft // 2 + len(y)] = y   # center=True, zero padding
     frames = np.lib.stride_tricks.sliding_window_view(yp, n_fft)[::hop_length][:T]   # (T, n_fft) view
     win = (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n_fft) / n_fft)).astype(np.float32)  # periodic Hann
-    fb = _fbank(n_fft // 2 + 1, acfg.fmin, acfg.fmax, acfg.n_mels, sr)
+    fb = mel_filters(n_fft // 2 + 1, acfg.fmin, acfg.fmax, acfg.n_mels, sr)
     M = np.empty((T, acfg.n_mels), np.float32)
     for i in range(0, T, block):
         X = np.fft.rfft(frames[i:i + block] * win, axis=1)

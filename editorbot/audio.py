@@ -18,7 +18,7 @@ __all__ = ['AUDIO_EXTENSIONS', 'WRITE_EXTENSIONS', 'MIN_SECONDS', 'SILENT_PEAK',
            'resample', 'mono_at', 'load_audio', 'load_raw', 'AudioReader', 'save_audio', 'check_write_extension',
            'read_window', 'render_segments', 'mel_transform', 'mel_spectrogram', 'power_to_db', 'log_mel',
            'normalize_db', 'denormalize_db', 'power_spectrogram', 'estimate_tuning', 'chroma_filters',
-           'chroma_from_power', 'plot_waveform', 'plot_mel', 'player', 'players']
+           'chroma_from_power', 'mel_filters', 'plot_waveform', 'plot_mel', 'player', 'players']
 
 # %% ../nbs/01_audio.ipynb #cf6f1068
 class AudioFileError(ValueError):
@@ -484,6 +484,23 @@ def chroma_from_power(S, # power spectrogram (1 + n_fft // 2, T)
     top = np.abs(C).astype(np.float64).max(axis=0, keepdims=True)
     top[top < np.finfo(C.dtype).tiny] = 1.0
     return (C / top).astype(C.dtype)
+
+# %% ../nbs/01_audio.ipynb #1ce95da6
+@lru_cache(maxsize=8)
+def mel_filters(n_freqs: int, # STFT bins (1 + n_fft // 2)
+                fmin: float, fmax: float, n_mels: int, sr: int,
+               ) -> np.ndarray:
+    "Slaney mel filterbank `(n_freqs, n_mels)`, the same as torchaudio's `melscale_fbanks(norm='slaney', mel_scale='slaney')` (and librosa's `filters.mel`), numpy only."
+    f_sp, min_log_hz, logstep = 200.0 / 3, 1000.0, np.log(6.4) / 27.0
+    min_log_mel = min_log_hz / f_sp
+    def hz_to_mel(f): return min_log_mel + np.log(f / min_log_hz) / logstep if f >= min_log_hz else f / f_sp
+    def mel_to_hz(m): return np.where(m >= min_log_mel, min_log_hz * np.exp(logstep * (m - min_log_mel)), f_sp * m)
+    freqs = np.linspace(0, sr // 2, n_freqs)
+    f_pts = mel_to_hz(np.linspace(hz_to_mel(fmin), hz_to_mel(min(fmax, sr / 2)), n_mels + 2))
+    f_diff = np.diff(f_pts)
+    slopes = f_pts[None, :] - freqs[:, None]          # (n_freqs, n_mels + 2)
+    fb = np.maximum(0, np.minimum(-slopes[:, :-2] / f_diff[:-1], slopes[:, 2:] / f_diff[1:]))
+    return (fb * (2.0 / (f_pts[2:] - f_pts[:-2]))[None]).astype(np.float32)
 
 # %% ../nbs/01_audio.ipynb #8ad1b5ab
 def plot_waveform(y, sr: int, ax=None, title: str | None = None, color='C0', alpha: float = 0.8):

@@ -520,7 +520,6 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             peaks = (pk, step * sr / cfg.sr)
         if reread: del y                                            # only the mono copy is held while analysing and decoding
         an = analyze_raw(ym, cfg.sr, cfg, name, beats=beats)
-        _release_freed_memory()                                     # the beat tracker's temporaries, before the retake search's
         rts = [] if keep_retakes or an['downbeat_times'] is None else find_retakes(ym, cfg.sr, an['downbeat_times'])
         del ym
         z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style

@@ -22,27 +22,21 @@ class Retake:
 # %% ../nbs/04a_retakes.ipynb #d1065511
 def retake_features(y: np.ndarray, # mono samples (n,)
                     sr: int, hop_length: int = 512, n_fft: int = 2048, n_mels: int = 64,
-                    block: int = 2048, # frames per block: the spectrogram is made a block at a time, so no full-length one is held
+                    block: int | None = None, # frames per block of the STFT (`audio.power_spectrogram`)
                    ) -> tuple:
     "Per frame (centred frames, as `librosa.stft`): level-free log-mel `F` (T, n_mels) (dB above a 50-dB floor, each frame's mean removed), loudness `e` (T,) (dB against the loudest frame) and chroma `C` (T, 12)."
-    import librosa
-    y = np.asarray(y, np.float32)
-    T = 1 + len(y) // hop_length
-    yp = np.pad(y, n_fft // 2)
-    mel_fb = librosa.filters.mel(sr=sr, n_fft=n_fft, n_mels=n_mels)
-    chroma_fb = librosa.filters.chroma(sr=sr, n_fft=n_fft, tuning=0.0)   # no tuning estimate: passages of one take are compared
-    S, C = np.empty((n_mels, T), np.float32), np.empty((12, T), np.float32)
-    for b0 in range(0, T, block):
-        n = min(block, T - b0)
-        seg = yp[b0 * hop_length:b0 * hop_length + (n - 1) * hop_length + n_fft]
-        seg = np.pad(seg, (0, (n - 1) * hop_length + n_fft - len(seg)))
-        P = np.abs(librosa.stft(seg, n_fft=n_fft, hop_length=hop_length, center=False)) ** 2   # (1 + n_fft // 2, n)
-        S[:, b0:b0 + n] = mel_fb @ P
-        C[:, b0:b0 + n] = librosa.util.normalize(chroma_fb @ P, norm=np.inf, axis=0)
-    e = librosa.power_to_db(S.sum(0), ref=np.max).astype(np.float32)
-    F = librosa.power_to_db(S, ref=np.max, top_db=50).T.astype(np.float32)
+    from editorbot.audio import power_spectrogram, chroma_from_power, mel_filters
+    P = power_spectrogram(np.asarray(y, np.float32), n_fft, hop_length, block)   # (1 + n_fft // 2, T)
+    S = mel_filters(n_fft // 2 + 1, 0.0, sr / 2, n_mels, sr).T @ P               # (n_mels, T) power
+    C = chroma_from_power(P, sr, n_fft).T                                        # (T, 12); no tuning estimate: passages of one take are compared
+    del P
+    db = lambda x: 10 * np.log10(np.maximum(x, 1e-10))
+    e = db(S.sum(0))
+    e -= e.max()
+    F = db(S).T
+    F = np.maximum(F - F.max(), -50.0)                                           # dB against the loudest bin, a 50-dB floor
     F -= F.mean(1, keepdims=True)
-    return F, e, C.T.copy()
+    return F.astype(np.float32), e.astype(np.float32), np.ascontiguousarray(C, dtype=np.float32)
 
 # %% ../nbs/04a_retakes.ipynb #978036e3
 def repeat_runs(F: np.ndarray, # (T, d) frame features (`retake_features`' F)
