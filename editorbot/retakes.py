@@ -22,21 +22,26 @@ class Retake:
 # %% ../nbs/04a_retakes.ipynb #d1065511
 def retake_features(y: np.ndarray, # mono samples (n,)
                     sr: int, hop_length: int = 512, n_fft: int = 2048, n_mels: int = 64,
-                    block: int | None = None, # frames per block of the STFT (`audio.power_spectrogram`)
+                    block: int = 2048, # frames per block: no spectrogram of the whole raw is held
                    ) -> tuple:
     "Per frame (centred frames, as `librosa.stft`): level-free log-mel `F` (T, n_mels) (dB above a 50-dB floor, each frame's mean removed), loudness `e` (T,) (dB against the loudest frame) and chroma `C` (T, 12)."
     from editorbot.audio import power_spectrogram, chroma_from_power, mel_filters
-    P = power_spectrogram(np.asarray(y, np.float32), n_fft, hop_length, block)   # (1 + n_fft // 2, T)
-    S = mel_filters(n_fft // 2 + 1, 0.0, sr / 2, n_mels, sr).T @ P               # (n_mels, T) power
-    C = chroma_from_power(P, sr, n_fft).T                                        # (T, 12); no tuning estimate: passages of one take are compared
-    del P
+    y = np.asarray(y, np.float32)
+    T, m = 1 + len(y) // hop_length, -(-(n_fft // 2) // hop_length)             # m: frames of context a block's edge needs
+    fb = mel_filters(n_fft // 2 + 1, 0.0, sr / 2, n_mels, sr).T
+    S, C = np.empty((n_mels, T), np.float32), np.empty((T, 12), np.float32)
+    for a in range(0, T, block):
+        b, lo = min(a + block, T), max(a - m, 0)
+        P = power_spectrogram(y[lo * hop_length:(b - 1 + m) * hop_length + 1], n_fft, hop_length)[:, a - lo:b - lo]   # (1 + n_fft // 2, b - a)
+        S[:, a:b] = fb @ P                                                       # mel power
+        C[a:b] = chroma_from_power(P, sr, n_fft).T                               # no tuning estimate: passages of one take are compared
     db = lambda x: 10 * np.log10(np.maximum(x, 1e-10))
     e = db(S.sum(0))
     e -= e.max()
     F = db(S).T
     F = np.maximum(F - F.max(), -50.0)                                           # dB against the loudest bin, a 50-dB floor
     F -= F.mean(1, keepdims=True)
-    return F.astype(np.float32), e.astype(np.float32), np.ascontiguousarray(C, dtype=np.float32)
+    return F.astype(np.float32), e.astype(np.float32), C
 
 # %% ../nbs/04a_retakes.ipynb #978036e3
 def repeat_runs(F: np.ndarray, # (T, d) frame features (`retake_features`' F)
@@ -44,16 +49,16 @@ def repeat_runs(F: np.ndarray, # (T, d) frame features (`retake_features`' F)
                 lags, # frame lags to search
                 thr: float = 1.0, # mean absolute difference (dB) under which two frames are the same sound
                 min_run: int = 20, # frames a run needs
-                smooth: int = 9, # median filter (frames) over the difference: a transient off the frame grid does not break a run
+                smooth: int = 9, # odd: a median filter (frames) over the difference, so a transient off the frame grid does not break a run
                ) -> list:
     "Runs where the signal repeats itself exactly at a lag: `(a0, b0, lag)` frames, `F[a0:b0]` played again at `F[a0+lag:b0+lag]`."
-    from scipy.ndimage import median_filter
-    out = []
+    out, h = [], smooth // 2
     for l in lags:
         l = int(l)
         if not 0 < l < len(F): continue
-        d = median_filter(np.abs(F[l:] - F[:-l]).mean(1), smooth, mode='nearest')
-        ok = np.r_[0, ((d < thr) & loud[l:] & loud[:-l]).astype(np.int8), 0]
+        below = np.r_[0, np.cumsum(np.pad(np.abs(F[l:] - F[:-l]).mean(1) < thr, h, mode='edge'))]
+        med = below[smooth:] - below[:-smooth] > h                   # the window's median is under thr: most of its frames are (edges repeated)
+        ok = np.r_[0, (med & loud[l:] & loud[:-l]).astype(np.int8), 0]
         dd = np.diff(ok)
         out += [(int(a), int(b), l) for a, b in zip(np.flatnonzero(dd == 1), np.flatnonzero(dd == -1)) if b - a >= min_run]
     return out
