@@ -103,9 +103,9 @@ def find_retakes(y: np.ndarray, # mono samples (n,)
         crot = max(_chroma_sim(np.roll(C[X], r, axis=1), C[Y]) for r in (-2, -1, 1, 2))
         w = max(3, int(0.12 * bar))
         dip = float(np.median(e[b0 + 1:b0 + 1 + w] - e[b0 + 1 + l:b0 + 1 + l + w])) if b0 + 1 + l + w <= T else 0.0
-        resume = any(0 < l - l2 < 0.25 * sr / hop_length and b0 - 5 <= a2 <= b0 + bar for a2, b2, l2 in runs)   # after the gap, a run a little shorter
+        resume = lambda: any(0 < l - l2 < 0.25 * sr / hop_length and b0 - 5 <= a2 <= b0 + bar for a2, b2, l2 in runs)   # after the gap, a run a little shorter
         if k >= 1 and abs(part) < 0.2 and crot >= wrong_notes_chroma and crot - c0 >= 0.3 and diff >= 1.5: found.append((crot - c0, s, s + l, 'wrong_notes'))
-        elif dip <= stumble_dip and resume and 0.1 <= part <= 0.8: found.append((-dip / 40, s, s + l, 'stumble'))
+        elif dip <= stumble_dip and 0.1 <= part <= 0.8 and resume(): found.append((-dip / 40, s, s + l, 'stumble'))
     out = []
     for _, s, t, kind in sorted(found, key=lambda f: -f[0]):         # the surest first; one overlapping a span kept is dropped
         if not any(s < t2 and s2 < t for s2, t2, _ in out): out.append((s, t, kind))
