@@ -1,7 +1,7 @@
 """The fine-tuning test: networks scored free-running on held-out songs of one style (the corpus' `house`), by name and by example.
 
-For each checkpoint: the songs decoded with its stored preset of the style (when it has one: a fine-tuned model) and with the
-style latent of one example pair (`--example-dir`: the first pair of the fine-tuning folder); cut-point F1 (+-1 beat), median
+For each checkpoint: the songs edited by name, as `editorbot_edit --style` edits them (its stored preset of the style, or its edit
+template of the style where it stores one; the botched takes dropped first), and with the style latent of one example pair (`--example-dir`: the first pair of the fine-tuning folder); cut-point F1 (+-1 beat), median
 length error in beats, the share within 2 beats, against copy-raw.
 
     python bench/house_compare.py pretrained models/house_ft/model.pt models/house_scratch/model.pt \
@@ -21,6 +21,8 @@ if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('checkpoints', nargs='+'); ap.add_argument('--test-dir', required=True); ap.add_argument('--example-dir', required=True)
     ap.add_argument('--cache-dir', required=True); ap.add_argument('--style', default='house'); ap.add_argument('--json', default='')
+    ap.add_argument('--keep-retakes', action='store_true', help="by name: decode from the whole raw (by default the botched takes editorbot_edit drops are dropped)")
+    ap.add_argument('--no-templates', action='store_true', help="by name: the network alone, even where the checkpoint stores an edit template of the style")
     a = ap.parse_args()
     torch.set_num_threads(1)
     t0 = time.time()
@@ -29,11 +31,11 @@ if __name__ == '__main__':
     out, lines = {}, ["| network | style given | songs | cut-point F1 | median length error (beats) | within 2 beats | copy-raw cut F1 |", "|---|---|---|---|---|---|---|"]
     for ck in a.checkpoints:
         m = load_model(ck); r = {}
-        if a.style in (getattr(m, 'style_presets', None) or {}):
-            res = evaluate_items(m, items, progress=False, style=a.style)
+        if a.style in (getattr(m, 'style_presets', None) or {}) or (a.style in m.style_templates and not a.no_templates):
+            res = evaluate_items(m, items, progress=False, style=a.style, retakes=not a.keep_retakes, templates=not a.no_templates)
             fr = res['free_running']['overall']
             le = np.array([s['length_error_beats'] for s in res['songs']]); fr['within_2_beats'] = float(np.mean(le <= 2))
-            r['by_name'] = fr; lines.append(row(f"{ck} | by name ({a.style})", fr))
+            r['by_name'] = fr; lines.append(row(f"{ck} | by name ({a.style}{', template' if res['templates'].get(a.style) else ''})", fr))
         sb = style_by_example(m, {a.style: ex}, items, progress=False)[a.style]
         r['by_example'] = sb; lines.append(f"| {ck} | by example ({ex['name']}) | {sb['n_songs']} | {sb['cut_f1']:.3f} | {sb['length_error_beats']:.1f} | - | - |")
         out[ck] = r

@@ -138,13 +138,14 @@ def demo(out='editorbot_demo_out', # folder for everything (pairs, cache, model,
     torch.set_num_threads(1)
     try:
         after_ex = style_by_example(m1, {style: ex}, items, progress=False)[style]
-        after = evaluate_items(m1, items, progress=False, style=style)['free_running']['overall'] if style in m1.style_presets else None
+        by_name = style in m1.style_presets or style in m1.style_templates   # a latent of the style, or a template read off its pairs (`06a`)
+        after = evaluate_items(m1, items, progress=False, style=style, retakes=True)['free_running']['overall'] if by_name else None   # as editorbot_edit edits
         edits['after'] = _edits(m1, items[:max_edits], ted, out / 'edits' / 'after', log, **(dict(style=style) if after else dict(style_example=ex_files)))
     finally: torch.set_num_threads(nt)
     T['after'] = time.perf_counter() - t
     t = _stage(log, 6, N, "the before/after table")
     rows = [('copy the raw (no edit)', _copy_raw(items)), ('shipped model, by example', _scores(before)), ('fine-tuned, by example', _scores(after_ex))]
-    if after: rows.append((f"fine-tuned, by name ({style})", _scores(after)))
+    if after: rows.append((f"fine-tuned, by name ({style}{', an edit template' if style in m1.style_templates else ''})", _scores(after)))
     table = '\n'.join(["| model | test songs | cut-point F1 | median length error (beats) | raw IoU |", "|---|---|---|---|---|"] +
                       [f"| {k} | {v['n_songs']} | {v['cut_f1']:.3f} | {v['length_error_beats']:.1f} | {v['iou']:.3f} |" for k, v in rows])
     best_after = max(r[1]['cut_f1'] for r in rows[2:])

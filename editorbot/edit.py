@@ -423,6 +423,7 @@ class NoStyleWarning(UserWarning):
 
 # %% ../nbs/10_edit.ipynb #5a12566a
 from .retakes import find_retakes, kept_frames, restore_pointers, shift_times
+from .template import EditTemplate, model_template, template_edit
 
 def without_frames(an: dict, # from `analyze_raw`
                    kept: np.ndarray, # the raw's frames to keep (`retakes.kept_frames`)
@@ -482,7 +483,11 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     if cfg.n_mels != mc.n_mels: raise ValueError(f"the model reads {mc.n_mels} mel bands but cfg has {cfg.n_mels}")
     if n_best < 1: raise ValueError(f"n_best must be at least 1, got {n_best}")
     if style is not None and style_example is not None: raise ValueError("give a style name or a style example pair, not both")
-    z_style = preset_latent(model, style)                          # an unknown style name fails before the audio is loaded
+    tpl = model_template(model, style)                             # a style read off the song's form (`06a`): the network plays the song, the template picks its sections
+    if tpl is not None and target_duration is not None:
+        if style not in (getattr(model, 'style_presets', None) or {}): raise ValueError(f"style {style!r} is an edit template (its sections decide the length): give no target duration")
+        tpl = None                                                  # to a length: the network's own latent of the style
+    z_style = preset_latent(model, tpl.base if tpl is not None else style)   # an unknown style name fails before the audio is loaded
     if target_duration is not None and not 0 < target_duration < math.inf: raise ValueError(f"target duration must be a positive number of seconds, got {target_duration}")
     if not 0 <= min_duration < math.inf: raise ValueError(f"minimum duration must be 0 or more seconds, got {min_duration}")
     if not 0 <= crossfade < math.inf: raise ValueError(f"crossfade must be 0 or more seconds, got {crossfade}")
@@ -491,6 +496,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             raise FileNotFoundError(f"{f}: no such file (style example)" if not Path(f).exists() else f"{f}: is a folder, not an audio file (style example)")
     if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
     rule = model.decoding_rule(jump_threshold, stop_threshold, decode_rule)   # a rule this network does not take is refused before the work
+    if tpl is not None: rule = dict(rule or {}, template=tpl.to_dict())
     for what, thr in (('jump', jump_threshold), ('stop', stop_threshold)):
         if thr is not None and not thr <= 1: raise ValueError(f"{what} threshold must be at most 1 (negative: plain argmax), got {thr}")
     if target_duration is not None and not mc.use_length_cond: raise ValueError("a target duration is unsupported: this model has no length conditioning (use_length_cond=False)")
@@ -548,6 +554,14 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         del dec_an
         if kept is not None:
             for c in cands: c['pointers'] = restore_pointers(c['pointers'], kept)
+        if tpl is not None:                                         # the song's sections along the network's edit, then the template's choice of them
+            fr = cfg.sr / cfg.hop_length
+            sf = np.round(np.array([s['start'] for s in an['sections'] or []], np.float64) * fr)
+            d = np.diff(an['downbeat_times']) if an['downbeat_times'] is not None else []
+            bar_f = float(np.median(d)) * fr if len(d) else float(cfg.frames_per_bar)
+            for c in cands:
+                q, o = template_edit(tpl, c['pointers'][:-1], sf, bar_f, c['ops'])
+                c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
         if own: model = None
         _release_freed_memory()
         t['decoding'] = time.perf_counter() - t1
@@ -662,12 +676,13 @@ def edit_files(raw, # the raw recording
              keep_retakes=keep_retakes)
     t = r.timings
     for x in r.retakes: print(f"{raw}: dropped a botched take and its retake, {x.start:.2f}-{x.end:.2f} s ({x.kind.replace('_', ' ')})", file=log)
+    if (r.rule or {}).get('template'): print(f"{raw}: style {style} is a template: {EditTemplate.from_dict(r.rule['template'])}", file=log)
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s" + (f" (stems {t['stems']:.2f} s)" if 'stems' in t else '') + f", decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
     rule = r.rule or {}
     meta = dict(model=str(model), style_example=[str(p) for p in style_example] if style_example else None, style=style, target_duration=target_duration,
                 duration_tolerance=duration_tolerance if target_duration is not None else None,
-                **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold', 'decode')},
+                **{k: rule.get(k) for k in ('jump_threshold', 'stop_threshold', 'decode', 'template')},
                 retakes=[dict(start=x.start, end=x.end, kind=x.kind) for x in r.retakes])   # the rule the edit was made with (None: the run-level network's argmax)
     for o, e in zip(outs, [r, *r.alternatives]):
         res.append(dict(score=e.score, paths=e.save(o, meta=meta), summary=e.summary(), timings=t))

@@ -15,7 +15,7 @@ from .models.registry import song_style, preset_latent
 # %% auto #0
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
            'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'raw_iou',
-           'copy_raw', 'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames',
+           'copy_raw', 'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'bar_frames',
            'generate_item', 'free_running_scores', 'item_retakes', 'evaluate_items', 'style_by_example', 'pointer_runs',
            'results_table', 'paired_bootstrap', 'paired_songs', 'artefact_table', 'load_items', 'eval_cli', 'main']
 
@@ -208,6 +208,13 @@ def beat_frames(item: dict, default: int = 43) -> float:
     c = np.bincount(bi - bi.min())
     return float(np.median(c[1:-1])) if len(c) > 2 else float(default)
 
+def bar_frames(item: dict, default: float = 172) -> float:
+    "Median bar length of an item's raw in frames (from its bar index)."
+    ba = np.asarray(item.get('bar_index', []))
+    if len(ba) < 2: return float(default)
+    c = np.bincount(ba - ba.min())
+    return float(np.median(c[1:-1])) if len(c) > 2 else float(default)
+
 # %% ../nbs/09a_evaluate.ipynb #921f3c89
 def _collate(items):
     from editorbot.data import Collate
@@ -223,7 +230,10 @@ def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | No
     dev = next(model.parameters()).device
     kept = item.get('kept')
     sel = (lambda a: a) if kept is None else (lambda a: a[..., kept, :] if a.ndim == 3 else a[kept])   # stem mels (4, S, M): frames on axis 1
-    t = lambda k, dt=None: torch.as_tensor(sel(np.asarray(item[k])), dtype=dt)[None].to(dev)
+    arr = {k: sel(np.asarray(item[k])) for k in ('raw_mel', 'raw_pos', 'beat_index', 'bar_index', 'stem_mels') if k in item}
+    if kept is not None:                                            # a beat or bar wholly inside a dropped span leaves a gap: number them afresh
+        for k in ('beat_index', 'bar_index'): arr[k] = np.unique(arr[k], return_inverse=True)[1].reshape(-1)
+    t = lambda k, dt=None: torch.as_tensor(arr[k], dtype=dt)[None].to(dev)
     if z is None and model.cfg.use_vae: z = torch.zeros(1, model.cfg.d_latent, device=dev)
     g = model.generate(t('raw_mel', torch.float32), raw_pos=t('raw_pos', torch.float32), beat_index=t('beat_index', torch.long),
                        bar_index=t('bar_index', torch.long), z=z, greedy=True, seed=seed, max_length=max_length,
@@ -296,14 +306,17 @@ def evaluate_items(model, # a `PointerNetwork`
                    length_tolerance: int | None = None, # frames: with `length_given`, the free-running edit must end within this of the true length, as `editorbot_edit --target-duration` ends within `--duration-tolerance` (None: length conditioning only)
                    decode_kw: dict | None = None, # more arguments of `generate` for the free-running edits (e.g. `jump_threshold`)
                    retakes: bool = False, # free-running: drop the retakes `editorbot_edit` drops (`item_retakes`; items need `raw_path`) before decoding
+                   templates: bool = True, # free-running, by name and without the length: a style the checkpoint stores as an edit template (`editorbot.template`) is edited with it, as `editorbot_edit` does (items need `section_frames`, `load_items`)
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
     from editorbot.retakes import kept_frames
+    from editorbot.template import model_template, template_edit
     presets = getattr(model, 'style_presets', None) or {}
-    if style not in ('reference', 'prior', 'own', *presets): raise ValueError(f"style must be 'reference', 'prior', 'own' or one of the model's presets ({', '.join(presets) or 'none'}), got {style!r}")
-    if style == 'own' and (miss := sorted({item_style(i) for i in items} - set(presets))): raise ValueError(f"style 'own': the model has no preset for {', '.join(miss)} (its presets: {', '.join(presets) or 'none'})")
-    z_fixed = None if style in ('reference', 'prior', 'own') else preset_latent(model, style)    # the prior: None (zeros)
+    named = {*presets, *((getattr(model, 'style_templates', None) or {}) if templates and not length_given else {})}   # styles by name: latents and templates
+    if style not in ('reference', 'prior', 'own', *named): raise ValueError(f"style must be 'reference', 'prior', 'own' or one of the model's named styles ({', '.join(sorted(named)) or 'none'}), got {style!r}")
+    if style == 'own' and (miss := sorted({item_style(i) for i in items} - named)): raise ValueError(f"style 'own': the model has no preset for {', '.join(miss)} (its named styles: {', '.join(sorted(named)) or 'none'})")
+    z_fixed = None if style in ('reference', 'prior', 'own') or style not in presets else preset_latent(model, style)    # the prior: None (zeros); a template style: its base's, below
     model.eval()
     tf_rows, fr_rows = [], []
     tf_kw = {k: v for k, v in (decode_kw or {}).items() if k == 'stop_threshold'}   # the stop rule decides the stop in both protocols
@@ -318,13 +331,16 @@ def evaluate_items(model, # a `PointerNetwork`
         if free_running:
             ref = np.asarray(it['pointers'][:int(it['length'])])
             S = len(it['raw_mel'])
-            z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else preset_latent(model, item_style(it)) if style == 'own' else z_fixed
+            tpl = model_template(model, item_style(it) if style == 'own' else style) if templates and not length_given else None
+            z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else (preset_latent(model, item_style(it)) if tpl is None else None) if style == 'own' else z_fixed
+            if tpl is not None: z = preset_latent(model, tpl.base)       # the network plays the song in the template's base style
             win = {} if length_given else dict(min_length=max(1, int(MIN_EDIT_SHARE * S)))   # as editorbot_edit: no stop before this share of the raw
             if length_given and length_tolerance is not None:   # the window editorbot_edit puts round a target duration (`edit.decode`)
                 win = dict(min_length=max(1, len(ref) - int(length_tolerance)), stop_after=len(ref) + int(length_tolerance))
             rts = item_retakes(it) if retakes else []
             if rts: it = dict(it, kept=kept_frames(S, rts, AudioConfig().sr, AudioConfig().hop_length))
             est = generate_item(model, it, z=z, max_length=max(2 * S, len(ref) + 2 * int(length_tolerance or 0)), target_length=len(ref) if length_given else None, **win, **(decode_kw or {}))
+            if tpl is not None: est = template_edit(tpl, est, it.get('section_frames') or [], bar_frames(it, 4 * beat))[0]
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat), runs=pointer_runs(est), retakes=[[x.start, x.end] for x in rts])
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
             for k, v in free_running_scores(ref, trim_heuristic(it['raw_mel'], int(round(beat))), S, beat).items(): fr[f'trim_{k}'] = v
@@ -335,6 +351,7 @@ def evaluate_items(model, # a `PointerNetwork`
     res['teacher_forced']['overall'] = _agg_tf(tf_rows)
     res['style'], res['length_given'], res['length_tolerance'] = style, bool(length_given), length_tolerance
     res['decode'], res['retakes'] = dict(decode_kw or {}), bool(retakes)
+    res['templates'] = {k: v for k, v in (getattr(model, 'style_templates', None) or {}).items()} if templates and not length_given else {}
     if free_running: res['free_running']['overall'] = _agg_fr(fr_rows)
     res['songs'] = [dict(name=r['name'], style=r['style'], pointer_acc=pointer_accuracy(r['ref'], r['pointers']), **{k: v for k, v in r['jumps'].items()})
                     for r in tf_rows]
@@ -489,7 +506,8 @@ def load_items(pointer_dir, cache_dir='cache', split: str = 'test', fractions=(0
         for n in names: by[song_style(n) or n].append(n)
         names = sum((v[:max(1, max_songs // len(by))] for v in by.values()), [])
     keep = {ds.names.index(n) for n in names}
-    return [dict(ds[i], raw_path=str(ds.songs[k].pair.raw)) for i, (k, *_) in enumerate(ds.index) if k in keep]
+    sf = lambda k, r0: [] if ds.songs[k].grid.section_frames is None else (np.asarray(ds.songs[k].grid.section_frames) - r0).tolist()
+    return [dict(ds[i], raw_path=str(ds.songs[k].pair.raw), section_frames=sf(k, r0)) for i, (k, _, _, r0, _) in enumerate(ds.index) if k in keep]
 
 @call_parse
 def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint from editorbot_train

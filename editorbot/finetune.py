@@ -14,10 +14,12 @@ from .models.registry import load_model, config_from_dict, song_style
 from .core import atomic_write_text, atomic_torch_save, resolve_checkpoint
 from .train import TrainConfig, fit, data_loaders, add_style_presets, model_config
 from .evaluate import load_items, evaluate_items
+from .core import AudioConfig, MIN_EDIT_SHARE
+from .models.registry import preset_latent
 
 # %% auto #0
-__all__ = ['InitWeights', 'init_checkpoint', 'choose_checkpoint', 'set_config', 'finetune', 'ship_checkpoint', 'finetune_cli',
-           'main']
+__all__ = ['InitWeights', 'init_checkpoint', 'choose_checkpoint', 'set_config', 'template_examples', 'fit_style_templates',
+           'finetune', 'ship_checkpoint', 'finetune_cli', 'main']
 
 # %% ../nbs/09b_finetune.ipynb #facee38d
 class InitWeights(L.Callback):
@@ -66,6 +68,64 @@ def set_config(path, # a checkpoint
     ck['config'].update(fields)
     atomic_torch_save(ck, path)
 
+# %% ../nbs/09b_finetune.ipynb #98309ac8
+def template_examples(model, # a network with the `base` style among its presets
+                      items: list, # whole songs (`evaluate.load_items`: with `raw_path` and `section_frames`)
+                      base: str = 'cleanup', # the style that plays the song (the raw without its studio artefacts)
+                      retakes: bool = True, # drop the botched takes `editorbot_edit` drops before decoding
+                      decode_kw: dict | None = None, # more arguments of `generate` (the checkpoint's decoding rule)
+                     ) -> list[dict]:
+    "Per song: the network's edit in the `base` style (the song), its sections along it, and the song's true edit: what `template.fit_template` takes."
+    from editorbot.evaluate import generate_item, item_retakes, bar_frames, beat_frames
+    from editorbot.retakes import kept_frames
+    from editorbot.template import song_sections
+    z, cfg, out = preset_latent(model, base), AudioConfig(), []
+    for it in items:
+        S, n = len(it['raw_mel']), int(it['length'])
+        rts = item_retakes(it) if retakes else []
+        if rts: it = dict(it, kept=kept_frames(S, rts, cfg.sr, cfg.hop_length))
+        p = generate_item(model, it, z=z, max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), **(decode_kw or {}))
+        bar = bar_frames(it, 4 * beat_frames(it))
+        out.append(dict(name=it.get('name'), reference=np.asarray(it['pointers'][:n]), ops=np.asarray(it['ops'][:n + 1]), pointers=p,
+                        bounds=song_sections(p, it.get('section_frames') or [], bar), bar=bar))
+    return out
+
+# %% ../nbs/09b_finetune.ipynb #1c273b25
+def fit_style_templates(base_model, # checkpoint whose network plays the songs in its `base` style (the one fine-tuning started from)
+                        tuned_model, # the fine-tuned checkpoint the templates compete with, by name
+                        train_items: list, # whole songs of the folder's training split (`evaluate.load_items`)
+                        valid_items: list, # and of its validation split: where a template must edit better than the fine-tuned network
+                        tuned_decode_kw: dict | None = None, # the fine-tuned checkpoint's decoding rule
+                        base: str = 'cleanup', # the style that plays the song
+                        min_support: float = 0.6, # a template must explain this share of a style's training pairs
+                        log=None, # function taking a message
+                       ) -> dict:
+    "Per style of the training songs: `{template, template_valid, network_valid (cut F1, length error in beats), adopted, why}`."
+    from editorbot.evaluate import item_style, evaluate_items
+    from editorbot.template import fit_template, EditTemplate
+    log = log or (lambda m: None)
+    m, tuned = load_model(base_model), load_model(tuned_model)
+    out = {}
+    score = lambda r: (float(r['cut_f1']), float(r['length_error_beats']))
+    for s in sorted({item_style(i) for i in train_items} - {base, 'all'}):
+        if base not in m.style_presets:
+            out[s] = dict(adopted=False, why=f"the start network has no {base} style to play the songs with"); continue
+        tpl = fit_template(template_examples(m, [i for i in train_items if item_style(i) == s], base), base, min_support)
+        va = [i for i in valid_items if item_style(i) == s]
+        if tpl is None: out[s] = dict(adopted=False, why='no template explains most of its pairs'); continue
+        d = out[s] = dict(template=tpl.to_dict(), adopted=False)
+        if not va: d['why'] = 'no validation songs of this style'; continue
+        m.style_templates = {s: tpl.to_dict()}
+        d['template_valid'] = score(evaluate_items(m, va, progress=False, style=s, retakes=True, templates=True)['free_running']['overall'])
+        own = s in tuned.style_presets
+        d['network_valid'] = score(evaluate_items(tuned, va, progress=False, style=s, retakes=True, decode_kw=tuned_decode_kw)['free_running']['overall']) if own else None
+        t, n = d['template_valid'], d['network_valid']
+        d['adopted'] = n is None or (t[0], -t[1]) > (n[0], -n[1])
+        d['why'] = 'edits the validation songs better than the fine-tuned network' if d['adopted'] else 'the fine-tuned network edits the validation songs as well or better'
+        log(f"style {s}: template ({EditTemplate.from_dict(d['template'])}): validation cut F1 {t[0]:.3f}, {t[1]:.1f} beats off"
+            + (f"; the fine-tuned network {n[0]:.3f}, {n[1]:.1f}" if n else '') + f" -> {'adopted' if d['adopted'] else 'not adopted'}")
+    return out
+
 # %% ../nbs/09b_finetune.ipynb #e10f81f7
 def _merge_presets(path: Path, presets: dict):
     "Add the `presets` the checkpoint at `path` lacks (the start model's styles), atomically."
@@ -87,6 +147,7 @@ def finetune(data_dir, # folder of pairs: input/, desired_output/ and pointer_se
              seed: int = 0,
              resume: bool = False, # continue the run in save_dir (its own settings)
              min_steps_warning: int = 100, # warn when the budget gives fewer optimizer steps than this
+             templates: bool = True, # also read an edit template off each style's pairs and keep it where it beats the network (`fit_style_templates`)
              progress: bool = True,
              log=None, # function taking a message (default: print to stderr)
             ) -> dict:
@@ -124,9 +185,21 @@ def finetune(data_dir, # folder of pairs: input/, desired_output/ and pointer_se
     best, scores = choose_checkpoint(cands, items)
     shutil.copyfile(best, save_dir / 'model.pt.part')
     set_config(save_dir / 'model.pt.part', decode=scores[str(best)][2])
+    tpls, tuned = {}, str(best)
+    if templates and start['state_dict'] is not None:               # styles that follow the song's form: a template read off the pairs
+        kw = dict(cache_dir=cache_dir, fractions=tuple(fractions), progress=False)
+        tr = load_items(labels, split='train', **kw)
+        tpls = fit_style_templates(start['source'], save_dir / 'model.pt.part', tr, load_items(labels, split='valid', **kw),
+                                   None if scores[str(best)][2] is None else dict(decode=scores[str(best)][2]), log=log)
+        if tpls and all(d['adopted'] for d in tpls.values()) and 'cleanup' not in {song_style(i['name']) for i in tr}:
+            ck = torch.load(start['source'], map_location='cpu', weights_only=True)   # the start network, its styles kept whole, and the templates
+            ck['style_templates'] = {**(ck.get('style_templates') or {}), **{s: d['template'] for s, d in tpls.items()}}
+            atomic_torch_save(ck, save_dir / 'model.pt.part')
+            tuned = None
+            log(f"model.pt: the start network with the template(s) of {', '.join(tpls)}, which edit the validation songs better than the fine-tuned network ({best})")
     (save_dir / 'model.pt.part').replace(save_dir / 'model.pt')
     res = dict(model=str(save_dir / 'model.pt'), chosen=str(best), steps=steps, seconds=secs, scores=scores, init=start['source'],
-               presets=sorted(presets.get(best.name, {})), warnings=warns)
+               presets=sorted(presets.get(best.name, {})), templates=tpls, network=tuned, warnings=warns)
     atomic_write_text(save_dir / 'finetune.json', json.dumps(res, indent=1))
     return res
 
@@ -161,15 +234,17 @@ def finetune_cli(data_dir: Param("folder of your pairs: input/NAME_STYLE_raw.*, 
                  seed: int = 0,
                  resume: bool = False, # continue the run in SAVE_DIR
                  threads: Param("CPU threads for torch (0: torch's default)", int) = 0,
+                 no_templates: bool = False, # train the network alone: read no edit template off the pairs
                 ):
     "Fine-tune the shipped editor (or another checkpoint) on a folder of your own pairs; the folder's styles then work by name (--style) and by example."
     from editorbot.core import parse_floats
     if threads > 0: torch.set_num_threads(threads)
     r = finetune(data_dir, save_dir, init, cache_dir, minutes, max_steps, lr, batch_size=batch_size,
-                 fractions=parse_floats(fractions, 3, 'fractions'), seed=seed, resume=resume)
+                 fractions=parse_floats(fractions, 3, 'fractions'), seed=seed, resume=resume, templates=not no_templates)
     sc = r['scores'][r['chosen']]
     print(f"{r['steps']} steps in {r['seconds'] / 60:.1f} min from {r['init']}; chose {Path(r['chosen']).name} (validation cut-point F1 {sc[0]:.3f}, "
-          f"length error {sc[1]:.1f} beats); styles: {', '.join(r['presets'])}; edit with --model {r['model']}")
+          f"length error {sc[1]:.1f} beats); styles: {', '.join(r['presets'])}"
+          + ''.join(f"; {s} as a template" for s, d in r['templates'].items() if d['adopted']) + f"; edit with --model {r['model']}")
 
 def main(argv=None):
     "Console entry point of `editorbot_finetune`."

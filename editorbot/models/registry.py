@@ -47,7 +47,7 @@ def save_checkpoint(path, # destination .pt file
 def load_model(path, # a checkpoint (`save_checkpoint`, `editorbot_train`'s best.pt / last.pt, `editorbot_finetune`), or 'pretrained' for the shipped one
                map_location='cpu', # where the weights go
               ) -> EditorNetwork:
-    "The network a checkpoint holds, in eval mode, with its named style latents in `.style_presets` (name -> (1, d_latent); {} when it has none)."
+    "The network a checkpoint holds, in eval mode, with its named style latents in `.style_presets` (name -> (1, d_latent); {} when it has none) and its edit templates in `.style_templates` (name -> dict, `editorbot.template`)."
     path = resolve_checkpoint(path)
     ck = load_checkpoint_file(path, map_location=map_location, keys=('config', 'model_state_dict'))   # safe (weights only), errors in the project's words
     if not isinstance(ck['config'], dict): raise ValueError(f"{path}: not an editorbot checkpoint (its config is a {type(ck['config']).__name__}, not a dict)")
@@ -62,6 +62,7 @@ def load_model(path, # a checkpoint (`save_checkpoint`, `editorbot_train`'s best
     except (RuntimeError, TypeError, AttributeError) as e:
         raise ValueError(f"{path}: a damaged checkpoint: its weights do not fit the network its config describes ({why(e)})") from None
     m.style_presets = {str(k): torch.as_tensor(v, dtype=torch.float32).reshape(1, -1) for k, v in (ck.get('style_presets') or {}).items()}
+    m.style_templates = {str(k): dict(v) for k, v in (ck.get('style_templates') or {}).items()}   # styles read off the form (`editorbot.template`)
     return m.eval()
 
 # %% ../../nbs/08c_models.registry.ipynb #b1c407dc
