@@ -529,6 +529,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          stop_threshold: float = None, # beat network, both protocols: stop only where the network gives the stop at least this probability (default: the checkpoint's own; negative: plain argmax)
          decode: str = None, # beat network, free-running: steps (beat by beat) or plan (from the play plan) (default: the checkpoint's own)
          keep_retakes: bool = False, # free-running: decode from the whole raw (editorbot_edit --keep-retakes), not without the botched takes and retakes found in it
+         no_templates: bool = False, # free-running by name: the network alone, even for a style the checkpoint stores as an edit template (editorbot.template)
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.registry import load_model
@@ -547,7 +548,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
     items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars, stems=st)
     dk = model.decoding_rule(jump_threshold, stop_threshold, decode)   # the network's own greedy rule, named in the table
     tol = None if length_tolerance < 0 else int(round(length_tolerance * AudioConfig().sr / AudioConfig().hop_length))
-    res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk, retakes=not keep_retakes)
+    res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk, retakes=not keep_retakes, templates=not no_templates)
     if style_examples and model.cfg.use_vae and free_running:
         ex, seen = {}, {item_style(i) for i in items}
         for it in load_items(pointer_dir, cache_dir, 'train', fr, max_songs=40, progress=False, grid_sources=gs, chunk_bars=chunk_bars, stems=st):

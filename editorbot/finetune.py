@@ -68,7 +68,7 @@ def set_config(path, # a checkpoint
     ck['config'].update(fields)
     atomic_torch_save(ck, path)
 
-# %% ../nbs/09b_finetune.ipynb #98309ac8
+# %% ../nbs/09b_finetune.ipynb #79a44216
 def template_examples(model, # a network with the `base` style among its presets
                       items: list, # whole songs (`evaluate.load_items`: with `raw_path` and `section_frames`)
                       base: str = 'cleanup', # the style that plays the song (the raw without its studio artefacts)
@@ -90,14 +90,14 @@ def template_examples(model, # a network with the `base` style among its presets
                         bounds=song_sections(p, it.get('section_frames') or [], bar), bar=bar))
     return out
 
-# %% ../nbs/09b_finetune.ipynb #1c273b25
+# %% ../nbs/09b_finetune.ipynb #f4b1d325
 def fit_style_templates(base_model, # checkpoint whose network plays the songs in its `base` style (the one fine-tuning started from)
                         tuned_model, # the fine-tuned checkpoint the templates compete with, by name
                         train_items: list, # whole songs of the folder's training split (`evaluate.load_items`)
                         valid_items: list, # and of its validation split: where a template must edit better than the fine-tuned network
                         tuned_decode_kw: dict | None = None, # the fine-tuned checkpoint's decoding rule
                         base: str = 'cleanup', # the style that plays the song
-                        min_support: float = 0.6, # a template must explain this share of a style's training pairs
+                        min_support: float = 0.5, # a template must explain this share of a style's training pairs
                         log=None, # function taking a message
                        ) -> dict:
     "Per style of the training songs: `{template, template_valid, network_valid (cut F1, length error in beats), adopted, why}`."
@@ -121,9 +121,9 @@ def fit_style_templates(base_model, # checkpoint whose network plays the songs i
         d['network_valid'] = score(evaluate_items(tuned, va, progress=False, style=s, retakes=True, decode_kw=tuned_decode_kw)['free_running']['overall']) if own else None
         t, n = d['template_valid'], d['network_valid']
         d['adopted'] = n is None or (t[0], -t[1]) > (n[0], -n[1])
-        d['why'] = 'edits the validation songs better than the fine-tuned network' if d['adopted'] else 'the fine-tuned network edits the validation songs as well or better'
+        d['why'] = 'edits the validation songs better than the network by name' if d['adopted'] else 'the network by name edits the validation songs as well or better'
         log(f"style {s}: template ({EditTemplate.from_dict(d['template'])}): validation cut F1 {t[0]:.3f}, {t[1]:.1f} beats off"
-            + (f"; the fine-tuned network {n[0]:.3f}, {n[1]:.1f}" if n else '') + f" -> {'adopted' if d['adopted'] else 'not adopted'}")
+            + (f"; the network by name {n[0]:.3f}, {n[1]:.1f}" if n else '') + f" -> {'adopted' if d['adopted'] else 'not adopted'}")
     return out
 
 # %% ../nbs/09b_finetune.ipynb #e10f81f7
