@@ -1,6 +1,7 @@
 """Does the style name change the edit? The same raws edited with each of a checkpoint's named styles.
 
-For each raw (by default the held-out `cleanup` pairs: a raw of each song): one free-running edit per style preset. Reported per
+For each raw (by default the held-out `cleanup` pairs: a raw of each song): one free-running edit per style preset (a style the
+checkpoint stores as an edit template is edited with it, as `editorbot_edit` does). Reported per
 style: the edit length as a share of the raw; and over all raws, the mean cut-point agreement (F1, +-1 beat) between the edits of
 two different styles of the same raw (1.0: the style name changes nothing).
 
@@ -10,7 +11,8 @@ import argparse, itertools, json, time
 from pathlib import Path
 import numpy as np
 import torch
-from editorbot.evaluate import load_items, generate_item, cut_points, cut_set_scores, beat_frames, item_style
+from editorbot.evaluate import load_items, generate_item, cut_points, cut_set_scores, beat_frames, bar_frames, item_style
+from editorbot.template import model_template, template_edit
 from editorbot.models.registry import load_model, preset_latent
 
 if __name__ == '__main__':
@@ -29,7 +31,9 @@ if __name__ == '__main__':
         S, beat = len(it['raw_mel']), beat_frames(it)
         cuts = {}
         for s in styles:
-            est = generate_item(m, it, z=preset_latent(m, s), max_length=2 * S)
+            tpl = model_template(m, s)                       # a style stored as an edit template (06a): as editorbot_edit edits it
+            est = generate_item(m, it, z=preset_latent(m, s if tpl is None else tpl.base), max_length=2 * S)
+            if tpl is not None: est = template_edit(tpl, est, it['section_frames'], bar_frames(it, 4 * beat))[0]
             share[s].append(len(est) / S); cuts[s] = cut_points(est, S)
         agree += [cut_set_scores(cuts[x], cuts[y], tol=beat)['cut_f1'] for x, y in itertools.combinations(styles, 2)]
     print(f"{len(items)} raws ({a.source_style} pairs), {len(styles)} styles, {time.time() - t0:.0f} s\n")

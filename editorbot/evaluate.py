@@ -201,19 +201,20 @@ def item_style(item: dict) -> str:
     return str(item.get('style') or song_style(name) or name)
 
 # %% ../nbs/09a_evaluate.ipynb #d3871cbb
+def _median_span(index, default: float) -> float:
+    "Median number of frames per value of a per-frame index (beats, bars), the first and last (maybe cut short) left out."
+    x = np.asarray(index)
+    if len(x) < 2: return float(default)
+    c = np.bincount(x - x.min())
+    return float(np.median(c[1:-1])) if len(c) > 2 else float(default)
+
 def beat_frames(item: dict, default: int = 43) -> float:
     "Median beat length of an item's raw in frames (from its beat index)."
-    bi = np.asarray(item.get('beat_index', []))
-    if len(bi) < 2: return float(default)
-    c = np.bincount(bi - bi.min())
-    return float(np.median(c[1:-1])) if len(c) > 2 else float(default)
+    return _median_span(item.get('beat_index', []), default)
 
 def bar_frames(item: dict, default: float = 172) -> float:
     "Median bar length of an item's raw in frames (from its bar index)."
-    ba = np.asarray(item.get('bar_index', []))
-    if len(ba) < 2: return float(default)
-    c = np.bincount(ba - ba.min())
-    return float(np.median(c[1:-1])) if len(c) > 2 else float(default)
+    return _median_span(item.get('bar_index', []), default)
 
 # %% ../nbs/09a_evaluate.ipynb #921f3c89
 def _collate(items):
