@@ -144,8 +144,9 @@ def demo(out='editorbot_demo_out', # folder for everything (pairs, cache, model,
     finally: torch.set_num_threads(nt)
     T['after'] = time.perf_counter() - t
     t = _stage(log, 6, N, "the before/after table")
-    rows = [('copy the raw (no edit)', _copy_raw(items)), ('shipped model, by example', _scores(before)), ('fine-tuned, by example', _scores(after_ex))]
-    if after: rows.append((f"fine-tuned, by name ({style}{', an edit template' if style in m1.style_templates else ''})", _scores(after)))
+    tuned = 'after fine-tuning' + (' (model.pt: the start network with the template)' if style in m1.style_templates else '')
+    rows = [('copy the raw (no edit)', _copy_raw(items)), ('shipped model, by example', _scores(before)), (f'{tuned}, by example', _scores(after_ex))]
+    if after: rows.append((f"after fine-tuning, by name ({style}{', an edit template' if style in m1.style_templates else ''})", _scores(after)))
     table = '\n'.join(["| model | test songs | cut-point F1 | median length error (beats) | raw IoU |", "|---|---|---|---|---|"] +
                       [f"| {k} | {v['n_songs']} | {v['cut_f1']:.3f} | {v['length_error_beats']:.1f} | {v['iou']:.3f} |" for k, v in rows])
     best_after = max(r[1]['cut_f1'] for r in rows[2:])
