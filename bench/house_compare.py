@@ -22,12 +22,13 @@ if __name__ == '__main__':
     ap.add_argument('checkpoints', nargs='+'); ap.add_argument('--test-dir', required=True); ap.add_argument('--example-dir', required=True)
     ap.add_argument('--cache-dir', required=True); ap.add_argument('--style', default='house'); ap.add_argument('--json', default='')
     ap.add_argument('--keep-retakes', action='store_true', help="by name: decode from the whole raw (by default the botched takes editorbot_edit drops are dropped)")
-    ap.add_argument('--no-templates', action='store_true', help="by name: the network alone, even where the checkpoint stores an edit template of the style")
+    ap.add_argument('--no-templates', action='store_true', help="the network alone: no stored template by name, no template read off the example pair")
+    ap.add_argument('--n-examples', type=int, default=1, help='by example: each of the first N pairs of --example-dir in turn, and their mean')
     a = ap.parse_args()
     torch.set_num_threads(1)
     t0 = time.time()
     items = load_items(Path(a.test_dir) / 'truth', a.cache_dir, 'test', (0, 0, 1), progress=False)
-    ex = load_items(Path(a.example_dir) / 'truth', a.cache_dir, 'test', (0, 0, 1), progress=False)[0]
+    exs = load_items(Path(a.example_dir) / 'truth', a.cache_dir, 'test', (0, 0, 1), progress=False)[:a.n_examples]
     out, lines = {}, ["| network | style given | songs | cut-point F1 | median length error (beats) | within 2 beats | copy-raw cut F1 |", "|---|---|---|---|---|---|---|"]
     for ck in a.checkpoints:
         m = load_model(ck); r = {}
@@ -36,8 +37,14 @@ if __name__ == '__main__':
             fr = res['free_running']['overall']
             le = np.array([s['length_error_beats'] for s in res['songs']]); fr['within_2_beats'] = float(np.mean(le <= 2))
             r['by_name'] = fr; lines.append(row(f"{ck} | by name ({a.style}{', template' if res['templates'].get(a.style) else ''})", fr))
-        sb = style_by_example(m, {a.style: ex}, items, progress=False)[a.style]
-        r['by_example'] = sb; lines.append(f"| {ck} | by example ({ex['name']}) | {sb['n_songs']} | {sb['cut_f1']:.3f} | {sb['length_error_beats']:.1f} | - | - |")
+        r['by_example'] = []
+        for ex in exs:
+            sb = style_by_example(m, {a.style: ex}, items, progress=False, templates=not a.no_templates)[a.style]
+            r['by_example'].append(sb)
+            lines.append(f"| {ck} | by example ({ex['name']}{', a template' if sb.get('template') else ''}) | {sb['n_songs']} | {sb['cut_f1']:.3f} | {sb['length_error_beats']:.1f} | - | - |")
+        if len(exs) > 1:
+            f1, le = np.mean([x['cut_f1'] for x in r['by_example']]), np.median([x['length_error_beats'] for x in r['by_example']])
+            lines.append(f"| {ck} | by example, mean of {len(exs)} pairs ({sum(bool(x.get('template')) for x in r['by_example'])} templates) | {len(items)} | {f1:.3f} | {le:.1f} | - | - |")
         out[ck] = r
     print('\n'.join(lines)); print(f"\n{len(items)} test songs, {time.time() - t0:.0f} s")
     if a.json: Path(a.json).write_text(json.dumps(out, indent=1, default=float))

@@ -16,8 +16,8 @@ from .render import output_paths
 # %% auto #0
 __all__ = ['MAX_EDIT_RATIO', 'DEFAULT_MODEL', 'model_input', 'analyze_raw', 'stem_source', 'stem_input', 'decision_score',
            'decode', 'raw_usage', 'EditResult', 'waveform_peaks', 'plot_edit', 'save_edit', 'edit_points',
-           'edit_widget', 'style_latent', 'fade_out_end', 'NoStyleWarning', 'without_frames', 'edit', 'bench_edit',
-           'edit_files', 'edit_cli', 'main', 'preset_latent']
+           'edit_widget', 'style_latent', 'fade_out_end', 'NoStyleWarning', 'without_frames', 'style_template', 'edit',
+           'bench_edit', 'edit_files', 'edit_cli', 'main', 'preset_latent']
 
 # %% ../nbs/10_edit.ipynb #1f0ca455
 MAX_EDIT_RATIO = 4.0  # an edit may last at most this many times its raw (a target or minimum duration beyond is refused; decoding stops there)
@@ -440,6 +440,44 @@ def without_frames(an: dict, # from `analyze_raw`
         out['sections'] = [dict(s, start=float(a), end=float(b)) for s, (a, b) in moved if b > a]   # a bound inside a span moves to its end
     return out
 
+# %% ../nbs/10_edit.ipynb #7da561c2
+def style_template(model, # a network with a `cleanup` style preset
+                   raw, # example raw: path or samples
+                   edit, # the example's edit: path or samples
+                   sr: int | None = None, # sample rate of arrays
+                   cfg: AudioConfig | None = None,
+                   keep_retakes: bool = False, # as `edit`'s: the network plays the example raw with its botched takes
+                  ) -> 'EditTemplate | None':
+    "The `EditTemplate` one example pair is, or None (its edit is no choice of the song's sections, or the model has no `cleanup` style)."
+    from editorbot.align import align
+    from editorbot.template import fit_template, song_sections, edge_fades
+    base = 'cleanup'
+    if base not in (getattr(model, 'style_presets', None) or {}): return None
+    cfg = cfg or AudioConfig(frames_per_beat=model.cfg.frames_per_beat, frames_per_bar=model.cfg.frames_per_bar, n_mels=model.cfg.n_mels)
+    yr, sr_r, nr = load_raw(raw, sr, 'style example raw' if not isinstance(raw, (str, os.PathLike)) else None)
+    ye, sr_e, _ = load_raw(edit, sr, 'style example edit' if not isinstance(edit, (str, os.PathLike)) else None)
+    al = align(yr, ye, sr_r, edit_sr=sr_e)
+    if not al.ok: return None
+    ym = mono_at(yr, sr_r, cfg.sr)
+    an = analyze_raw(ym, cfg.sr, cfg, nr)
+    if an['downbeat_times'] is None or len(an['downbeat_times']) < 3: return None
+    rts = [] if keep_retakes else find_retakes(ym, cfg.sr, an['downbeat_times'])
+    kept = kept_frames(len(an['raw_mel']), rts, cfg.sr, cfg.hop_length) if rts else None
+    with torch.inference_mode():
+        c = decode(model, an if kept is None else without_frames(an, kept, rts, cfg), preset_latent(model, base))[0]
+    p = c['pointers'] if kept is None else restore_pointers(c['pointers'], kept)
+    fr = cfg.sr / cfg.hop_length
+    k = fr * al.hop_length / al.sr                                  # the aligner's frames -> the model's
+    ref = al.pointers[:-1]
+    ref = np.where(ref >= 0, np.round(ref * k), -1).astype(np.int64)
+    fi, fo = (int(round(x * k)) for x in edge_fades(al.ops))
+    ops = np.full(len(ref) + 1, int(EditOp.COPY)); ops[-1] = EditOp.STOP
+    if fi: ops[:min(fi, len(ref))] = EditOp.FADE_IN
+    if fo: ops[max(0, len(ref) - fo):len(ref)] = EditOp.FADE_OUT
+    bar = float(np.median(np.diff(an['downbeat_times']))) * fr
+    sf = np.round(np.array([s['start'] for s in an['sections'] or []], np.float64) * fr)
+    return fit_template([dict(reference=ref, pointers=p[:-1], bounds=song_sections(p[:-1], sf, bar), bar=bar, ops=ops)], base, min_support=1.0)
+
 # %% ../nbs/10_edit.ipynb #b62c5f11
 def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          model, # a `PointerNetwork`, or the path of a checkpoint
@@ -465,6 +503,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          separator=None, # with stems='auto': a demucs model or a separator checkpoint (`editorbot.stems`; None: demucs' pretrained htdemucs, downloaded by demucs)
          keep_raw: bool = True, # keep the raw's samples in the result (`.raw`, for `widget`); False: a raw file is cut from on disk a window at a time (`AudioReader`) and the result keeps only its length and envelope (`release_raw`): what `editorbot_edit` does, in less memory
          keep_retakes: bool = False, # decode from the whole raw; by default a botched take and its retake (`retakes.find_retakes`) are dropped first, so the music is heard once
+         templates: bool = True, # edit a style stored as an edit template, or an example pair that is one (`style_template`), with the template (`06a`); False: the network's latents alone
         ) -> EditResult:
     "Edit `raw` with `model`: load, analyse, decode, render. Timings of each step are in `.timings`."
     from tqdm.auto import tqdm
@@ -483,7 +522,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     if cfg.n_mels != mc.n_mels: raise ValueError(f"the model reads {mc.n_mels} mel bands but cfg has {cfg.n_mels}")
     if n_best < 1: raise ValueError(f"n_best must be at least 1, got {n_best}")
     if style is not None and style_example is not None: raise ValueError("give a style name or a style example pair, not both")
-    tpl = model_template(model, style)                             # a style read off the song's form (`06a`): the network plays the song, the template picks its sections
+    tpl = model_template(model, style) if templates else None      # a style read off the song's form (`06a`): the network plays the song, the template picks its sections
     if tpl is not None and target_duration is not None:
         if style not in (getattr(model, 'style_presets', None) or {}): raise ValueError(f"style {style!r} is an edit template (its sections decide the length): give no target duration")
         tpl = None                                                  # to a length: the network's own latent of the style
@@ -529,6 +568,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         rts = [] if keep_retakes or an['downbeat_times'] is None else find_retakes(ym, cfg.sr, an['downbeat_times'])
         del ym
         z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
+        if style_example is not None and templates and target_duration is None and (tpl := style_template(model, *style_example, sr=sr, cfg=cfg, keep_retakes=keep_retakes)) is not None:
+            z, rule = preset_latent(model, tpl.base), dict(rule or {}, template=tpl.to_dict())   # the example is a choice of sections: edit with it
         if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
             warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
                           f"{', '.join(sorted(model.style_presets))} (style=NAME, --style NAME), or give an example pair", NoStyleWarning)
@@ -652,6 +693,7 @@ def edit_files(raw, # the raw recording
                stems: str = 'auto', # models with `use_stems`: 'auto' (separate with `separator`), a folder of NAME_{stem} files, or 'off'
                separator=None, # separator checkpoint for stems='auto' (None: demucs' pretrained htdemucs)
                keep_retakes: bool = False, # decode from the whole raw, botched takes and retakes included
+               templates: bool = True, # edit template styles and template example pairs with their templates (`06a`)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
     log = log or sys.stderr
@@ -673,10 +715,10 @@ def edit_files(raw, # the raw recording
     r = edit(raw, model, style_example=tuple(style_example) if style_example else None, target_duration=target_duration, duration_tolerance=duration_tolerance, seed=seed,
              n_best=n_best, crossfade=crossfade_ms / 1000, min_duration=min_duration, progress=progress, style=style, jump_threshold=jump_threshold,
              stop_threshold=stop_threshold, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode_rule=decode, keep_raw=False,
-             keep_retakes=keep_retakes)
+             keep_retakes=keep_retakes, templates=templates)
     t = r.timings
     for x in r.retakes: print(f"{raw}: dropped a botched take and its retake, {x.start:.2f}-{x.end:.2f} s ({x.kind.replace('_', ' ')})", file=log)
-    if (r.rule or {}).get('template'): print(f"{raw}: style {style} is a template: {EditTemplate.from_dict(r.rule['template'])}", file=log)
+    if (r.rule or {}).get('template'): print(f"{raw}: {f'style {style}' if style else 'the style example'} is an edit template: {EditTemplate.from_dict(r.rule['template'])}", file=log)
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s" + (f" (stems {t['stems']:.2f} s)" if 'stems' in t else '') + f", decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
     rule = r.rule or {}
@@ -715,6 +757,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              stems: str = 'auto', # models that listen to stems (use_stems): auto separates the raw now (with --separator), DIR reads DIR/NAME_{drums,bass,other,vocals}.wav, off gives none (an error for such a model); other models ignore it
              separator: str = None, # separator checkpoint for --stems auto (editorbot_stems_train; default: demucs' pretrained htdemucs, downloaded by demucs)
              keep_retakes: bool = False, # decode from the whole raw: by default a botched take and its retake (a passage played twice with wrong notes or a stumble between) are dropped first
+             no_templates: bool = False, # the network's style latents alone: no edit template, stored (a style read off the song's form) or read off the --style-example pair
             ):
     """Edit a raw recording with a trained pointer network. Writes EDITED (the -o file), its decision lists EDITED.edl.csv, EDITED.edl.json,
     EDITED.edit_labels.txt and EDITED.raw_labels.txt (Audacity labels) and the picture EDITED.png (with --n-best K: EDITED_1 ... EDITED_K,
@@ -727,7 +770,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
         res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
                          duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold,
                          stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode=decode,
-                         keep_retakes=keep_retakes)
+                         keep_retakes=keep_retakes, templates=not no_templates)
     for w in caught:   # the no-style notice as one plain line; anything else as Python shows it
         if issubclass(w.category, NoStyleWarning): print(f"note: {w.message}", file=sys.stderr)
         else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

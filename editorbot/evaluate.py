@@ -16,8 +16,9 @@ from .models.registry import song_style, preset_latent
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
            'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'raw_iou',
            'copy_raw', 'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'bar_frames',
-           'generate_item', 'free_running_scores', 'item_retakes', 'evaluate_items', 'style_by_example', 'pointer_runs',
-           'results_table', 'paired_bootstrap', 'paired_songs', 'artefact_table', 'load_items', 'eval_cli', 'main']
+           'generate_item', 'free_running_scores', 'item_retakes', 'template_examples', 'evaluate_items',
+           'style_by_example', 'pointer_runs', 'results_table', 'paired_bootstrap', 'paired_songs', 'artefact_table',
+           'load_items', 'eval_cli', 'main']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
 def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source), without the STOP entry
@@ -263,6 +264,27 @@ def item_retakes(item: dict, # a whole-song item with `raw_path` (`load_items`) 
     db = np.flatnonzero(np.r_[True, ba[1:] != ba[:-1]]) * cfg.hop_length / cfg.sr
     return find_retakes(y, sr, db)
 
+# %% ../nbs/09a_evaluate.ipynb #b909a533
+def template_examples(model, # a network with the `base` style among its presets
+                      items: list, # whole songs (`evaluate.load_items`: with `raw_path` and `section_frames`)
+                      base: str = 'cleanup', # the style that plays the song (the raw without its studio artefacts)
+                      retakes: bool = True, # drop the botched takes `editorbot_edit` drops before decoding
+                      decode_kw: dict | None = None, # more arguments of `generate` (the checkpoint's decoding rule)
+                     ) -> list[dict]:
+    "Per song: the network's edit in the `base` style (the song), its sections along it, and the song's true edit: what `template.fit_template` takes."
+    from editorbot.retakes import kept_frames
+    from editorbot.template import song_sections
+    z, cfg, out = preset_latent(model, base), AudioConfig(), []
+    for it in items:
+        S, n = len(it['raw_mel']), int(it['length'])
+        rts = item_retakes(it) if retakes else []
+        if rts: it = dict(it, kept=kept_frames(S, rts, cfg.sr, cfg.hop_length))
+        p = generate_item(model, it, z=z, max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), **(decode_kw or {}))
+        bar = bar_frames(it, 4 * beat_frames(it))
+        out.append(dict(name=it.get('name'), reference=np.asarray(it['pointers'][:n]), ops=np.asarray(it['ops'][:n + 1]), pointers=p,
+                        bounds=song_sections(p, it.get('section_frames') or [], bar), bar=bar))
+    return out
+
 # %% ../nbs/09a_evaluate.ipynb #071a66ff
 def _agg_tf(rows):
     if not rows: return {}
@@ -366,9 +388,12 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
                      items: list, # songs to edit; each is scored against its own true edit in its style
                      progress: bool = True,
                      decode_kw: dict | None = None, # more arguments of `generate` (e.g. `jump_threshold`)
+                     templates: bool = True, # where the example pair is an edit template (`template.fit_template` on it alone) and the model has its base style, edit with the template, as `editorbot_edit --style-example` does (items need `section_frames`, `raw_path`)
                     ) -> dict:
-    "Per style: free-running scores of the songs of that style edited with the example's style latent; under `prior` the same songs edited with the prior mean (zeros), and under `preset` with the model's named style latent of that style (`style_presets`, when it has one)."
+    "Per style: free-running scores of the songs of that style edited with the example's style latent (or its edit template: `template`); under `prior` the same songs edited with the prior mean (zeros), and under `preset` with the model's named style latent of that style (`style_presets`, when it has one)."
     from tqdm.auto import tqdm
+    from editorbot.template import fit_template, template_edit
+    from editorbot.retakes import kept_frames
     if not model.cfg.use_vae: raise ValueError("style_by_example: the model has no style latent (use_vae=False)")
     model.eval()
     out = {}
@@ -376,15 +401,23 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
     for s, ex in examples.items():
         z = model.encode_style(_collate([ex]))
         zp = (getattr(model, 'style_presets', None) or {}).get(s)
+        tpl = fit_template(template_examples(model, [ex], decode_kw=kw), min_support=1.0) if templates and 'cleanup' in (getattr(model, 'style_presets', None) or {}) else None
         rows, prior, preset = [], [], []
         for it in tqdm([i for i in items if item_style(i) == s and i.get('name') != ex.get('name')], desc=f'style {s}', disable=not progress):
             ref = np.asarray(it['pointers'][:int(it['length'])])
             S = len(it['raw_mel'])
             beat = beat_frames(it)
-            rows.append(free_running_scores(ref, generate_item(model, it, z=z, max_length=2 * S, **kw), S, beat))
+            if tpl is None: est = generate_item(model, it, z=z, max_length=2 * S, **kw)
+            else:                                                  # as editorbot_edit: the song without its retakes, in the base style, then the template
+                rts = item_retakes(it)
+                song = dict(it, kept=kept_frames(S, rts, AudioConfig().sr, AudioConfig().hop_length)) if rts else it
+                est = template_edit(tpl, generate_item(model, song, z=preset_latent(model, tpl.base), max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), **kw),
+                                    it.get('section_frames') or [], bar_frames(it, 4 * beat))[0]
+            rows.append(free_running_scores(ref, est, S, beat))
             prior.append(free_running_scores(ref, generate_item(model, it, z=None, max_length=2 * S, **kw), S, beat))
             if zp is not None: preset.append(free_running_scores(ref, generate_item(model, it, z=zp, max_length=2 * S, **kw), S, beat))
-        if rows: out[s] = dict(example=ex.get('name'), **_agg_fr(rows), prior=_agg_fr(prior), **(dict(preset=_agg_fr(preset)) if preset else {}))
+        if rows: out[s] = dict(example=ex.get('name'), **_agg_fr(rows), prior=_agg_fr(prior), **(dict(preset=_agg_fr(preset)) if preset else {}),
+                               template=None if tpl is None else tpl.to_dict())
     return out
 
 # %% ../nbs/09a_evaluate.ipynb #pr0510ab

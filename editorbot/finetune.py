@@ -13,13 +13,11 @@ import lightning as L
 from .models.registry import load_model, config_from_dict, song_style
 from .core import atomic_write_text, atomic_torch_save, resolve_checkpoint
 from .train import TrainConfig, fit, data_loaders, add_style_presets, model_config
-from .evaluate import load_items, evaluate_items
-from .core import AudioConfig, MIN_EDIT_SHARE
-from .models.registry import preset_latent
+from .evaluate import load_items, evaluate_items, template_examples
 
 # %% auto #0
-__all__ = ['InitWeights', 'init_checkpoint', 'choose_checkpoint', 'set_config', 'template_examples', 'fit_style_templates',
-           'finetune', 'ship_checkpoint', 'finetune_cli', 'main']
+__all__ = ['InitWeights', 'init_checkpoint', 'choose_checkpoint', 'set_config', 'fit_style_templates', 'finetune',
+           'ship_checkpoint', 'finetune_cli', 'main']
 
 # %% ../nbs/09b_finetune.ipynb #facee38d
 class InitWeights(L.Callback):
@@ -67,28 +65,6 @@ def set_config(path, # a checkpoint
     ck = torch.load(path, map_location='cpu', weights_only=True)
     ck['config'].update(fields)
     atomic_torch_save(ck, path)
-
-# %% ../nbs/09b_finetune.ipynb #79a44216
-def template_examples(model, # a network with the `base` style among its presets
-                      items: list, # whole songs (`evaluate.load_items`: with `raw_path` and `section_frames`)
-                      base: str = 'cleanup', # the style that plays the song (the raw without its studio artefacts)
-                      retakes: bool = True, # drop the botched takes `editorbot_edit` drops before decoding
-                      decode_kw: dict | None = None, # more arguments of `generate` (the checkpoint's decoding rule)
-                     ) -> list[dict]:
-    "Per song: the network's edit in the `base` style (the song), its sections along it, and the song's true edit: what `template.fit_template` takes."
-    from editorbot.evaluate import generate_item, item_retakes, bar_frames, beat_frames
-    from editorbot.retakes import kept_frames
-    from editorbot.template import song_sections
-    z, cfg, out = preset_latent(model, base), AudioConfig(), []
-    for it in items:
-        S, n = len(it['raw_mel']), int(it['length'])
-        rts = item_retakes(it) if retakes else []
-        if rts: it = dict(it, kept=kept_frames(S, rts, cfg.sr, cfg.hop_length))
-        p = generate_item(model, it, z=z, max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), **(decode_kw or {}))
-        bar = bar_frames(it, 4 * beat_frames(it))
-        out.append(dict(name=it.get('name'), reference=np.asarray(it['pointers'][:n]), ops=np.asarray(it['ops'][:n + 1]), pointers=p,
-                        bounds=song_sections(p, it.get('section_frames') or [], bar), bar=bar))
-    return out
 
 # %% ../nbs/09b_finetune.ipynb #f4b1d325
 def fit_style_templates(base_model, # checkpoint whose network plays the songs in its `base` style (the one fine-tuning started from)
