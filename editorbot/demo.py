@@ -145,7 +145,8 @@ def demo(out='editorbot_demo_out', # folder for everything (pairs, cache, model,
     T['after'] = time.perf_counter() - t
     t = _stage(log, 6, N, "the before/after table")
     tuned = 'after fine-tuning' + (' (model.pt: the start network with the template)' if style in m1.style_templates else '')
-    rows = [('copy the raw (no edit)', _copy_raw(items)), ('shipped model, by example', _scores(before)), (f'{tuned}, by example', _scores(after_ex))]
+    rows = [('copy the raw (no edit)', _copy_raw(items)), (f"shipped model, by example{' (an edit template)' if before.get('template') else ''}", _scores(before)),
+            (f"{tuned}, by example{' (an edit template)' if after_ex.get('template') else ''}", _scores(after_ex))]
     if after: rows.append((f"after fine-tuning, by name ({style}{', an edit template' if style in m1.style_templates else ''})", _scores(after)))
     table = '\n'.join(["| model | test songs | cut-point F1 | median length error (beats) | raw IoU |", "|---|---|---|---|---|"] +
                       [f"| {k} | {v['n_songs']} | {v['cut_f1']:.3f} | {v['length_error_beats']:.1f} | {v['iou']:.3f} |" for k, v in rows])
@@ -153,7 +154,9 @@ def demo(out='editorbot_demo_out', # folder for everything (pairs, cache, model,
     improved = bool(best_after > before['cut_f1'])
     T['total'] = time.perf_counter() - t_all
     summary = (f"cut-point F1 in the new style on {len(items)} songs of other albums: {before['cut_f1']:.3f} before fine-tuning, {best_after:.3f} after "
-               f"({ft['steps']} steps in {ft['seconds'] / 60:.1f} min): " + ("fine-tuning taught the style" if improved else "fine-tuning did NOT improve the edits"))
+               f"({ft['steps']} steps in {ft['seconds'] / 60:.1f} min): " + ("fine-tuning taught the style" if improved else
+               "the example pair alone taught the style (it is an edit template, 06a); fine-tuning did not improve on it" if before.get('template') and before['cut_f1'] > 0 else
+               "fine-tuning did NOT improve the edits"))
     md = (f"# editorbot demo\n\nStyle {style!r} taught from {len(ft_songs)} pairs of real recordings, tested on {len(items)} songs of other albums; "
           f"total {T['total'] / 60:.1f} min.\n\n{table}\n\n{summary}\n\nStage times (s): " + ', '.join(f"{k} {x:.0f}" for k, x in T.items()) + '\n')
     atomic_write_text(out / 'results.md', md)

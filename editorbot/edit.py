@@ -440,7 +440,7 @@ def without_frames(an: dict, # from `analyze_raw`
         out['sections'] = [dict(s, start=float(a), end=float(b)) for s, (a, b) in moved if b > a]   # a bound inside a span moves to its end
     return out
 
-# %% ../nbs/10_edit.ipynb #7da561c2
+# %% ../nbs/10_edit.ipynb #9a1843f7
 def style_template(model, # a network with a `cleanup` style preset
                    raw, # example raw: path or samples
                    edit, # the example's edit: path or samples

@@ -264,7 +264,7 @@ def item_retakes(item: dict, # a whole-song item with `raw_path` (`load_items`) 
     db = np.flatnonzero(np.r_[True, ba[1:] != ba[:-1]]) * cfg.hop_length / cfg.sr
     return find_retakes(y, sr, db)
 
-# %% ../nbs/09a_evaluate.ipynb #b909a533
+# %% ../nbs/09a_evaluate.ipynb #605a05ea
 def template_examples(model, # a network with the `base` style among its presets
                       items: list, # whole songs (`evaluate.load_items`: with `raw_path` and `section_frames`)
                       base: str = 'cleanup', # the style that plays the song (the raw without its studio artefacts)
