@@ -88,9 +88,13 @@ def fit_style_templates(base_model, # checkpoint whose network plays the songs i
             out[s] = dict(adopted=False, why=f"the start network has no {base} style to play the songs with"); continue
         tpl = fit_template(template_examples(m, [i for i in train_items if item_style(i) == s], base), base, min_support)
         va = [i for i in valid_items if item_style(i) == s]
-        if tpl is None: out[s] = dict(adopted=False, why='no template explains most of its pairs'); continue
+        if tpl is None:
+            out[s] = dict(adopted=False, why='no template explains at least half of its pairs')
+            log(f"style {s}: no edit template (none explains at least half of its pairs: repeats, other cuts, or ends off the section lines)"); continue
         d = out[s] = dict(template=tpl.to_dict(), adopted=False)
-        if not va: d['why'] = 'no validation songs of this style'; continue
+        if not va:
+            d['why'] = 'no validation songs of this style'
+            log(f"style {s}: template ({tpl}) not adopted: no validation songs of this style to test it on"); continue
         m.style_templates = {s: tpl.to_dict()}
         d['template_valid'] = score(evaluate_items(m, va, progress=False, style=s, retakes=True, templates=True)['free_running']['overall'])
         own = s in tuned.style_presets
