@@ -112,14 +112,15 @@ def fit_template(examples: list, # dicts: `reference` (true pointers), `pointers
                  min_support: float = 0.5, # the share of examples the template must explain (at least half)
                  min_iou: float = 0.8, # `template_anchors`
                 ) -> EditTemplate | None:
-    """The template that explains most `examples` (ties: the one that drops fewer sections, sections counted from the end before a
-    share of the song), its fades the median of theirs in quarter bars; None when it explains too few."""
+    """The template that explains most `examples`, its fades the median of theirs in quarter bars; None when it explains too few.
+    Ties (one example fits several accounts): leaving out the last section is counted, an end earlier than that is a share of the
+    song (a radio edit's), and then the one that drops fewer sections."""
     if not examples: return None
     acc = [template_anchors(e['reference'], e['pointers'], e['bounds'], e['bar'], min_iou) for e in examples]
     cands = []                                  # (explained examples, rank, template fields)
     votes = Counter((a['start'], a['end']) for a in acc if a['explained'])
     for (k0, k1), n in votes.items():
-        cands.append(([a['explained'] and (a['start'], a['end']) == (k0, k1) for a in acc], (0, k0 + k1), dict(start=k0, end=k1)))
+        cands.append(([a['explained'] and (a['start'], a['end']) == (k0, k1) for a in acc], (0 if k1 <= 1 else 2, k0 + k1), dict(start=k0, end=k1)))
     for k0 in sorted({a['start'] for a, e in zip(acc, examples) if a['start_off'] <= e['bar']}):
         sel = [(e, a) for e, a in zip(examples, acc) if a['start'] == k0 and a['start_off'] <= e['bar']]
         share = float(np.median([a['q1'] / max(1, len(e['pointers'])) for e, a in sel]))
