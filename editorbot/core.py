@@ -12,9 +12,9 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'MIN_EDIT_SHARE', 'SEGMENT_FIELDS', 'PRETRAINED_DIR', 'PRETRAINED', 'EditOp', 'AudioConfig',
-           'Segment', 'segments_to_array', 'segments_from_array', 'segments_to_pointers', 'label_ops', 'atomic_write',
-           'atomic_write_text', 'atomic_torch_save', 'parse_floats', 'check_outputs', 'check_input', 'Terminated',
-           'run_cli', 'resolve_checkpoint', 'load_checkpoint_file', 'default_device', 'seed_everything']
+           'Segment', 'segments_to_array', 'segments_from_array', 'segments_to_pointers', 'label_ops', 'raw_iou',
+           'atomic_write', 'atomic_write_text', 'atomic_torch_save', 'parse_floats', 'check_outputs', 'check_input',
+           'Terminated', 'run_cli', 'resolve_checkpoint', 'load_checkpoint_file', 'default_device', 'seed_everything']
 
 # %% ../nbs/00_core.ipynb #d6e4b735
 class EditOp(IntEnum):
@@ -184,6 +184,13 @@ def label_ops(pointers, # raw frame per edit frame (-1: no source), optionally e
     ops[cur[d < -tol]] = int(EditOp.LOOP_START)
     ops[prev[d < -tol]] = int(EditOp.LOOP_END)
     return ops
+
+# %% ../nbs/00_core.ipynb #608b7905
+def raw_iou(reference, estimated) -> float:
+    "Intersection over union of the raw frames played by two pointer sequences (-1 and STOP entries ignored)."
+    r, e = np.asarray(reference), np.asarray(estimated)
+    r, e = set(r[r >= 0].tolist()), set(e[e >= 0].tolist())
+    return len(r & e) / len(r | e) if r | e else 1.0
 
 # %% ../nbs/00_core.ipynb #2157f9dc
 def atomic_write(path, # destination

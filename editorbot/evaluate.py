@@ -14,11 +14,11 @@ from .models.registry import song_style, preset_latent
 
 # %% auto #0
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
-           'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'raw_iou',
-           'copy_raw', 'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'bar_frames',
+           'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'copy_raw',
+           'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'bar_frames',
            'generate_item', 'free_running_scores', 'item_retakes', 'template_examples', 'evaluate_items',
            'style_by_example', 'pointer_runs', 'results_table', 'paired_bootstrap', 'paired_songs', 'artefact_table',
-           'load_items', 'eval_cli', 'main']
+           'load_items', 'eval_cli', 'main', 'raw_iou']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
 def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source), without the STOP entry
@@ -143,11 +143,8 @@ def cut_point_scores(reference, # true pointers
     return cut_set_scores(cut_points(reference, n_raw), cut_points(estimated, n_raw), tol)
 
 # %% ../nbs/09a_evaluate.ipynb #5196830d
-def raw_iou(reference, estimated) -> float:
-    "Intersection over union of the raw frames played by two pointer sequences."
-    r, e = np.asarray(reference), np.asarray(estimated)
-    r, e = set(r[r >= 0].tolist()), set(e[e >= 0].tolist())
-    return len(r & e) / len(r | e) if r | e else 1.0
+_all_ = ['raw_iou']
+from .core import raw_iou   # intersection over union of the raw frames two pointer sequences play (`00_core`)
 
 # %% ../nbs/09a_evaluate.ipynb #43330f9e
 def copy_raw(n_raw: int) -> np.ndarray:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, asdict, fields
 import numpy as np
-from .core import EditOp
+from .core import EditOp, raw_iou
 
 # %% auto #0
 __all__ = ['EditTemplate', 'song_sections', 'edge_fades', 'template_anchors', 'share_end', 'fit_template', 'apply_template',
@@ -67,11 +67,6 @@ def edge_fades(ops) -> tuple[int, int]:
     edge = lambda x, v: max(run(x, v), 1 + run(x[1:], v) if len(x) > 1 and x[0] != v and run(x[1:], v) else 0)   # the alignment may label the first frame SKIP
     return edge(o, EditOp.FADE_IN), edge(o[::-1], EditOp.FADE_OUT)
 
-def _iou(a, b) -> float:
-    a, b = np.unique(a[a >= 0]), np.unique(b[b >= 0])
-    u = len(np.union1d(a, b))
-    return len(np.intersect1d(a, b, assume_unique=True)) / u if u else 1.0
-
 # %% ../nbs/06a_template.ipynb #d3d54a88
 def template_anchors(reference, # the true edit: raw frame per edit frame (-1: none, a final STOP ignored)
                      pointers, # the song: its cleanup edit `(T,)`
@@ -91,7 +86,7 @@ def template_anchors(reference, # the true edit: raw frame per edit frame (-1: n
     q1 = min(int(np.searchsorted(reach, ref[-1], side='left')) + 1, len(p))
     k0 = int(np.argmin(np.abs(bounds[:-1] - q0)))
     j = int(np.argmin(np.abs(bounds[1:] - q1) + 1e-9 * (np.arange(n) < k0)))   # an end before the start only if nothing else is as near
-    iou = _iou(ref, p[bounds[k0]:bounds[j + 1]]) if j >= k0 else 0.0
+    iou = raw_iou(ref, p[bounds[k0]:bounds[j + 1]]) if j >= k0 else 0.0
     so, eo = float(abs(bounds[k0] - q0)), float(abs(bounds[j + 1] - q1))
     return dict(start=k0, end=n - 1 - j, start_off=so, end_off=eo, iou=iou, repeat=rep,
                 explained=bool(j >= k0 and so <= bar and eo <= bar and iou >= min_iou and rep <= max_repeat),
@@ -110,13 +105,13 @@ def share_end(bounds, # `song_sections`
 def fit_template(examples: list, # dicts: `reference` (true pointers), `pointers` (the song's cleanup edit), `bounds` (`song_sections`), `bar` (frames), `ops` (the true edit's `EditOp`s)
                  base: str = 'cleanup', # the style whose edits the examples' `pointers` are
                  min_support: float = 0.5, # the share of examples the template must explain (at least half)
-                 min_iou: float = 0.8, # `template_anchors`
+                 min_iou: float = 0.8, max_repeat: float = 0.05, # `template_anchors`
                 ) -> EditTemplate | None:
     """The template that explains most `examples`, its fades the median of theirs in quarter bars; None when it explains too few.
     Ties (one example fits several accounts): leaving out the last section is counted, an end earlier than that is a share of the
     song (a radio edit's), and then the one that drops fewer sections."""
     if not examples: return None
-    acc = [template_anchors(e['reference'], e['pointers'], e['bounds'], e['bar'], min_iou) for e in examples]
+    acc = [template_anchors(e['reference'], e['pointers'], e['bounds'], e['bar'], min_iou, max_repeat) for e in examples]
     cands = []                                  # (explained examples, rank, template fields)
     votes = Counter((a['start'], a['end']) for a in acc if a['explained'])
     for (k0, k1), n in votes.items():
@@ -128,7 +123,7 @@ def fit_template(examples: list, # dicts: `reference` (true pointers), `pointers
             if a['start'] != k0 or a['start_off'] > e['bar']: return False
             b, p, ref = e['bounds'], np.asarray(e['pointers'], np.int64), np.asarray(e['reference'], np.int64)
             end = share_end(b, k0, share)
-            return abs(end - a['q1']) <= e['bar'] and _iou(ref, p[b[k0]:end]) >= min_iou and a['repeat'] <= 0.05
+            return abs(end - a['q1']) <= e['bar'] and raw_iou(ref, p[b[k0]:end]) >= min_iou and a['repeat'] <= max_repeat
         cands.append(([fits(e, a) for e, a in zip(examples, acc)], (1, k0), dict(start=k0, end=0, end_share=round(share, 3))))
     if not cands: return None
     ok, _, kw = min(cands, key=lambda c: (-sum(c[0]), c[1]))
