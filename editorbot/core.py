@@ -185,7 +185,7 @@ def label_ops(pointers, # raw frame per edit frame (-1: no source), optionally e
     ops[prev[d < -tol]] = int(EditOp.LOOP_END)
     return ops
 
-# %% ../nbs/00_core.ipynb #608b7905
+# %% ../nbs/00_core.ipynb #2ad1fe59
 def raw_iou(reference, estimated) -> float:
     "Intersection over union of the raw frames played by two pointer sequences (-1 and STOP entries ignored)."
     r, e = np.asarray(reference), np.asarray(estimated)

@@ -16,9 +16,9 @@ from .models.registry import song_style, preset_latent
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
            'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'copy_raw',
            'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'bar_frames',
-           'generate_item', 'free_running_scores', 'item_retakes', 'template_examples', 'evaluate_items',
-           'style_by_example', 'pointer_runs', 'results_table', 'paired_bootstrap', 'paired_songs', 'artefact_table',
-           'load_items', 'eval_cli', 'main', 'raw_iou']
+           'generate_item', 'free_running_scores', 'item_retakes', 'without_retakes', 'item_song', 'template_examples',
+           'evaluate_items', 'style_by_example', 'pointer_runs', 'results_table', 'paired_bootstrap', 'paired_songs',
+           'artefact_table', 'load_items', 'eval_cli', 'main', 'raw_iou']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
 def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source), without the STOP entry
@@ -262,6 +262,21 @@ def item_retakes(item: dict, # a whole-song item with `raw_path` (`load_items`) 
     return find_retakes(y, sr, db)
 
 # %% ../nbs/09a_evaluate.ipynb #605a05ea
+def without_retakes(item: dict) -> tuple[dict, list]:
+    "The item as `editorbot_edit` decodes it (with `kept` frames where `item_retakes` finds botched takes), and those retakes."
+    from editorbot.retakes import kept_frames
+    rts, cfg = item_retakes(item), AudioConfig()
+    return (dict(item, kept=kept_frames(len(item['raw_mel']), rts, cfg.sr, cfg.hop_length)) if rts else item), rts
+
+def item_song(model, # a network with the `base` style among its presets
+              item: dict, # a whole song (with `kept` frames: decoded from those)
+              base: str = 'cleanup', # the style that plays the song (the raw without its studio artefacts)
+              decode_kw: dict | None = None, # more arguments of `generate` (the checkpoint's decoding rule)
+             ) -> np.ndarray:
+    "The song an edit template cuts from: the network's free-running edit of the item in the `base` style, as `editorbot_edit` decodes it (no stop before `MIN_EDIT_SHARE` of the raw)."
+    S = len(item['raw_mel'])
+    return generate_item(model, item, z=preset_latent(model, base), max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), **(decode_kw or {}))
+
 def template_examples(model, # a network with the `base` style among its presets
                       items: list, # whole songs (`evaluate.load_items`: with `raw_path` and `section_frames`)
                       base: str = 'cleanup', # the style that plays the song (the raw without its studio artefacts)
@@ -269,14 +284,11 @@ def template_examples(model, # a network with the `base` style among its presets
                       decode_kw: dict | None = None, # more arguments of `generate` (the checkpoint's decoding rule)
                      ) -> list[dict]:
     "Per song: the network's edit in the `base` style (the song), its sections along it, and the song's true edit: what `template.fit_template` takes."
-    from editorbot.retakes import kept_frames
     from editorbot.template import song_sections
-    z, cfg, out = preset_latent(model, base), AudioConfig(), []
+    out = []
     for it in items:
-        S, n = len(it['raw_mel']), int(it['length'])
-        rts = item_retakes(it) if retakes else []
-        if rts: it = dict(it, kept=kept_frames(S, rts, cfg.sr, cfg.hop_length))
-        p = generate_item(model, it, z=z, max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), **(decode_kw or {}))
+        n = int(it['length'])
+        p = item_song(model, without_retakes(it)[0] if retakes else it, base, decode_kw)
         bar = bar_frames(it, 4 * beat_frames(it))
         out.append(dict(name=it.get('name'), reference=np.asarray(it['pointers'][:n]), ops=np.asarray(it['ops'][:n + 1]), pointers=p,
                         bounds=song_sections(p, it.get('section_frames') or [], bar), bar=bar))
@@ -330,7 +342,6 @@ def evaluate_items(model, # a `PointerNetwork`
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
-    from editorbot.retakes import kept_frames
     from editorbot.template import model_template, template_edit
     presets = getattr(model, 'style_presets', None) or {}
     named = {*presets, *((getattr(model, 'style_templates', None) or {}) if templates and not length_given else {})}   # styles by name: latents and templates
@@ -352,15 +363,15 @@ def evaluate_items(model, # a `PointerNetwork`
             ref = np.asarray(it['pointers'][:int(it['length'])])
             S = len(it['raw_mel'])
             tpl = model_template(model, item_style(it) if style == 'own' else style) if templates and not length_given else None
-            z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else (preset_latent(model, item_style(it)) if tpl is None else None) if style == 'own' else z_fixed
-            if tpl is not None: z = preset_latent(model, tpl.base)       # the network plays the song in the template's base style
-            win = {} if length_given else dict(min_length=max(1, int(MIN_EDIT_SHARE * S)))   # as editorbot_edit: no stop before this share of the raw
-            if length_given and length_tolerance is not None:   # the window editorbot_edit puts round a target duration (`edit.decode`)
-                win = dict(min_length=max(1, len(ref) - int(length_tolerance)), stop_after=len(ref) + int(length_tolerance))
-            rts = item_retakes(it) if retakes else []
-            if rts: it = dict(it, kept=kept_frames(S, rts, AudioConfig().sr, AudioConfig().hop_length))
-            est = generate_item(model, it, z=z, max_length=max(2 * S, len(ref) + 2 * int(length_tolerance or 0)), target_length=len(ref) if length_given else None, **win, **(decode_kw or {}))
-            if tpl is not None: est = template_edit(tpl, est, it.get('section_frames') or [], bar_frames(it, 4 * beat))[0]
+            song, rts = without_retakes(it) if retakes else (it, [])
+            if tpl is not None:                                     # the network plays the song in the template's base style, the template picks its sections
+                est = template_edit(tpl, item_song(model, song, tpl.base, decode_kw), it.get('section_frames') or [], bar_frames(it, 4 * beat))[0]
+            else:
+                z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else preset_latent(model, item_style(it)) if style == 'own' else z_fixed
+                win = {} if length_given else dict(min_length=max(1, int(MIN_EDIT_SHARE * S)))   # as editorbot_edit: no stop before this share of the raw
+                if length_given and length_tolerance is not None:   # the window editorbot_edit puts round a target duration (`edit.decode`)
+                    win = dict(min_length=max(1, len(ref) - int(length_tolerance)), stop_after=len(ref) + int(length_tolerance))
+                est = generate_item(model, song, z=z, max_length=max(2 * S, len(ref) + 2 * int(length_tolerance or 0)), target_length=len(ref) if length_given else None, **win, **(decode_kw or {}))
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat), runs=pointer_runs(est), retakes=[[x.start, x.end] for x in rts])
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
             for k, v in free_running_scores(ref, trim_heuristic(it['raw_mel'], int(round(beat))), S, beat).items(): fr[f'trim_{k}'] = v
@@ -390,7 +401,6 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
     "Per style: free-running scores of the songs of that style edited with the example's style latent (or its edit template: `template`); under `prior` the same songs edited with the prior mean (zeros), and under `preset` with the model's named style latent of that style (`style_presets`, when it has one)."
     from tqdm.auto import tqdm
     from editorbot.template import fit_template, template_edit
-    from editorbot.retakes import kept_frames
     if not model.cfg.use_vae: raise ValueError("style_by_example: the model has no style latent (use_vae=False)")
     model.eval()
     out = {}
@@ -405,11 +415,7 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
             S = len(it['raw_mel'])
             beat = beat_frames(it)
             if tpl is None: est = generate_item(model, it, z=z, max_length=2 * S, **kw)
-            else:                                                  # as editorbot_edit: the song without its retakes, in the base style, then the template
-                rts = item_retakes(it)
-                song = dict(it, kept=kept_frames(S, rts, AudioConfig().sr, AudioConfig().hop_length)) if rts else it
-                est = template_edit(tpl, generate_item(model, song, z=preset_latent(model, tpl.base), max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), **kw),
-                                    it.get('section_frames') or [], bar_frames(it, 4 * beat))[0]
+            else: est = template_edit(tpl, item_song(model, without_retakes(it)[0], tpl.base, kw), it.get('section_frames') or [], bar_frames(it, 4 * beat))[0]   # as editorbot_edit
             rows.append(free_running_scores(ref, est, S, beat))
             prior.append(free_running_scores(ref, generate_item(model, it, z=None, max_length=2 * S, **kw), S, beat))
             if zp is not None: preset.append(free_running_scores(ref, generate_item(model, it, z=zp, max_length=2 * S, **kw), S, beat))
