@@ -380,27 +380,35 @@ EditResult.widget = edit_widget
 _all_ = ['preset_latent']
 from .models.registry import preset_latent   # the named style latents a checkpoint stores (`models.registry.load_model` gives them)
 
+def _example_pair(raw, edit, sr: int | None, cfg: AudioConfig, align_pair: bool = True) -> dict:
+    "An example pair loaded (`yr`, `sr_r`, `nr`, `ye`, `sr_e`, `ne`), aligned (`al`, None without `align_pair`) and its raw analysed (`an`): what `style_latent` and `style_template` read, once."
+    yr, sr_r, nr = load_raw(raw, sr, 'style example raw' if not isinstance(raw, (str, os.PathLike)) else None)
+    ye, sr_e, ne = load_raw(edit, sr, 'style example edit' if not isinstance(edit, (str, os.PathLike)) else None)
+    al = None
+    if align_pair:
+        from editorbot.align import align
+        al = align(yr, ye, sr_r, edit_sr=sr_e)
+    return dict(yr=yr, sr_r=sr_r, nr=nr, ye=ye, sr_e=sr_e, ne=ne, al=al, an=analyze_raw(yr, sr_r, cfg, nr))
+
 def style_latent(model, # a `PointerNetwork`
                  raw, # example raw: path or samples
                  edit, # the example's edit: path or samples
                  sr: int | None = None, # sample rate of arrays
                  cfg: AudioConfig | None = None,
                  check: bool = True, # refuse a pair whose edit the aligner cannot find in the raw (`editorbot.align.align`, as `editorbot_align` rejects it)
+                 pair: dict | None = None, # the pair already read (`_example_pair`, aligned when `check`)
                 ) -> torch.Tensor:
     "Posterior-mean style latent `(1, d_latent)` of one (raw, edit) example pair."
     from editorbot.models.common import make_batch
     if not model.cfg.use_vae: raise ValueError("style by example is unsupported: this model has no style VAE (use_vae=False)")
     cfg = cfg or AudioConfig()
     dev = next(model.parameters()).device
-    yr, sr_r, nr = load_raw(raw, sr, 'style example raw' if not isinstance(raw, (str, os.PathLike)) else None)
-    ye, sr_e, ne = load_raw(edit, sr, 'style example edit' if not isinstance(edit, (str, os.PathLike)) else None)
-    if check:
-        from editorbot.align import align
-        al = align(yr, ye, sr_r, edit_sr=sr_e)
-        if not al.ok: raise ValueError(f"{ne}: not an edit of the style example's raw {nr} (the aligner finds {al.aligned_ratio:.0%} of it there, "
-                                       f"confidence {al.score:.2f}); give a raw and the edit made from it")
-    an = analyze_raw(yr, sr_r, cfg, nr)
-    em = model_input(mono_at(ye, sr_e, cfg.sr), cfg)
+    pair = pair or _example_pair(raw, edit, sr, cfg, align_pair=check)
+    al = pair['al']
+    if check and not al.ok: raise ValueError(f"{pair['ne']}: not an edit of the style example's raw {pair['nr']} (the aligner finds {al.aligned_ratio:.0%} of it there, "
+                                             f"confidence {al.score:.2f}); give a raw and the edit made from it")
+    an = pair['an']
+    em = model_input(mono_at(pair['ye'], pair['sr_e'], cfg.sr), cfg)
     b = make_batch([an['raw_mel']], beats=[(an['beat_times'], an['downbeat_times'], an.get('sections'))] if an['beat_times'] is not None else None, cfg=cfg)
     b['edit_mel'] = torch.from_numpy(em)[None]
     b['length'] = torch.tensor([len(em)])
@@ -441,42 +449,45 @@ def without_frames(an: dict, # from `analyze_raw`
     return out
 
 # %% ../nbs/10_edit.ipynb #9a1843f7
+def _song_grid(an: dict, # from `analyze_raw`
+               cfg: AudioConfig,
+              ) -> tuple[np.ndarray, float]:
+    "Frames where the analysed sections start, and the median bar in frames (`cfg.frames_per_bar` without bar lines): what a template cuts by."
+    fr = cfg.sr / cfg.hop_length
+    sf = np.round(np.array([s['start'] for s in an['sections'] or []], np.float64) * fr)
+    d = np.diff(an['downbeat_times']) if an['downbeat_times'] is not None else []
+    return sf, float(np.median(d)) * fr if len(d) else float(cfg.frames_per_bar)
+
 def style_template(model, # a network with a `cleanup` style preset
                    raw, # example raw: path or samples
                    edit, # the example's edit: path or samples
                    sr: int | None = None, # sample rate of arrays
                    cfg: AudioConfig | None = None,
                    keep_retakes: bool = False, # as `edit`'s: the network plays the example raw with its botched takes
+                   pair: dict | None = None, # the pair already read and aligned (`_example_pair`)
                   ) -> 'EditTemplate | None':
     "The `EditTemplate` one example pair is, or None (its edit is no choice of the song's sections, or the model has no `cleanup` style)."
-    from editorbot.align import align
     from editorbot.template import fit_template, song_sections, edge_fades
     base = 'cleanup'
     if base not in (getattr(model, 'style_presets', None) or {}): return None
     cfg = cfg or AudioConfig(frames_per_beat=model.cfg.frames_per_beat, frames_per_bar=model.cfg.frames_per_bar, n_mels=model.cfg.n_mels)
-    yr, sr_r, nr = load_raw(raw, sr, 'style example raw' if not isinstance(raw, (str, os.PathLike)) else None)
-    ye, sr_e, _ = load_raw(edit, sr, 'style example edit' if not isinstance(edit, (str, os.PathLike)) else None)
-    al = align(yr, ye, sr_r, edit_sr=sr_e)
-    if not al.ok: return None
-    ym = mono_at(yr, sr_r, cfg.sr)
-    an = analyze_raw(ym, cfg.sr, cfg, nr)
-    if an['downbeat_times'] is None or len(an['downbeat_times']) < 3: return None
-    rts = [] if keep_retakes else find_retakes(ym, cfg.sr, an['downbeat_times'])
+    pair = pair or _example_pair(raw, edit, sr, cfg)
+    al, an = pair['al'], pair['an']
+    if not al.ok or an['downbeat_times'] is None or len(an['downbeat_times']) < 3: return None
+    rts = [] if keep_retakes else find_retakes(mono_at(pair['yr'], pair['sr_r'], cfg.sr), cfg.sr, an['downbeat_times'])
     kept = kept_frames(len(an['raw_mel']), rts, cfg.sr, cfg.hop_length) if rts else None
     with torch.inference_mode():
         c = decode(model, an if kept is None else without_frames(an, kept, rts, cfg), preset_latent(model, base))[0]
-    p = c['pointers'] if kept is None else restore_pointers(c['pointers'], kept)
-    fr = cfg.sr / cfg.hop_length
-    k = fr * al.hop_length / al.sr                                  # the aligner's frames -> the model's
+    p = (c['pointers'] if kept is None else restore_pointers(c['pointers'], kept))[:-1]
+    k = cfg.sr / cfg.hop_length * al.hop_length / al.sr            # the aligner's frames -> the model's
     ref = al.pointers[:-1]
     ref = np.where(ref >= 0, np.round(ref * k), -1).astype(np.int64)
     fi, fo = (int(round(x * k)) for x in edge_fades(al.ops))
     ops = np.full(len(ref) + 1, int(EditOp.COPY)); ops[-1] = EditOp.STOP
     if fi: ops[:min(fi, len(ref))] = EditOp.FADE_IN
     if fo: ops[max(0, len(ref) - fo):len(ref)] = EditOp.FADE_OUT
-    bar = float(np.median(np.diff(an['downbeat_times']))) * fr
-    sf = np.round(np.array([s['start'] for s in an['sections'] or []], np.float64) * fr)
-    return fit_template([dict(reference=ref, pointers=p[:-1], bounds=song_sections(p[:-1], sf, bar), bar=bar, ops=ops)], base, min_support=1.0)
+    sf, bar = _song_grid(an, cfg)
+    return fit_template([dict(reference=ref, pointers=p, bounds=song_sections(p, sf, bar), bar=bar, ops=ops)], base, min_support=1.0)
 
 # %% ../nbs/10_edit.ipynb #b62c5f11
 def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
@@ -567,9 +578,13 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         an = analyze_raw(ym, cfg.sr, cfg, name, beats=beats)
         rts = [] if keep_retakes or an['downbeat_times'] is None else find_retakes(ym, cfg.sr, an['downbeat_times'])
         del ym
-        z = style_latent(model, *style_example, sr=sr, cfg=cfg) if style_example is not None else z_style
-        if style_example is not None and templates and target_duration is None and (tpl := style_template(model, *style_example, sr=sr, cfg=cfg, keep_retakes=keep_retakes)) is not None:
-            z, rule = preset_latent(model, tpl.base), dict(rule or {}, template=tpl.to_dict())   # the example is a choice of sections: edit with it
+        z = z_style
+        if style_example is not None:                               # the pair read, aligned and analysed once, for its template or its latent
+            pair = _example_pair(*style_example, sr=sr, cfg=cfg)
+            if templates and target_duration is None and (tpl := style_template(model, *style_example, sr=sr, cfg=cfg, keep_retakes=keep_retakes, pair=pair)) is not None:
+                z, rule = preset_latent(model, tpl.base), dict(rule or {}, template=tpl.to_dict())   # the example is a choice of sections: edit with it
+            else: z = style_latent(model, *style_example, sr=sr, cfg=cfg, pair=pair)
+            del pair
         if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
             warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
                           f"{', '.join(sorted(model.style_presets))} (style=NAME, --style NAME), or give an example pair", NoStyleWarning)
@@ -596,10 +611,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         if kept is not None:
             for c in cands: c['pointers'] = restore_pointers(c['pointers'], kept)
         if tpl is not None:                                         # the song's sections along the network's edit, then the template's choice of them
-            fr = cfg.sr / cfg.hop_length
-            sf = np.round(np.array([s['start'] for s in an['sections'] or []], np.float64) * fr)
-            d = np.diff(an['downbeat_times']) if an['downbeat_times'] is not None else []
-            bar_f = float(np.median(d)) * fr if len(d) else float(cfg.frames_per_bar)
+            sf, bar_f = _song_grid(an, cfg)
             for c in cands:
                 q, o = template_edit(tpl, c['pointers'][:-1], sf, bar_f, c['ops'])
                 c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
