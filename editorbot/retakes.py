@@ -50,17 +50,24 @@ def repeat_runs(F: np.ndarray, # (T, d) frame features (`retake_features`' F)
                 thr: float = 1.0, # mean absolute difference (dB) under which two frames are the same sound
                 min_run: int = 20, # frames a run needs
                 smooth: int = 9, # odd: a median filter (frames) over the difference, so a transient off the frame grid does not break a run
+                half: tuple = None, # `(F_h, loud_h)`: the same features half a frame later, so lags `l + 0.5` are searched too
                ) -> list:
-    "Runs where the signal repeats itself exactly at a lag: `(a0, b0, lag)` frames, `F[a0:b0]` played again at `F[a0+lag:b0+lag]`."
+    "Runs where the signal repeats itself exactly at a lag: `(a0, b0, lag)` frames, `F[a0:b0]` played again `lag` frames later (a half-frame lag with `half`)."
     out, h = [], smooth // 2
+    def runs(d, ok_loud, l):
+        below = np.r_[0, np.cumsum(np.pad(d < thr, h, mode='edge'))]
+        med = below[smooth:] - below[:-smooth] > h                   # the window's median is under thr: most of its frames are (edges repeated)
+        ok = np.r_[0, (med & ok_loud).astype(np.int8), 0]
+        dd = np.diff(ok)
+        return [(int(a), int(b), l) for a, b in zip(np.flatnonzero(dd == 1), np.flatnonzero(dd == -1)) if b - a >= min_run]
     for l in lags:
         l = int(l)
         if not 0 < l < len(F): continue
-        below = np.r_[0, np.cumsum(np.pad(np.abs(F[l:] - F[:-l]).mean(1) < thr, h, mode='edge'))]
-        med = below[smooth:] - below[:-smooth] > h                   # the window's median is under thr: most of its frames are (edges repeated)
-        ok = np.r_[0, (med & loud[l:] & loud[:-l]).astype(np.int8), 0]
-        dd = np.diff(ok)
-        out += [(int(a), int(b), l) for a, b in zip(np.flatnonzero(dd == 1), np.flatnonzero(dd == -1)) if b - a >= min_run]
+        out += runs(np.abs(F[l:] - F[:-l]).mean(1), loud[l:] & loud[:-l], l)
+        if half is not None:
+            Fh, lh = half                                            # Fh[j] is centred half a frame after F[j]
+            n = min(len(F), len(Fh) - l)
+            if n > 0: out += runs(np.abs(Fh[l:l + n] - F[:n]).mean(1), lh[l:l + n] & loud[:n], l + 0.5)
     return out
 
 # %% ../nbs/04a_retakes.ipynb #99893391
@@ -70,42 +77,59 @@ def _chroma_sim(X, Y) -> float:
 
 def find_retakes(y: np.ndarray, # mono samples (n,)
                  sr: int, # sample rate of `y`
-                 downbeat_times, # the raw's bar lines (seconds; `beats.analyze`): the bar length
+                 downbeat_times, # the raw's bar lines (seconds; `beats.analyze`): the bar length, and where a botched take begins
                  hop_length: int = 512, # the search's own frame hop (its frame thresholds are set for 512 at 22050 Hz), not the model's
                  loud_db: float = -35.0, # frames quieter than this (dB under the loudest) are no evidence of a repeat
                  wrong_notes_chroma: float = 0.6, # a botched take with wrong notes: its chroma, moved 1 or 2 semitones, matches the retake's at least this well
                  stumble_dip: float = -14.0, # a stumble: the level falls at least this far (dB) under the retake's where the exact match ends
+                 gap_db: float = -40.0, # ... and then stops dead (falls under this, dB under the loudest frame) or is played again a little later
                 ) -> list:
     """Botched takes followed by their retake, as spans to drop (`Retake`s by start). Each is a passage played twice exactly, where what
     follows the first playing is the next bars botched: transposed (wrong notes: the chroma matches a semitone or two away, not in place)
     or broken off (a stumble: the level drops and a gap follows, after which the same bars match again a little later)."""
     y = np.asarray(y, np.float32)
     if y.ndim != 1: raise ValueError(f"find_retakes takes mono samples (n,), got shape {y.shape}")
-    d = np.diff(np.asarray(downbeat_times, np.float64))
+    dbt = np.asarray(downbeat_times, np.float64)
+    d = np.diff(dbt)
     if len(d) < 2 or len(y) < 4 * hop_length: return []
-    F, e, C = retake_features(y, sr, hop_length)
+    F2, e2, C2 = retake_features(y, sr, hop_length // 2)             # half-hop frames: a repeat's lag to half a frame
+    F, e, C, loud = F2[::2], e2[::2], C2[::2], e2 > loud_db
     T, bar = len(F), float(np.median(d)) * sr / hop_length          # bar: frames
-    runs = repeat_runs(F, e > loud_db, range(max(1, int(0.5 * bar)), int(5.3 * bar) + 1))
+    bars = dbt * sr / hop_length                                     # bar lines (frames)
+    runs = repeat_runs(F, loud[::2], range(max(1, int(0.5 * bar)), int(5.3 * bar) + 1), half=(F2[1::2], loud[1::2]))
     cands = []
     for a0, b0, l in sorted(runs, key=lambda r: r[0] - r[1]):       # longest first; a run beside a longer one at a lag within 3 frames is the same
         if not any(abs(l - l2) <= 3 and a0 < b2 and a2 < b0 for a2, b2, l2 in cands): cands.append((a0, b0, l))
+    def on_bar(x):                                                   # a frame moved to the bar line within a quarter bar of it
+        j = np.searchsorted(bars, x)
+        near = [bars[i] for i in (j - 1, j) if 0 <= i < len(bars) and abs(bars[i] - x) < 0.25 * bar]
+        return int(round(min(near, key=lambda b: abs(b - x)) if near else x))
     found = []
     for a0, b0, l in cands:
-        rb = (b0 - a0) / bar
-        k = int(np.floor(rb + 0.25))                                 # whole bars played twice; the rest of the run is the botched bar's opening
-        part, s = rb - k, int(round(a0 + k * bar))                   # s: where the botched take begins
-        m = l - k * bar                                              # frames of the botched take (and its gap)
-        x1 = s + int(round(m))
-        if x1 + l > T or not 0.85 * bar <= m <= (2.3 + 3 * (k == 0)) * bar: continue
-        X, Y = slice(s, x1), slice(s + l, x1 + l)                    # the botched bars, and the same bars after the retake
-        diff = float(np.abs(F[Y] - F[X]).mean())
-        c0 = _chroma_sim(C[X], C[Y])
-        crot = max(_chroma_sim(np.roll(C[X], r, axis=1), C[Y]) for r in (-2, -1, 1, 2))
+        rb, li = (b0 - a0) / bar, int(round(l))
         w = max(3, int(0.12 * bar))
-        dip = float(np.median(e[b0 + 1:b0 + 1 + w] - e[b0 + 1 + l:b0 + 1 + l + w])) if b0 + 1 + l + w <= T else 0.0
+        dip = float(np.median(e[b0 + 1:b0 + 1 + w] - e[b0 + 1 + li:b0 + 1 + li + w])) if b0 + 1 + li + w <= T else 0.0
         resume = lambda: any(0 < l - l2 < 0.25 * sr / hop_length and b0 - 5 <= a2 <= b0 + bar for a2, b2, l2 in runs)   # after the gap, a run a little shorter
-        if k >= 1 and abs(part) < 0.2 and crot >= wrong_notes_chroma and crot - c0 >= 0.3 and diff >= 1.5: found.append((crot - c0, s, s + l, 'wrong_notes'))
-        elif dip <= stumble_dip and 0.1 <= part <= 0.8 and resume(): found.append((-dip / 40, s, s + l, 'stumble'))
+        ks = range(max(0, int(np.floor(rb)) - 1), int(np.floor(rb + 0.25)) + 1)
+        gap = b0 + 1 + w <= T and float(e[b0:b0 + max(w, int(0.3 * bar))].min()) <= gap_db   # the playing stops dead: a gap of near silence
+        if dip <= stumble_dip and (gap or resume()):                 # broken off at b0: the botched take began on the last bar line at least 0.15 bar before
+            k = max(0, int(np.floor(rb - 0.15)))
+            s = on_bar(a0 + k * bar)
+            if s + li <= T and 0.85 * bar <= l - (s - a0) <= (2.3 + 3 * (k == 0)) * bar: found.append((-dip / 40, s, s + li, 'stumble'))
+            continue
+        best = None
+        for k in ks:                                                 # wrong notes: the bar line after which the chroma matches the retake's moved, not in place
+            if k < 1: continue
+            s = on_bar(a0 + k * bar)
+            m = l - (s - a0)                                         # frames of the botched take
+            x1 = s + int(round(m))
+            if x1 + li > T or not 0.85 * bar <= m <= 2.3 * bar: continue
+            X, Y = slice(s, x1), slice(s + li, x1 + li)              # the botched bars, and the same bars after the retake
+            diff = float(np.abs(F[Y] - F[X]).mean())
+            c0 = _chroma_sim(C[X], C[Y])
+            crot = max(_chroma_sim(np.roll(C[X], r, axis=1), C[Y]) for r in (-2, -1, 1, 2))
+            if crot >= wrong_notes_chroma and crot - c0 >= 0.3 and diff >= 1.5 and (best is None or crot - c0 > best[0]): best = (crot - c0, s, s + li, 'wrong_notes')
+        if best: found.append(best)
     out = []
     for _, s, t, kind in sorted(found, key=lambda f: -f[0]):         # the surest first; one overlapping a span kept is dropped
         if not any(s < t2 and s2 < t for s2, t2, _ in out): out.append((s, t, kind))
