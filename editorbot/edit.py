@@ -140,6 +140,7 @@ def decode(model, # a `PointerNetwork`
            jump_threshold: float | None = None, # beat network, greedy candidate: continue a beat only while the network gives that at least this probability (higher: more cuts; None: the checkpoint's own; negative: plain argmax)
            stop_threshold: float | None = None, # beat network, greedy candidate: end the edit only where the network gives that at least this probability (higher: plays on longer; None: the checkpoint's own; negative: plain argmax)
            decode_rule: str | None = None, # beat network, greedy candidate: 'steps' or 'plan' (None: the checkpoint's own)
+           guard: dict | None = None, # `template.song_guard`'s bounds (`first_by`, `stop_from`), kept to by a beat network decoding by steps
           ) -> list[dict]:
     "Candidates sorted by score, best first: dicts `pointers`, `ops` (T + 1, ending STOP), `score`, `seed`, `greedy`, `z`."
     from tqdm.auto import tqdm
@@ -159,6 +160,7 @@ def decode(model, # a `PointerNetwork`
     if target_frames and length_tolerance is not None:
         min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance))
         gen_kw['stop_after'] = int(target_frames) + int(length_tolerance)   # the window's far edge: the network ends the edit there (the beat network on the first beat line past it)
+    if guard and gen_kw.get('decode') == 'steps': gen_kw.update(guard)
     out = []
     for k in tqdm(range(int(n_best)), desc='decoding', disable=not progress or n_best < 2):
         greedy = k == 0
@@ -431,7 +433,7 @@ class NoStyleWarning(UserWarning):
 
 # %% ../nbs/10_edit.ipynb #5a12566a
 from .retakes import find_retakes, kept_frames, restore_pointers, shift_times
-from .template import EditTemplate, model_template, template_edit
+from .template import EditTemplate, model_template, template_edit, SONG_STYLES
 
 def without_frames(an: dict, # from `analyze_raw`
                    kept: np.ndarray, # the raw's frames to keep (`retakes.kept_frames`)
@@ -458,6 +460,14 @@ def _song_grid(an: dict, # from `analyze_raw`
     d = np.diff(an['downbeat_times']) if an['downbeat_times'] is not None else []
     return sf, float(np.median(d)) * fr if len(d) else float(cfg.frames_per_bar)
 
+def _song_bounds(an: dict, # from `analyze_raw` (or `without_frames`): the frames the network decodes
+                 cfg: AudioConfig,
+                ) -> dict:
+    "`template.song_guard`'s bounds for the take's whole song in `an`'s frames, by its median beat; {} without beats."
+    from editorbot.template import song_guard
+    bt = an.get('beat_times')
+    return {} if bt is None or len(bt) < 2 else song_guard(an['raw_mel'], float(np.median(np.diff(bt))) * cfg.sr / cfg.hop_length)
+
 def style_template(model, # a network with a `cleanup` style preset
                    raw, # example raw: path or samples
                    edit, # the example's edit: path or samples
@@ -477,7 +487,8 @@ def style_template(model, # a network with a `cleanup` style preset
     rts = [] if keep_retakes else find_retakes(mono_at(pair['yr'], pair['sr_r'], cfg.sr), cfg.sr, an['downbeat_times'])
     kept = kept_frames(len(an['raw_mel']), rts, cfg.sr, cfg.hop_length) if rts else None
     with torch.inference_mode():
-        c = decode(model, an if kept is None else without_frames(an, kept, rts, cfg), preset_latent(model, base))[0]
+        dan = an if kept is None else without_frames(an, kept, rts, cfg)
+        c = decode(model, dan, preset_latent(model, base), guard=_song_bounds(dan, cfg))[0]
     p = (c['pointers'] if kept is None else restore_pointers(c['pointers'], kept))[:-1]
     k = cfg.sr / cfg.hop_length * al.hop_length / al.sr            # the aligner's frames -> the model's
     ref = al.pointers[:-1]
@@ -600,11 +611,12 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         bar.set_postfix_str('decoding')
         kept = kept_frames(len(an['raw_mel']), rts, cfg.sr, cfg.hop_length) if rts else None
         dec_an = an if kept is None else without_frames(an, kept, rts, cfg)   # the raw as the network hears it: the music played once
+        whole = target_duration is None and (tpl is not None or style in SONG_STYLES)   # the take's whole song: a template's, or the cleanup style's
         with torch.inference_mode():
             cands = decode(model, dec_an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
                            min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
                            length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)),
-                           jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode_rule=decode_rule)
+                           jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode_rule=decode_rule, guard=_song_bounds(dec_an, cfg) if whole else None)
         torch.set_num_threads(nt)
         an.pop('raw_mel')                                           # decoded: the spectrogram and a network loaded here are done with
         del dec_an

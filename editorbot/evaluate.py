@@ -222,6 +222,7 @@ def _collate(items):
 @torch.no_grad()
 def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | None = None,
                   target_length: int | None = None, # wanted output length in frames (length conditioning), else none
+                  guard: bool = False, # the take's whole song: start near the first sound, play on to near the last (`template.song_guard`; beat network decoding by steps)
                   **kw, # more arguments of the network's `generate` (e.g. the beat network's `jump_threshold`)
                  ) -> np.ndarray:
     "Free-running greedy edit of one item's raw: pointers (T,) without STOP. With `item['kept']` (`retakes.kept_frames`), the network decodes from those frames only and the pointers are mapped back to the raw's."
@@ -233,6 +234,9 @@ def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | No
     if kept is not None:                                            # a beat or bar wholly inside a dropped span leaves a gap: number them afresh
         for k in ('beat_index', 'bar_index'): arr[k] = np.unique(arr[k], return_inverse=True)[1].reshape(-1)
     t = lambda k, dt=None: torch.as_tensor(arr[k], dtype=dt)[None].to(dev)
+    if guard and model.decoding_rule(kw.get('jump_threshold'), kw.get('stop_threshold'), kw.get('decode')).get('decode') == 'steps':
+        from editorbot.template import song_guard
+        kw = dict(kw, **song_guard(arr['raw_mel'], beat_frames(item)))   # in the frames decoded (the retakes' spans left out)
     if z is None and model.cfg.use_vae: z = torch.zeros(1, model.cfg.d_latent, device=dev)
     g = model.generate(t('raw_mel', torch.float32), raw_pos=t('raw_pos', torch.float32), beat_index=t('beat_index', torch.long),
                        bar_index=t('bar_index', torch.long), z=z, greedy=True, seed=seed, max_length=max_length,
@@ -273,9 +277,9 @@ def item_song(model, # a network with the `base` style among its presets
               base: str = 'cleanup', # the style that plays the song (the raw without its studio artefacts)
               decode_kw: dict | None = None, # more arguments of `generate` (the checkpoint's decoding rule)
              ) -> np.ndarray:
-    "The song an edit template cuts from: the network's free-running edit of the item in the `base` style, as `editorbot_edit` decodes it (no stop before `MIN_EDIT_SHARE` of the raw)."
+    "The song an edit template cuts from: the network's free-running edit of the item in the `base` style, as `editorbot_edit` decodes it (no stop before `MIN_EDIT_SHARE` of the raw; within `template.song_guard`'s bounds)."
     S = len(item['raw_mel'])
-    return generate_item(model, item, z=preset_latent(model, base), max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), **(decode_kw or {}))
+    return generate_item(model, item, z=preset_latent(model, base), max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), guard=True, **(decode_kw or {}))
 
 def template_examples(model, # a network with the `base` style among its presets
                       items: list, # whole songs (`evaluate.load_items`: with `raw_path` and `section_frames`)
@@ -342,7 +346,7 @@ def evaluate_items(model, # a `PointerNetwork`
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
-    from editorbot.template import model_template, template_edit
+    from editorbot.template import model_template, template_edit, SONG_STYLES
     presets = getattr(model, 'style_presets', None) or {}
     named = {*presets, *((getattr(model, 'style_templates', None) or {}) if templates and not length_given else {})}   # styles by name: latents and templates
     if style not in ('reference', 'prior', 'own', *named): raise ValueError(f"style must be 'reference', 'prior', 'own' or one of the model's named styles ({', '.join(sorted(named)) or 'none'}), got {style!r}")
@@ -371,7 +375,8 @@ def evaluate_items(model, # a `PointerNetwork`
                 win = {} if length_given else dict(min_length=max(1, int(MIN_EDIT_SHARE * S)))   # as editorbot_edit: no stop before this share of the raw
                 if length_given and length_tolerance is not None:   # the window editorbot_edit puts round a target duration (`edit.decode`)
                     win = dict(min_length=max(1, len(ref) - int(length_tolerance)), stop_after=len(ref) + int(length_tolerance))
-                est = generate_item(model, song, z=z, max_length=max(2 * S, len(ref) + 2 * int(length_tolerance or 0)), target_length=len(ref) if length_given else None, **win, **(decode_kw or {}))
+                whole = not length_given and (item_style(it) if style == 'own' else style) in SONG_STYLES   # as editorbot_edit: the cleanup style plays the take's whole song
+                est = generate_item(model, song, z=z, max_length=max(2 * S, len(ref) + 2 * int(length_tolerance or 0)), target_length=len(ref) if length_given else None, guard=whole, **win, **(decode_kw or {}))
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat), runs=pointer_runs(est), retakes=[[x.start, x.end] for x in rts])
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
             for k, v in free_running_scores(ref, trim_heuristic(it['raw_mel'], int(round(beat))), S, beat).items(): fr[f'trim_{k}'] = v

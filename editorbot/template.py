@@ -10,8 +10,8 @@ import numpy as np
 from .core import EditOp, raw_iou
 
 # %% auto #0
-__all__ = ['EditTemplate', 'song_sections', 'edge_fades', 'template_anchors', 'share_end', 'fit_template', 'apply_template',
-           'model_template', 'template_edit']
+__all__ = ['SONG_STYLES', 'EditTemplate', 'song_sections', 'song_guard', 'edge_fades', 'template_anchors', 'share_end',
+           'fit_template', 'apply_template', 'model_template', 'template_edit']
 
 # %% ../nbs/06a_template.ipynb #e249ecaf
 @dataclass
@@ -57,6 +57,21 @@ def song_sections(pointers, # the song: raw frame per edit frame of its cleanup 
         else: secs.append([int(a), int(e)])
     if len(secs) > 1 and secs[0][1] - secs[0][0] < short: secs = [[0, secs[1][1]]] + secs[2:]
     return np.array([s[0] for s in secs] + [T], np.int64)
+
+# %% ../nbs/06a_template.ipynb #ab6c1e26
+SONG_STYLES = ('cleanup',)   # styles that play a take's whole song (a template's base): decoded within `song_guard`'s bounds
+
+def song_guard(raw_mel, # (S, n_mels) the normalised log-mel the network decodes from (1: the loudest bin, 0: `top_db` under it)
+               beat: float, # frames per beat
+               slack_beats: int = 64, # beats of sound the song may leave out at either end (lead noise, a false start and a count-in; a jam)
+               floor: float = 0.5, # a frame sounds when its loudest bin reaches this (0.5: within 40 dB of the loudest, with `top_db` 80)
+              ) -> dict:
+    "The beat network's `first_by` and `stop_from` (frames) for a take's song: start within `slack_beats` of the first frame that sounds, play on to within `slack_beats` of the last; {} when nothing sounds."
+    m = np.asarray(raw_mel)
+    on = np.flatnonzero(m.max(-1) >= floor) if m.size else np.zeros(0, np.int64)
+    if not len(on): return {}
+    k = int(round(slack_beats * float(beat)))
+    return dict(first_by=int(on[0]) + k, stop_from=int(on[-1]) - k)
 
 # %% ../nbs/06a_template.ipynb #cddbafeb
 def edge_fades(ops) -> tuple[int, int]:

@@ -687,6 +687,8 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
               jump_threshold: float | None = None, # greedy: continue the current beat only while the network gives that at least this probability, else take the likeliest jump or stop (`continue_rule`); None: the checkpoint's own (`cfg.jump_threshold`); negative: plain argmax over all choices
               stop_threshold: float | None = None, # greedy: stop only where the network gives the stop at least this probability (`stop_rule`, decided before the continue rule); None: the checkpoint's own (`cfg.stop_threshold`); negative: plain argmax
               decode: str | None = None, # 'steps' (beat by beat) or 'plan' (from the play plan, greedy only); None: the checkpoint's own (`cfg.decode`)
+              first_by: int | None = None, # 'steps': the edit's first beat starts at or before this frame of the raw (a take's song begins near its first sound; `template.song_guard`)
+              stop_from: int | None = None, # 'steps': no stop while the last frame played is before this one (a take's song plays on to near its last sound)
              ) -> dict:
     "Decode edits beat by beat; returns `pointers`, `ops` (each ending with STOP), `confidence`, `op_confidence`, `length`, `n_steps`, `z`, `runs`."
     dev = next(self.parameters()).device
@@ -694,11 +696,12 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
         with torch.autocast(dev.type, dtype=torch.bfloat16):
             return _generate(self, raw_mel, max_length, raw_mask, raw_pos, beat_index, bar_index, stem_mels, beat_times, downbeat_times, sections,
                              z, target_length, greedy, temperature, seed, use_cache, min_length, stop_after, bf16=False, allow_null=allow_null,
-                             jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode=decode)
+                             jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode=decode, first_by=first_by, stop_from=stop_from)
     c = self.cfg
     rule = self.decoding_rule(jump_threshold, stop_threshold, decode)
     thr, sthr, decode = rule['jump_threshold'], rule['stop_threshold'], rule['decode']   # thresholds: negative is plain argmax
     if decode == 'plan' and not c.use_plan: raise ValueError("decode='plan' needs a network with a play plan (use_plan)")
+    if decode == 'plan' and (first_by is not None or stop_from is not None): raise ValueError("first_by and stop_from are rules of decode='steps'; the play plan decides where it starts and ends")
     raw = torch.as_tensor(raw_mel, dtype=torch.float32, device=dev)
     if raw.dim() == 2: raw = raw[None]
     self.check_raw(raw)
@@ -737,7 +740,8 @@ def _generate(self, raw_mel, # (S, n_mels) or (B, S, n_mels) normalised log-mel,
                 ins.append(x)
                 h = self.decode(torch.cat(ins, 1), e, mem)[:, -1:]
             lg, v, cb = self.pointer_logits(h, e, t(prev))
-            if out < min_length: v[..., NB + 1] = False
+            if out < min_length or (stop_from is not None and prev < stop_from): v[..., NB + 1] = False
+            if out == 0 and first_by is not None: v[..., :len(bs)] &= torch.as_tensor(np.asarray(bs) <= first_by, device=v.device)[None, None]
             if not allow_null: v[..., NB] = False
             probs = lg.float().masked_fill(~v, -torch.inf).softmax(-1)[0, 0]
             k, _ = choose(lg, greedy_choices(lg, v, cb, NB + 1, thr, sthr) if greedy else v, greedy, temperature, gen)
