@@ -39,7 +39,8 @@ if __name__ == '__main__':
     if adopted and not a.dry_run:
         ck = torch.load(a.checkpoint, map_location='cpu', weights_only=True)
         ck['style_templates'] = {**(ck.get('style_templates') or {}), **adopted}
-        ck.setdefault('card', {})['templates'] = {s: dict(d, n_train=by[s], n_valid=sum(item_style(i) == s for i in valid)) for s, d in res.items()}
+        card = ck.setdefault('card', {})
+        card['templates'] = {**(card.get('templates') or {}), **{s: dict(d, n_train=by[s], n_valid=sum(item_style(i) == s for i in valid)) for s, d in res.items()}}   # styles not tried keep their entries
         atomic_torch_save(ck, a.checkpoint)
     if a.json: atomic_write_text(Path(a.json), json.dumps(res, indent=1))
     print(f"templates stored: {', '.join(adopted) or 'none'}{' (dry run)' if a.dry_run else ''}; {time.time() - t0:.0f} s")

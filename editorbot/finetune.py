@@ -90,7 +90,7 @@ def fit_style_templates(base_model, # checkpoint whose network plays the songs i
         va = [i for i in valid_items if item_style(i) == s]
         if tpl is None:
             out[s] = dict(adopted=False, why='no template explains at least half of its pairs')
-            log(f"style {s}: no edit template (none explains at least half of its pairs: repeats, other cuts, or ends off the section lines)"); continue
+            log(f"style {s}: no edit template (none explains at least half of its pairs: cuts inside the song, repeats off the section lines, or ends off them)"); continue
         d = out[s] = dict(template=tpl.to_dict(), adopted=False)
         if not va:
             d['why'] = 'no validation songs of this style'

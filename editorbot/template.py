@@ -11,7 +11,7 @@ from .core import EditOp, raw_iou
 
 # %% auto #0
 __all__ = ['SONG_STYLES', 'EditTemplate', 'song_sections', 'song_guard', 'edge_fades', 'template_anchors', 'share_end',
-           'fit_template', 'apply_template', 'model_template', 'template_edit']
+           'fit_template', 'repeat_section', 'find_repeat', 'apply_template', 'model_template', 'template_edit']
 
 # %% ../nbs/06a_template.ipynb #e249ecaf
 @dataclass
@@ -25,6 +25,9 @@ class EditTemplate:
     end_share: float | None = None   # end instead at the inner section line nearest this share of the song (a radio edit's end)
     support: float = 1.0    # share of the example pairs the template explains
     n_examples: int = 0     # example pairs it was read from
+    repeat: int | str | None = None   # a section played more than once: 'longest' (the longest inner section) or its index (negative: from the end)
+    repeat_bars: int = 0    # of that section, its first bars only (0: the whole section)
+    repeat_times: int = 2   # how many times it is played in all
 
     def to_dict(self) -> dict: return asdict(self)
     @classmethod
@@ -35,7 +38,9 @@ class EditTemplate:
         return cls(**d)
     def __str__(self):
         end = f"{self.end} at the end" if self.end_share is None else f"end at the section line nearest {self.end_share:.0%} of the song"
-        return (f"drop {self.start} section(s) at the start, {end}, fade in {self.fade_in:g} bar(s), "
+        rep = '' if self.repeat is None else (f", play {'the longest inner section' if self.repeat == 'longest' else f'section {self.repeat}'}"
+                                              f"{f' (its first {self.repeat_bars} bars)' if self.repeat_bars else ''} {self.repeat_times} times")
+        return (f"drop {self.start} section(s) at the start, {end}{rep}, fade in {self.fade_in:g} bar(s), "
                 f"out {self.fade_out:g} (explains {self.support:.0%} of {self.n_examples} pairs)")
 
 # %% ../nbs/06a_template.ipynb #68472154
@@ -58,7 +63,7 @@ def song_sections(pointers, # the song: raw frame per edit frame of its cleanup 
     if len(secs) > 1 and secs[0][1] - secs[0][0] < short: secs = [[0, secs[1][1]]] + secs[2:]
     return np.array([s[0] for s in secs] + [T], np.int64)
 
-# %% ../nbs/06a_template.ipynb #ab6c1e26
+# %% ../nbs/06a_template.ipynb #c6dc4196
 SONG_STYLES = ('cleanup',)   # styles that play a take's whole song (a template's base): decoded within `song_guard`'s bounds
 
 def song_guard(raw_mel, # (S, n_mels) the normalised log-mel the network decodes from (1: the loudest bin, 0: `top_db` under it)
@@ -126,6 +131,15 @@ def fit_template(examples: list, # dicts: `reference` (true pointers), `pointers
     Ties (one example fits several accounts): leaving out the last section is counted, an end earlier than that is a share of the
     song (a radio edit's), and then the one that drops fewer sections."""
     if not examples: return None
+    reps = [find_repeat(e['reference'], e['pointers'], e['bounds'], e['bar']) for e in examples]
+    if 2 * sum(r is not None for r in reps) > len(examples):      # most pairs play a block twice or more: which, how much, how often
+        votes = Counter((rule, r['bars'], r['times']) for r in reps if r for rule in r['rules'])
+        (rule, bars, times), _ = max(votes.items(), key=lambda v: (v[1], v[0][0] == 'longest', isinstance(v[0][0], int) and v[0][0] >= 0))
+        once = [dict(e, reference=r['once']) for e, r in zip(examples, reps) if r and rule in r['rules'] and (r['bars'], r['times']) == (bars, times)]
+        t = fit_template(once, base, 0.0, min_iou, max_repeat)    # their ends and fades, with the extra plays left out
+        n = 0 if t is None else round(t.support * len(once))
+        if n / len(examples) < min_support: return None
+        return EditTemplate(**{**t.to_dict(), **dict(repeat=rule, repeat_bars=bars, repeat_times=times, support=n / len(examples), n_examples=len(examples))})
     acc = [template_anchors(e['reference'], e['pointers'], e['bounds'], e['bar'], min_iou, max_repeat) for e in examples]
     cands = []                                  # (explained examples, rank, template fields)
     votes = Counter((a['start'], a['end']) for a in acc if a['explained'])
@@ -149,6 +163,49 @@ def fit_template(examples: list, # dicts: `reference` (true pointers), `pointers
     q = lambda v: float(np.round(np.median(v) * 4) / 4)
     return EditTemplate(fade_in=q(fades[:, 0]), fade_out=q(fades[:, 1]), base=base, support=n / len(examples), n_examples=len(examples), **kw)
 
+# %% ../nbs/06a_template.ipynb #3e430ff5
+def repeat_section(bounds, # `song_sections`
+                   rule, # 'longest' (the longest inner section, the earliest of equals) or a section index (negative: from the end)
+                  ) -> int:
+    "The section a repeat rule names in a song with these `bounds`."
+    b = np.asarray(bounds, np.int64)
+    n = len(b) - 1
+    if rule == 'longest':
+        cand = range(1, n - 1) if n > 2 else range(n)
+        return max(cand, key=lambda k: (int(b[k + 1] - b[k]), -k))
+    k = int(rule)
+    return min(max(k if k >= 0 else n + k, 0), n - 1)
+
+def find_repeat(reference, # the true edit: raw frame per edit frame (-1: none)
+                pointers, # the song: its cleanup edit `(T,)`
+                bounds, # `song_sections` of `pointers`
+                bar: float, # frames per bar
+               ) -> dict | None:
+    """The block a true edit plays more than once, on the song's sections: the `rules` that name its section, `bars` (0: the whole
+    section), the `times` it is played, and the edit with its extra plays left out (`once`); None when it repeats nothing a
+    template can say (no jump back, or a block that starts off the section lines)."""
+    ref = np.asarray(reference, np.int64)
+    ref, p, b = ref[ref >= 0], np.asarray(pointers, np.int64), np.asarray(bounds, np.int64)
+    back = np.flatnonzero(np.diff(ref) < -bar / 2)
+    if not len(back) or len(b) < 2: return None
+    j = int(back[0]) + 1                                   # the first frame of the first extra play
+    rs, re = int(ref[j]), int(ref[j - 1]) + 1              # the block, raw frames
+    L = re - rs
+    if L < bar / 2: return None
+    times, k = 1, j
+    while True:                                            # each extra play is the block again
+        times, k = times + 1, k + L
+        if not (k < len(ref) and ref[k] < ref[k - 1] - bar / 2 and abs(int(ref[k]) - rs) <= bar / 2): break
+    reach = np.maximum.accumulate(p)
+    s, t = (int(np.searchsorted(reach, x, side='left')) for x in (rs, re))   # the block along the song
+    n = len(b) - 1
+    i = int(np.argmin(np.abs(b[:-1] - s)))
+    if abs(b[i] - s) > bar: return None
+    bars = 0 if abs(b[i + 1] - t) <= bar else int(round((t - s) / bar))
+    if bars == 0 and abs(b[i + 1] - t) > bar: return None
+    rules = {i, i - n} | ({'longest'} if repeat_section(b, 'longest') == i else set())
+    return dict(rules=rules, bars=bars, times=times, once=np.r_[ref[:j], ref[k:]])
+
 # %% ../nbs/06a_template.ipynb #e8951d6f
 def apply_template(template: EditTemplate,
                    pointers, # the song: its cleanup edit, raw frame per edit frame `(T,)`
@@ -163,12 +220,18 @@ def apply_template(template: EditTemplate,
     k0 = min(template.start, (n - 1) // 2 if template.start + template.end >= n else n - 1)   # too few sections: keep the middle
     k1 = min(template.end, n - 1 - k0)
     a, e = int(bounds[k0]), int(bounds[n - k1]) if template.end_share is None else share_end(bounds, k0, template.end_share)
-    o = np.full(e - a, int(EditOp.COPY), np.int64) if ops is None else np.array(np.asarray(ops)[a:e], np.int64)
+    idx = np.arange(a, e)
+    if template.repeat is not None:                                # the named section (or its first bars) played `repeat_times` times
+        i = repeat_section(bounds, template.repeat)
+        s, t = int(bounds[i]), int(bounds[i + 1])
+        if template.repeat_bars: t = min(t, s + int(round(template.repeat_bars * bar)))
+        if a <= s < t <= e: idx = np.r_[np.arange(a, t), np.tile(np.arange(s, t), max(0, template.repeat_times - 1)), np.arange(t, e)]
+    o = np.full(len(idx), int(EditOp.COPY), np.int64) if ops is None else np.array(np.asarray(ops)[idx], np.int64)
     o[(o == EditOp.FADE_IN) | (o == EditOp.FADE_OUT) | (o == EditOp.STOP)] = EditOp.COPY   # the cleanup's own fades are not the template's
-    fi, fo = (min((e - a) // 2, int(round(f * bar))) for f in (template.fade_in, template.fade_out))
+    fi, fo = (min(len(idx) // 2, int(round(f * bar))) for f in (template.fade_in, template.fade_out))
     if fi: o[:fi] = EditOp.FADE_IN
     if fo: o[len(o) - fo:] = EditOp.FADE_OUT
-    return p[a:e].copy(), np.r_[o, int(EditOp.STOP)]
+    return p[idx], np.r_[o, int(EditOp.STOP)]
 
 # %% ../nbs/06a_template.ipynb #35cae175
 def model_template(model, # a network from `load_model` (or anything with `.style_templates`)
