@@ -163,7 +163,7 @@ def fit_template(examples: list, # dicts: `reference` (true pointers), `pointers
     q = lambda v: float(np.round(np.median(v) * 4) / 4)
     return EditTemplate(fade_in=q(fades[:, 0]), fade_out=q(fades[:, 1]), base=base, support=n / len(examples), n_examples=len(examples), **kw)
 
-# %% ../nbs/06a_template.ipynb #3e430ff5
+# %% ../nbs/06a_template.ipynb #b815ff74
 def repeat_section(bounds, # `song_sections`
                    rule, # 'longest' (the longest inner section, the earliest of equals) or a section index (negative: from the end)
                   ) -> int:
