@@ -1,7 +1,8 @@
 """Does the style name change the edit? The same raws edited with each of a checkpoint's named styles.
 
-For each raw (by default the held-out `cleanup` pairs: a raw of each song): one free-running edit per style preset (a style the
-checkpoint stores as an edit template is edited with it, as `editorbot_edit` does). Reported per
+For each raw (by default the held-out `cleanup` pairs: a raw of each song): one free-running edit per style preset, made as
+`editorbot_edit` makes it (the botched takes dropped; a style the checkpoint stores as an edit template is cut from the song by
+it; the cleanup style within the song's bounds, `template.song_guard`). Reported per
 style: the edit length as a share of the raw; and over all raws, the mean cut-point agreement (F1, +-1 beat) between the edits of
 two different styles of the same raw (1.0: the style name changes nothing).
 
@@ -11,8 +12,9 @@ import argparse, itertools, json, time
 from pathlib import Path
 import numpy as np
 import torch
-from editorbot.evaluate import load_items, generate_item, cut_points, cut_set_scores, beat_frames, bar_frames, item_style
-from editorbot.template import model_template, template_edit
+from editorbot.core import MIN_EDIT_SHARE
+from editorbot.evaluate import load_items, generate_item, cut_points, cut_set_scores, beat_frames, bar_frames, item_style, item_song, without_retakes
+from editorbot.template import model_template, template_edit, SONG_STYLES
 from editorbot.models.registry import load_model, preset_latent
 
 if __name__ == '__main__':
@@ -29,11 +31,14 @@ if __name__ == '__main__':
     share = {s: [] for s in styles}; agree = []
     for it in items:
         S, beat = len(it['raw_mel']), beat_frames(it)
-        cuts = {}
+        cuts, songs = {}, {}
+        song = without_retakes(it)[0]                        # as editorbot_edit: the botched takes dropped first
         for s in styles:
-            tpl = model_template(m, s)                       # a style stored as an edit template (06a): as editorbot_edit edits it
-            est = generate_item(m, it, z=preset_latent(m, s if tpl is None else tpl.base), max_length=2 * S)
-            if tpl is not None: est = template_edit(tpl, est, it['section_frames'], bar_frames(it, 4 * beat))[0]
+            tpl = model_template(m, s)                       # a style stored as an edit template (06a): cut from the song in its base style
+            if tpl is not None:
+                if tpl.base not in songs: songs[tpl.base] = item_song(m, song, tpl.base)
+                est = template_edit(tpl, songs[tpl.base], it['section_frames'], bar_frames(it, 4 * beat))[0]
+            else: est = generate_item(m, song, z=preset_latent(m, s), max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), guard=s in SONG_STYLES)
             share[s].append(len(est) / S); cuts[s] = cut_points(est, S)
         agree += [cut_set_scores(cuts[x], cuts[y], tol=beat)['cut_f1'] for x, y in itertools.combinations(styles, 2)]
     print(f"{len(items)} raws ({a.source_style} pairs), {len(styles)} styles, {time.time() - t0:.0f} s\n")
