@@ -545,9 +545,6 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     if n_best < 1: raise ValueError(f"n_best must be at least 1, got {n_best}")
     if style is not None and style_example is not None: raise ValueError("give a style name or a style example pair, not both")
     tpl = model_template(model, style) if templates else None      # a style read off the song's form (`06a`): the network plays the song, the template picks its sections
-    if tpl is not None and target_duration is not None:
-        if style not in (getattr(model, 'style_presets', None) or {}): raise ValueError(f"style {style!r} is an edit template (its sections decide the length): give no target duration")
-        tpl = None                                                  # to a length: the network's own latent of the style
     z_style = preset_latent(model, tpl.base if tpl is not None else style)   # an unknown style name fails before the audio is loaded
     if target_duration is not None and not 0 < target_duration < math.inf: raise ValueError(f"target duration must be a positive number of seconds, got {target_duration}")
     if not 0 <= min_duration < math.inf: raise ValueError(f"minimum duration must be 0 or more seconds, got {min_duration}")
@@ -592,7 +589,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         z = z_style
         if style_example is not None:                               # the pair read, aligned and analysed once, for its template or its latent
             pair = _example_pair(*style_example, sr=sr, cfg=cfg)
-            if templates and target_duration is None and (tpl := style_template(model, *style_example, sr=sr, cfg=cfg, keep_retakes=keep_retakes, pair=pair)) is not None:
+            if templates and (tpl := style_template(model, *style_example, sr=sr, cfg=cfg, keep_retakes=keep_retakes, pair=pair)) is not None:
                 z, rule = preset_latent(model, tpl.base), dict(rule or {}, template=tpl.to_dict())   # the example is a choice of sections: edit with it
             else: z = style_latent(model, *style_example, sr=sr, cfg=cfg, pair=pair)
             del pair
@@ -611,22 +608,32 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         bar.set_postfix_str('decoding')
         kept = kept_frames(len(an['raw_mel']), rts, cfg.sr, cfg.hop_length) if rts else None
         dec_an = an if kept is None else without_frames(an, kept, rts, cfg)   # the raw as the network hears it: the music played once
-        whole = target_duration is None and (tpl is not None or style in SONG_STYLES)   # the take's whole song: a template's, or the cleanup style's
+        whole = tpl is not None or (target_duration is None and style in SONG_STYLES)   # the take's whole song: a template's, or the cleanup style's
+        tf = None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length))
+        tol = None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length))
+        net_kw = dict(n_best=n_best, seed=seed, temperature=temperature, min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
+                      jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode_rule=decode_rule)
         with torch.inference_mode():
-            cands = decode(model, dec_an, z, None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length)), n_best, seed, temperature,
-                           min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
-                           length_tolerance=None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length)),
-                           jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode_rule=decode_rule, guard=_song_bounds(dec_an, cfg) if whole else None)
+            if tpl is None: cands = decode(model, dec_an, z, tf, length_tolerance=tol, guard=_song_bounds(dec_an, cfg) if whole else None, **net_kw)
+            else:                                                   # the song in the template's base style; the template cuts it (to the length asked for)
+                cands = decode(model, dec_an, z, guard=_song_bounds(dec_an, cfg), **net_kw)
+                if kept is not None:
+                    for c in cands: c['pointers'] = restore_pointers(c['pointers'], kept)
+                sf, bar_f = _song_grid(an, cfg)
+                cut = [template_edit(tpl, c['pointers'][:-1], sf, bar_f, c['ops'], tf, tol or 0) for c in cands]
+                if all(x is not None for x in cut):
+                    for c, (q, o) in zip(cands, cut): c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
+                    kept = None                                     # restored above
+                elif style in (getattr(model, 'style_presets', None) or {}):   # the song is shorter than the length: the network's own edit of the style, to the length
+                    warnings.warn(f"{name}: the song from the start of style {style!r}'s template is shorter than the target duration of {target_duration:g} s: the network edits the style to the length instead")
+                    tpl, rule = None, {k: v for k, v in rule.items() if k != 'template'}
+                    cands = decode(model, dec_an, preset_latent(model, style), tf, length_tolerance=tol, **net_kw)
+                else: raise ValueError(f"{name}: the song from the start of the template is shorter than the target duration of {target_duration:g} s; ask for less")
         torch.set_num_threads(nt)
         an.pop('raw_mel')                                           # decoded: the spectrogram and a network loaded here are done with
         del dec_an
         if kept is not None:
             for c in cands: c['pointers'] = restore_pointers(c['pointers'], kept)
-        if tpl is not None:                                         # the song's sections along the network's edit, then the template's choice of them
-            sf, bar_f = _song_grid(an, cfg)
-            for c in cands:
-                q, o = template_edit(tpl, c['pointers'][:-1], sf, bar_f, c['ops'])
-                c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
         if own: model = None
         _release_freed_memory()
         t['decoding'] = time.perf_counter() - t1

@@ -342,13 +342,13 @@ def evaluate_items(model, # a `PointerNetwork`
                    length_tolerance: int | None = None, # frames: with `length_given`, the free-running edit must end within this of the true length, as `editorbot_edit --target-duration` ends within `--duration-tolerance` (None: length conditioning only)
                    decode_kw: dict | None = None, # more arguments of `generate` for the free-running edits (e.g. `jump_threshold`)
                    retakes: bool = False, # free-running: drop the retakes `editorbot_edit` drops (`item_retakes`; items need `raw_path`) before decoding
-                   templates: bool = True, # free-running, by name and without the length: a style the checkpoint stores as an edit template (`editorbot.template`) is edited with it, as `editorbot_edit` does (items need `section_frames`, `load_items`)
+                   templates: bool = True, # free-running, by name (with `length_given`, the template's start and repeat, the length's end): a style the checkpoint stores as an edit template (`editorbot.template`) is edited with it, as `editorbot_edit` does (items need `section_frames`, `load_items`)
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
     from editorbot.template import model_template, template_edit, SONG_STYLES
     presets = getattr(model, 'style_presets', None) or {}
-    named = {*presets, *((getattr(model, 'style_templates', None) or {}) if templates and not length_given else {})}   # styles by name: latents and templates
+    named = {*presets, *((getattr(model, 'style_templates', None) or {}) if templates else {})}   # styles by name: latents and templates
     if style not in ('reference', 'prior', 'own', *named): raise ValueError(f"style must be 'reference', 'prior', 'own' or one of the model's named styles ({', '.join(sorted(named)) or 'none'}), got {style!r}")
     if style == 'own' and (miss := sorted({item_style(i) for i in items} - named)): raise ValueError(f"style 'own': the model has no preset for {', '.join(miss)} (its named styles: {', '.join(sorted(named)) or 'none'})")
     z_fixed = None if style in ('reference', 'prior', 'own') or style not in presets else preset_latent(model, style)    # the prior: None (zeros); a template style: its base's, below
@@ -366,11 +366,15 @@ def evaluate_items(model, # a `PointerNetwork`
         if free_running:
             ref = np.asarray(it['pointers'][:int(it['length'])])
             S = len(it['raw_mel'])
-            tpl = model_template(model, item_style(it) if style == 'own' else style) if templates and not length_given else None
+            tpl = model_template(model, item_style(it) if style == 'own' else style) if templates else None
             song, rts = without_retakes(it) if retakes else (it, [])
-            if tpl is not None:                                     # the network plays the song in the template's base style, the template picks its sections
-                est = template_edit(tpl, item_song(model, song, tpl.base, decode_kw), it.get('section_frames') or [], bar_frames(it, 4 * beat))[0]
-            else:
+            if tpl is not None:                                     # the network plays the song in the template's base style, the template picks its sections (to the length)
+                sp, sf, bf = item_song(model, song, tpl.base, decode_kw), it.get('section_frames') or [], bar_frames(it, 4 * beat)
+                cut = template_edit(tpl, sp, sf, bf, length=len(ref) if length_given else None, tolerance=int(length_tolerance or 0))
+                if cut is None and (item_style(it) if style == 'own' else style) not in presets: cut = template_edit(tpl, sp, sf, bf)   # editorbot_edit refuses the length: the template's own edit
+                if cut is None: tpl = None                          # the song is shorter than the length: the network edits the style to it, as editorbot_edit does
+                else: est = cut[0]
+            if tpl is None:
                 z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else preset_latent(model, item_style(it)) if style == 'own' else z_fixed
                 win = {} if length_given else dict(min_length=max(1, int(MIN_EDIT_SHARE * S)))   # as editorbot_edit: no stop before this share of the raw
                 if length_given and length_tolerance is not None:   # the window editorbot_edit puts round a target duration (`edit.decode`)
@@ -387,7 +391,7 @@ def evaluate_items(model, # a `PointerNetwork`
     res['teacher_forced']['overall'] = _agg_tf(tf_rows)
     res['style'], res['length_given'], res['length_tolerance'] = style, bool(length_given), length_tolerance
     res['decode'], res['retakes'] = dict(decode_kw or {}), bool(retakes)
-    res['templates'] = {k: v for k, v in (getattr(model, 'style_templates', None) or {}).items()} if templates and not length_given else {}
+    res['templates'] = {k: v for k, v in (getattr(model, 'style_templates', None) or {}).items()} if templates else {}
     if free_running: res['free_running']['overall'] = _agg_fr(fr_rows)
     res['songs'] = [dict(name=r['name'], style=r['style'], pointer_acc=pointer_accuracy(r['ref'], r['pointers']), **{k: v for k, v in r['jumps'].items()})
                     for r in tf_rows]

@@ -212,20 +212,32 @@ def apply_template(template: EditTemplate,
                    bounds, # `song_sections` of `pointers`
                    bar: float, # frames per bar
                    ops=None, # the cleanup edit's `EditOp`s `(T,)` or `(T + 1,)` (None: all COPY)
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    "The template's edit of a song: `(pointers (T',), ops (T' + 1,) ending STOP)`. A song with too few sections keeps at least its middle one."
+                   length: int | None = None, # frames: an edit of this length; the template's start and repeat, and the end where the length falls
+                   tolerance: int = 0, # frames round `length`: the end moves to a bar line (of the song's sections) within this
+                  ) -> tuple[np.ndarray, np.ndarray] | None:
+    """The template's edit of a song: `(pointers (T',), ops (T' + 1,) ending STOP)`. A song with too few sections keeps at least its
+    middle one. With `length`, the edit plays on from the template's start (and repeat) and ends on the bar line nearest `length`
+    within `tolerance`, else at `length`; None when the song from that start is shorter than `length - tolerance`."""
     p, bounds = np.asarray(pointers, np.int64), np.asarray(bounds, np.int64)
     n = len(bounds) - 1
     if n < 1 or len(p) == 0: raise ValueError("apply_template: the song is empty")
     k0 = min(template.start, (n - 1) // 2 if template.start + template.end >= n else n - 1)   # too few sections: keep the middle
     k1 = min(template.end, n - 1 - k0)
     a, e = int(bounds[k0]), int(bounds[n - k1]) if template.end_share is None else share_end(bounds, k0, template.end_share)
+    if length is not None: e = len(p)                             # the length decides the end
     idx = np.arange(a, e)
     if template.repeat is not None:                                # the named section (or its first bars) played `repeat_times` times
         i = repeat_section(bounds, template.repeat)
         s, t = int(bounds[i]), int(bounds[i + 1])
         if template.repeat_bars: t = min(t, s + int(round(template.repeat_bars * bar)))
         if a <= s < t <= e: idx = np.r_[np.arange(a, t), np.tile(np.arange(s, t), max(0, template.repeat_times - 1)), np.arange(t, e)]
+    if length is not None:
+        if not len(idx) or len(idx) < int(length) - int(tolerance): return None
+        lines = np.unique(np.concatenate([np.round(np.arange(x, y, bar)).astype(np.int64) for x, y in zip(bounds[:-1], bounds[1:])] + [bounds[-1:]]))   # bar lines from each section line
+        at = np.flatnonzero(np.isin(idx, lines))                   # edit frames that start a bar (and the song's end)
+        at = np.r_[at, len(idx)] if idx[-1] + 1 in lines else at
+        near = at[np.abs(at - int(length)) <= int(tolerance)]
+        idx = idx[:int(near[np.argmin(np.abs(near - int(length)))]) if len(near) else min(int(length), len(idx))]
     o = np.full(len(idx), int(EditOp.COPY), np.int64) if ops is None else np.array(np.asarray(ops)[idx], np.int64)
     o[(o == EditOp.FADE_IN) | (o == EditOp.FADE_OUT) | (o == EditOp.STOP)] = EditOp.COPY   # the cleanup's own fades are not the template's
     fi, fo = (min(len(idx) // 2, int(round(f * bar))) for f in (template.fade_in, template.fade_out))
@@ -246,7 +258,8 @@ def template_edit(template: EditTemplate,
                   section_frames, # raw frame where each analysed section starts
                   bar: float, # frames per bar
                   ops=None, # that edit's `EditOp`s (None: all COPY)
-                 ) -> tuple[np.ndarray, np.ndarray]:
-    "`apply_template` on the song's `song_sections`: `(pointers (T',), ops (T' + 1,))`."
+                  length: int | None = None, tolerance: int = 0, # an edit of this length (`apply_template`)
+                 ) -> tuple[np.ndarray, np.ndarray] | None:
+    "`apply_template` on the song's `song_sections`: `(pointers (T',), ops (T' + 1,))`, or None when the song is too short for `length`."
     p = np.asarray(pointers, np.int64)
-    return apply_template(template, p, song_sections(p, section_frames, bar), bar, ops)
+    return apply_template(template, p, song_sections(p, section_frames, bar), bar, ops, length, tolerance)
