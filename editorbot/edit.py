@@ -625,7 +625,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
                     for c, (q, o) in zip(cands, cut): c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
                     kept = None                                     # restored above
                 elif style in (getattr(model, 'style_presets', None) or {}):   # the song is shorter than the length: the network's own edit of the style, to the length
-                    warnings.warn(f"{name}: the song from the start of style {style!r}'s template is shorter than the target duration of {target_duration:g} s: the network edits the style to the length instead")
+                    warnings.warn(f"{name}: the song from the start of the {style} template is shorter than the target duration of {target_duration:g} s: the network edits {style} to the length instead")
                     tpl, rule = None, {k: v for k, v in rule.items() if k != 'template'}
                     cands = decode(model, dec_an, preset_latent(model, style), tf, length_tolerance=tol, **net_kw)
                 else: raise ValueError(f"{name}: the song from the start of the template is shorter than the target duration of {target_duration:g} s; ask for less")
