@@ -468,6 +468,16 @@ def _song_bounds(an: dict, # from `analyze_raw` (or `without_frames`): the frame
     bt = an.get('beat_times')
     return {} if bt is None or len(bt) < 2 else song_guard(an['raw_mel'], float(np.median(np.diff(bt))) * cfg.sr / cfg.hop_length)
 
+def _decode_song(model, dec_an: dict, # the raw as the network hears it (`without_frames` where retakes are dropped)
+                 kept, # `retakes.kept_frames` of those, or None
+                 z, cfg: AudioConfig, **kw, # `decode`'s other arguments
+                ) -> list[dict]:
+    "`decode` of the take's whole song (within `_song_bounds`), its pointers back in the raw's frames: what a template cuts."
+    cands = decode(model, dec_an, z, guard=_song_bounds(dec_an, cfg), **kw)
+    if kept is not None:
+        for c in cands: c['pointers'] = restore_pointers(c['pointers'], kept)
+    return cands
+
 def style_template(model, # a network with a `cleanup` style preset
                    raw, # example raw: path or samples
                    edit, # the example's edit: path or samples
@@ -487,9 +497,7 @@ def style_template(model, # a network with a `cleanup` style preset
     rts = [] if keep_retakes else find_retakes(mono_at(pair['yr'], pair['sr_r'], cfg.sr), cfg.sr, an['downbeat_times'])
     kept = kept_frames(len(an['raw_mel']), rts, cfg.sr, cfg.hop_length) if rts else None
     with torch.inference_mode():
-        dan = an if kept is None else without_frames(an, kept, rts, cfg)
-        c = decode(model, dan, preset_latent(model, base), guard=_song_bounds(dan, cfg))[0]
-    p = (c['pointers'] if kept is None else restore_pointers(c['pointers'], kept))[:-1]
+        p = _decode_song(model, an if kept is None else without_frames(an, kept, rts, cfg), kept, preset_latent(model, base), cfg)[0]['pointers'][:-1]
     k = cfg.sr / cfg.hop_length * al.hop_length / al.sr            # the aligner's frames -> the model's
     ref = al.pointers[:-1]
     ref = np.where(ref >= 0, np.round(ref * k), -1).astype(np.int64)
@@ -608,32 +616,29 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         bar.set_postfix_str('decoding')
         kept = kept_frames(len(an['raw_mel']), rts, cfg.sr, cfg.hop_length) if rts else None
         dec_an = an if kept is None else without_frames(an, kept, rts, cfg)   # the raw as the network hears it: the music played once
-        whole = tpl is not None or (target_duration is None and style in SONG_STYLES)   # the take's whole song: a template's, or the cleanup style's
+        whole = target_duration is None and style in SONG_STYLES   # the cleanup style plays the take's whole song (a template's song always does)
         tf = None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length))
         tol = None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length))
         net_kw = dict(n_best=n_best, seed=seed, temperature=temperature, min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
                       jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode_rule=decode_rule)
         with torch.inference_mode():
-            if tpl is None: cands = decode(model, dec_an, z, tf, length_tolerance=tol, guard=_song_bounds(dec_an, cfg) if whole else None, **net_kw)
+            network = lambda z_: [dict(c, pointers=restore_pointers(c['pointers'], kept)) if kept is not None else c
+                                  for c in decode(model, dec_an, z_, tf, length_tolerance=tol, guard=_song_bounds(dec_an, cfg) if whole else None, **net_kw)]
+            if tpl is None: cands = network(z)
             else:                                                   # the song in the template's base style; the template cuts it (to the length asked for)
-                cands = decode(model, dec_an, z, guard=_song_bounds(dec_an, cfg), **net_kw)
-                if kept is not None:
-                    for c in cands: c['pointers'] = restore_pointers(c['pointers'], kept)
+                cands = _decode_song(model, dec_an, kept, z, cfg, **net_kw)
                 sf, bar_f = _song_grid(an, cfg)
                 cut = [template_edit(tpl, c['pointers'][:-1], sf, bar_f, c['ops'], tf, tol or 0) for c in cands]
                 if all(x is not None for x in cut):
                     for c, (q, o) in zip(cands, cut): c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
-                    kept = None                                     # restored above
                 elif style in (getattr(model, 'style_presets', None) or {}):   # the song is shorter than the length: the network's own edit of the style, to the length
                     warnings.warn(f"{name}: the song from the start of the {style} template is shorter than the target duration of {target_duration:g} s: the network edits {style} to the length instead")
                     tpl, rule = None, {k: v for k, v in rule.items() if k != 'template'}
-                    cands = decode(model, dec_an, preset_latent(model, style), tf, length_tolerance=tol, **net_kw)
+                    cands = network(preset_latent(model, style))
                 else: raise ValueError(f"{name}: the song from the start of the template is shorter than the target duration of {target_duration:g} s; ask for less")
         torch.set_num_threads(nt)
         an.pop('raw_mel')                                           # decoded: the spectrogram and a network loaded here are done with
         del dec_an
-        if kept is not None:
-            for c in cands: c['pointers'] = restore_pointers(c['pointers'], kept)
         if own: model = None
         _release_freed_memory()
         t['decoding'] = time.perf_counter() - t1
