@@ -140,7 +140,7 @@ def decode(model, # a `PointerNetwork`
            jump_threshold: float | None = None, # beat network, greedy candidate: continue a beat only while the network gives that at least this probability (higher: more cuts; None: the checkpoint's own; negative: plain argmax)
            stop_threshold: float | None = None, # beat network, greedy candidate: end the edit only where the network gives that at least this probability (higher: plays on longer; None: the checkpoint's own; negative: plain argmax)
            decode_rule: str | None = None, # beat network, greedy candidate: 'steps' or 'plan' (None: the checkpoint's own)
-           guard: dict | None = None, # `template.song_guard`'s bounds (`first_by`, `stop_from`), kept to by a beat network decoding by steps
+           guard: dict | None = None, # `template.song_guard`'s bounds (`first_by`, `stop_from`; the song's `end` and `reach` for `to_song_end`), kept to by a beat network decoding by steps
           ) -> list[dict]:
     "Candidates sorted by score, best first: dicts `pointers`, `ops` (T + 1, ending STOP), `score`, `seed`, `greedy`, `z`."
     from tqdm.auto import tqdm
@@ -160,7 +160,9 @@ def decode(model, # a `PointerNetwork`
     if target_frames and length_tolerance is not None:
         min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance))
         gen_kw['stop_after'] = int(target_frames) + int(length_tolerance)   # the window's far edge: the network ends the edit there (the beat network on the first beat line past it)
-    if guard and gen_kw.get('decode') == 'steps': gen_kw.update(guard)
+    from editorbot.template import GENERATE_GUARD, to_song_end
+    guard = guard if guard and gen_kw.get('decode') == 'steps' else {}
+    gen_kw.update({k: guard[k] for k in GENERATE_GUARD if k in guard})
     out = []
     for k in tqdm(range(int(n_best)), desc='decoding', disable=not progress or n_best < 2):
         greedy = k == 0
@@ -171,8 +173,8 @@ def decode(model, # a `PointerNetwork`
                            target_length=target_frames if c.use_length_cond else None, greedy=greedy, temperature=temperature,
                            seed=seed + k, max_length=cap, min_length=max(1, int(min_frames)), **gen_kw)
         n = int(g['length'][0])
-        out.append(dict(pointers=g['pointers'][0, :n + 1].cpu().numpy(), ops=g['ops'][0, :n + 1].cpu().numpy(),
-                        score=decision_score(g), seed=seed + k, greedy=greedy, z=None if zk is None else zk.cpu()))
+        p, o = to_song_end(g['pointers'][0, :n + 1].cpu().numpy(), g['ops'][0, :n + 1].cpu().numpy(), guard.get('end'), guard.get('reach', 0))   # the song ends where its tail begins
+        out.append(dict(pointers=p, ops=o, score=decision_score(g), seed=seed + k, greedy=greedy, z=None if zk is None else zk.cpu()))
     return sorted(out, key=lambda d: -d['score'])
 
 # %% ../nbs/10_edit.ipynb #2343f7dd

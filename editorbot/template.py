@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, asdict, fields
 import numpy as np
-from .core import EditOp, raw_iou
+from .core import EditOp, STOP_TOKEN, raw_iou
 
 # %% auto #0
-__all__ = ['SONG_STYLES', 'EditTemplate', 'song_sections', 'song_guard', 'edge_fades', 'template_anchors', 'share_end',
-           'fit_template', 'repeat_section', 'find_repeat', 'apply_template', 'model_template', 'template_edit']
+__all__ = ['SONG_STYLES', 'GENERATE_GUARD', 'EditTemplate', 'song_sections', 'song_end', 'song_guard', 'edge_fades',
+           'to_song_end', 'template_anchors', 'share_end', 'fit_template', 'repeat_section', 'find_repeat',
+           'apply_template', 'model_template', 'template_edit']
 
 # %% ../nbs/06a_template.ipynb #e249ecaf
 @dataclass
@@ -63,6 +64,29 @@ def song_sections(pointers, # the song: raw frame per edit frame of its cleanup 
     if len(secs) > 1 and secs[0][1] - secs[0][0] < short: secs = [[0, secs[1][1]]] + secs[2:]
     return np.array([s[0] for s in secs] + [T], np.int64)
 
+# %% ../nbs/06a_template.ipynb #a5667c14
+def song_end(raw_mel, # (S, n_mels) normalised log-mel (1: the loudest bin, 0: `top_db` under it)
+             margin_db: float = 4.0, # the song ends on the last frame whose smoothed level is this far above the tail's
+             quiet_db: float = 15.0, # the tail is at least this far under the take's median level (else the take ends in music)
+             tail: int = 43, # frames whose median level is the tail's (0.5 s at 22050 Hz, hop 256)
+             min_tail: int = 65, # frames: a shorter quiet end is the song's own decay, not a tail (0.75 s)
+             win: int = 9, # frames the level is smoothed over
+             top_db: float = 80.0, # the normalisation's range
+            ) -> int | None:
+    "The frame where a take's song ends and its quiet trailing tail begins (exclusive end of the song), or None when the take ends in music."
+    m = np.asarray(raw_mel, np.float64)
+    n = len(m)
+    if n < max(4 * win, tail + min_tail): return None
+    p = (10.0 ** ((m - 1.0) * top_db / 10.0)).mean(-1)              # (S,) mean power of the mel bands, relative to the loudest bin
+    db = lambda x: 10.0 * np.log10(x + 1e-30)
+    q = float(np.median(db(p[-tail:])))
+    if q > float(np.median(db(p))) - quiet_db: return None
+    loud = np.flatnonzero(db(np.convolve(p, np.ones(win) / win, mode='same'))[:n - win // 2] > q + margin_db)
+    if not len(loud): return None
+    h = int(loud[-1]) + 1 - win // 2                                   # the smoothing spreads the last loud frame over win // 2 more
+    e = h + int(np.flatnonzero(np.r_[True, db(p[h:h + win // 2]) > q + margin_db])[-1])
+    return e if n - e >= min_tail else None
+
 # %% ../nbs/06a_template.ipynb #c6dc4196
 SONG_STYLES = ('cleanup',)   # styles that play a take's whole song (a template's base): decoded within `song_guard`'s bounds
 
@@ -70,13 +94,16 @@ def song_guard(raw_mel, # (S, n_mels) the normalised log-mel the network decodes
                beat: float, # frames per beat
                slack_beats: int = 64, # beats of sound the song may leave out at either end (lead noise, a false start and a count-in; a jam)
                floor: float = 0.5, # a frame sounds when its loudest bin reaches this (0.5: within 40 dB of the loudest, with `top_db` 80)
+               reach_beats: int = 16, # `to_song_end`: an edit stopping at most this many beats before the song's end plays on to it
               ) -> dict:
-    "The beat network's `first_by` and `stop_from` (frames) for a take's song: start within `slack_beats` of the first frame that sounds, play on to within `slack_beats` of the last; {} when nothing sounds."
+    "The beat network's `first_by` and `stop_from` (frames) for a take's song: start within `slack_beats` of the first frame that sounds, play on to within `slack_beats` of the last; with `song_end`'s `end` (or None) and `reach` for `to_song_end`. {} when nothing sounds."
     m = np.asarray(raw_mel)
     on = np.flatnonzero(m.max(-1) >= floor) if m.size else np.zeros(0, np.int64)
     if not len(on): return {}
     k = int(round(slack_beats * float(beat)))
-    return dict(first_by=int(on[0]) + k, stop_from=int(on[-1]) - k)
+    return dict(first_by=int(on[0]) + k, stop_from=int(on[-1]) - k, end=song_end(m), reach=int(round(reach_beats * float(beat))))
+
+GENERATE_GUARD = ('first_by', 'stop_from')   # the keys of `song_guard` that the beat network's `generate` keeps to; `end` and `reach` are `to_song_end`'s
 
 # %% ../nbs/06a_template.ipynb #cddbafeb
 def edge_fades(ops) -> tuple[int, int]:
@@ -86,6 +113,33 @@ def edge_fades(ops) -> tuple[int, int]:
     run = lambda x, v: int(np.argmax(x != v)) if (x != v).any() else len(x)
     edge = lambda x, v: max(run(x, v), 1 + run(x[1:], v) if len(x) > 1 and x[0] != v and run(x[1:], v) else 0)   # the alignment may label the first frame SKIP
     return edge(o, EditOp.FADE_IN), edge(o[::-1], EditOp.FADE_OUT)
+
+# %% ../nbs/06a_template.ipynb #bb0c0a7d
+def to_song_end(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,)` ending with STOP
+                ops=None, # its `EditOp`s, as long as `pointers` (None: pointers only)
+                end: int | None = None, # `song_end` in the raw's frames (None: the edit as it is)
+                reach: int = 0, # frames: an edit that stops at most this far before `end` plays on to it
+               ):
+    "The edit ended where the song ends: its last run cut at `end` when it plays on into the tail, or played on to `end` when it stops at most `reach` frames before; `(pointers, ops)`, the fade-out at its end kept."
+    p = np.asarray(pointers, np.int64)
+    o = None if ops is None else np.asarray(ops, np.int64)
+    stop = len(p) > 0 and p[-1] == STOP_TOKEN
+    body = p[:-1] if stop else p
+    if end is None or not len(body) or body[-1] < 0: return p, o
+    j = len(body) - 1                                                  # the last run: body[j:] plays the raw straight on
+    while j > 0 and body[j - 1] == body[j] - 1: j -= 1
+    last = int(body[-1]) + 1
+    if last > end and body[j] < end: n = j + int(end - body[j])         # into the tail: cut at the song's end
+    elif last < end and end - last <= reach: n = len(body) + int(end - last)   # stopped short: play on
+    else: return p, o
+    new = np.r_[body[:n], np.arange(last, last + max(0, n - len(body)))]
+    if o is None: return (np.r_[new, STOP_TOKEN] if stop else new), None
+    ob = (o[:-1] if stop else o).copy()
+    fo = edge_fades(ob)[1]
+    if fo: ob[len(ob) - fo:] = int(EditOp.COPY)                         # the fade-out moves to the new end (within the last run)
+    ob = np.r_[ob[:n], np.full(max(0, n - len(ob)), int(EditOp.COPY))]
+    if fo: ob[n - min(fo, n - j - 1):] = int(EditOp.FADE_OUT)
+    return (np.r_[new, STOP_TOKEN] if stop else new), (np.r_[ob, int(EditOp.STOP)] if stop else ob)
 
 # %% ../nbs/06a_template.ipynb #d3d54a88
 def template_anchors(reference, # the true edit: raw frame per edit frame (-1: none, a final STOP ignored)
