@@ -66,4 +66,4 @@ if __name__ == '__main__':
           f"| {s['raws']} ({s['botched']} botched) | {s['found']} of {s['botched']} ({s['found'] / max(s['botched'], 1):.0%}) | "
           f"{s['left_out']} ({s['left_out'] / max(s['botched'], 1):.0%}) | {s['false_raws']} of {s['raws']} ({s['false_seconds']:.0f} s) | "
           f"{s['seconds_median']:.2f}, {s['seconds_max']:.2f} |")
-    if a.json: Path(a.json).write_text(json.dumps(dict(summary=s, rows=rows), indent=1))
+    if a.json: Path(a.json).write_text(json.dumps(dict(summary=s, rows=rows), indent=1, default=lambda o: o.item() if hasattr(o, "item") else str(o)))

@@ -24,24 +24,30 @@ def retake_features(y: np.ndarray, # mono samples (n,)
                     sr: int, hop_length: int = 512, n_fft: int = 2048, n_mels: int = 64,
                     block: int = 2048, # frames per block: no spectrogram of the whole raw is held
                    ) -> tuple:
-    "Per frame (centred frames, as `librosa.stft`): level-free log-mel `F` (T, n_mels) (dB above a 50-dB floor, each frame's mean removed), loudness `e` (T,) (dB against the loudest frame) and chroma `C` (T, 12)."
+    "Per frame (centred frames, as `librosa.stft`): level-free log-mel `F` (T, n_mels) (dB above a 50-dB floor, each frame's mean removed), loudness `e` (T,) (dB against the loudest frame), chroma `C` (T, 12) and a level-free semitone spectrum `Q` (T, 60) (E2 to D#7, as `F`)."
     from editorbot.audio import power_spectrogram, chroma_from_power, mel_filters
     y = np.asarray(y, np.float32)
     T, m = 1 + len(y) // hop_length, -(-(n_fft // 2) // hop_length)             # m: frames of context a block's edge needs
     fb = mel_filters(n_fft // 2 + 1, 0.0, sr / 2, n_mels, sr).T
-    S, C = np.empty((n_mels, T), np.float32), np.empty((T, 12), np.float32)
+    S, C, Q = np.empty((n_mels, T), np.float32), np.empty((T, 12), np.float32), np.empty((60, T), np.float32)
+    st = 12 * np.log2(np.maximum(np.arange(n_fft // 2 + 1) * sr / n_fft, 1.0) / 440.0) + 69   # each STFT bin in semitones (MIDI)
+    qb = np.maximum(0.0, 1.0 - np.abs(st[None] - np.arange(40, 100)[:, None])).astype(np.float32)   # (60, bins): triangles one semitone wide
     for a in range(0, T, block):
         b, lo = min(a + block, T), max(a - m, 0)
         P = power_spectrogram(y[lo * hop_length:(b - 1 + m) * hop_length + 1], n_fft, hop_length)[:, a - lo:b - lo]   # (1 + n_fft // 2, b - a)
         S[:, a:b] = fb @ P                                                       # mel power
         C[a:b] = chroma_from_power(P, sr, n_fft).T                               # no tuning estimate: passages of one take are compared
+        Q[:, a:b] = qb @ P
     db = lambda x: 10 * np.log10(np.maximum(x, 1e-10))
     e = db(S.sum(0))
     e -= e.max()
     F = db(S).T
     F = np.maximum(F - F.max(), -50.0)                                           # dB against the loudest bin, a 50-dB floor
     F -= F.mean(1, keepdims=True)
-    return F.astype(np.float32), e.astype(np.float32), C
+    Q = db(Q).T
+    Q = np.maximum(Q - Q.max(), -60.0)
+    Q -= Q.mean(1, keepdims=True)
+    return F.astype(np.float32), e.astype(np.float32), C, Q.astype(np.float32)
 
 # %% ../nbs/04a_retakes.ipynb #978036e3
 def repeat_runs(F: np.ndarray, # (T, d) frame features (`retake_features`' F)
@@ -83,17 +89,21 @@ def find_retakes(y: np.ndarray, # mono samples (n,)
                  wrong_notes_chroma: float = 0.6, # a botched take with wrong notes: its chroma, moved 1 or 2 semitones, matches the retake's at least this well
                  stumble_dip: float = -14.0, # a stumble: the level falls at least this far (dB) under the retake's where the exact match ends
                  gap_db: float = -40.0, # ... and then stops dead (falls under this, dB under the loudest frame) or is played again a little later
+                 moved_db: float = 2.4, # wrong notes with no retake: the bars match the next ones a semitone or two along by this much more (dB) than in place...
+                 moved_max_db: float = 3.2, # ... and that close (mean dB apart in `retake_features`' Q)
+                 max_moved: int = 2, # more bar lines than this come back transposed at once: the music itself moves (a sequence), no span is wrong notes
                 ) -> list:
     """Botched takes followed by their retake, as spans to drop (`Retake`s by start). Each is a passage played twice exactly, where what
     follows the first playing is the next bars botched: transposed (wrong notes: the chroma matches a semitone or two away, not in place)
-    or broken off (a stumble: the level drops and a gap follows, after which the same bars match again a little later)."""
+    or broken off (a stumble: the level drops and a gap follows, after which the same bars match again a little later). Bars botched on
+    a phrase's first bar have no retake before them: wrong notes then are bars whose spectrum, moved a semitone or two, is the next bars'."""
     y = np.asarray(y, np.float32)
     if y.ndim != 1: raise ValueError(f"find_retakes takes mono samples (n,), got shape {y.shape}")
     dbt = np.asarray(downbeat_times, np.float64)
     d = np.diff(dbt)
     if len(d) < 2 or len(y) < 4 * hop_length: return []
-    F2, e2, C2 = retake_features(y, sr, hop_length // 2)             # half-hop frames: a repeat's lag to half a frame
-    F, e, C, loud = F2[::2], e2[::2], C2[::2], e2 > loud_db
+    F2, e2, C2, Q2 = retake_features(y, sr, hop_length // 2)         # half-hop frames: a repeat's lag to half a frame
+    F, e, C, Q, loud = F2[::2], e2[::2], C2[::2], Q2[::2], e2 > loud_db
     T, bar = len(F), float(np.median(d)) * sr / hop_length          # bar: frames
     bars = dbt * sr / hop_length                                     # bar lines (frames)
     runs = repeat_runs(F, loud[::2], range(max(1, int(0.5 * bar)), int(5.3 * bar) + 1), half=(F2[1::2], loud[1::2]))
@@ -130,6 +140,25 @@ def find_retakes(y: np.ndarray, # mono samples (n,)
             crot = max(_chroma_sim(np.roll(C[X], r, axis=1), C[Y]) for r in (-2, -1, 1, 2))
             if crot >= wrong_notes_chroma and crot - c0 >= 0.3 and diff >= 1.5 and (best is None or crot - c0 > best[0]): best = (crot - c0, s, s + li, 'wrong_notes')
         if best: found.append(best)
+    M, moved = Q.shape[1], []
+    def in_tune(s, l, c_min=0.8, gain_min=0.2):                      # bars [s, s + l) against the next l frames: (dB closer moved than in place, dB apart moved)
+        X, Y = slice(s, s + l), slice(s + l, s + 2 * l)
+        if (e[s:s + 2 * l] < loud_db).mean() > 0.5: return None
+        c0, crot = _chroma_sim(C[X], C[Y]), max(_chroma_sim(np.roll(C[X], r, axis=1), C[Y]) for r in (-2, -1, 1, 2))
+        if crot < c_min or crot - c0 < gain_min: return None
+        if c_min < 0.8: return 0.0, 0.0                              # a screen: the chroma moves
+        d0 = float(np.abs(Q[X, 2:M - 2] - Q[Y, 2:M - 2]).mean())
+        ds = min(float(np.abs(Q[X, 2 - r:M - 2 - r] - Q[Y, 2:M - 2]).mean()) for r in (-2, -1, 1, 2))
+        return d0 - ds, ds
+    for s in np.round(bars).astype(int).tolist():                             # wrong notes with no retake: one or two bars, then the same bars in tune
+        if s < 0 or any(s2 <= s < t2 for _, s2, t2, _ in found): continue
+        for n in (1, 2):
+            ls = [l for l in range(int(n * bar) - 3, int(n * bar) + 4) if l > 0 and s + 2 * l <= T]
+            if not ls or in_tune(s, int(n * bar), 0.6, 0.1) is None: continue   # a few frames off the lag, the chroma still moves
+            sc = [(v, l) for l in ls if (v := in_tune(s, l)) is not None]
+            if sc and (b := max(sc))[0][0] >= moved_db and b[0][1] <= moved_max_db: moved.append((b[0][0] / 100, s, s + b[1], 'wrong_notes'))
+    if len({s for _, s, _, _ in moved}) > max_moved: found = [f for f in found if f[3] != 'wrong_notes']   # the music moves by itself: none is a mistake
+    else: found += moved
     out = []
     for _, s, t, kind in sorted(found, key=lambda f: -f[0]):         # the surest first; one overlapping a span kept is dropped
         if not any(s < t2 and s2 < t for s2, t2, _ in out): out.append((s, t, kind))

@@ -64,7 +64,7 @@ def song_sections(pointers, # the song: raw frame per edit frame of its cleanup 
     if len(secs) > 1 and secs[0][1] - secs[0][0] < short: secs = [[0, secs[1][1]]] + secs[2:]
     return np.array([s[0] for s in secs] + [T], np.int64)
 
-# %% ../nbs/06a_template.ipynb #a5667c14
+# %% ../nbs/06a_template.ipynb #11b065e1
 def song_end(raw_mel, # (S, n_mels) normalised log-mel (1: the loudest bin, 0: `top_db` under it)
              margin_db: float = 4.0, # the song ends on the last frame whose smoothed level is this far above the tail's
              quiet_db: float = 15.0, # the tail is at least this far under the take's median level (else the take ends in music)
@@ -114,7 +114,7 @@ def edge_fades(ops) -> tuple[int, int]:
     edge = lambda x, v: max(run(x, v), 1 + run(x[1:], v) if len(x) > 1 and x[0] != v and run(x[1:], v) else 0)   # the alignment may label the first frame SKIP
     return edge(o, EditOp.FADE_IN), edge(o[::-1], EditOp.FADE_OUT)
 
-# %% ../nbs/06a_template.ipynb #bb0c0a7d
+# %% ../nbs/06a_template.ipynb #bdfa2ebf
 def to_song_end(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,)` ending with STOP
                 ops=None, # its `EditOp`s, as long as `pointers` (None: pointers only)
                 end: int | None = None, # `song_end` in the raw's frames (None: the edit as it is)
@@ -271,7 +271,8 @@ def apply_template(template: EditTemplate,
                   ) -> tuple[np.ndarray, np.ndarray] | None:
     """The template's edit of a song: `(pointers (T',), ops (T' + 1,) ending STOP)`. A song with too few sections keeps at least its
     middle one. With `length`, the edit plays on from the template's start (and repeat) and ends on the bar line nearest `length`
-    within `tolerance`, else at `length`; None when the song from that start is shorter than `length - tolerance`."""
+    within `tolerance`, else at `length`; None when the song from that start is shorter than `length - tolerance`. A whole section
+    repeated ('longest') is then the inner section (or 2-3 in a row) whose repeat brings the song nearest `length`, where that is more than a bar nearer."""
     p, bounds = np.asarray(pointers, np.int64), np.asarray(bounds, np.int64)
     n = len(bounds) - 1
     if n < 1 or len(p) == 0: raise ValueError("apply_template: the song is empty")
@@ -283,6 +284,11 @@ def apply_template(template: EditTemplate,
     if template.repeat is not None:                                # the named section (or its first bars) played `repeat_times` times
         i = repeat_section(bounds, template.repeat)
         s, t = int(bounds[i]), int(bounds[i + 1])
+        if length is not None and template.repeat == 'longest' and not template.repeat_bars and template.repeat_times > 1:   # the length says what comes back
+            inner = range(1, n - 1) if n > 2 else range(n)
+            cand = [(int(bounds[k]), int(bounds[k2 + 1])) for k in inner for k2 in range(k, min(k + 3, inner[-1] + 1)) if a <= bounds[k]]   # 1-3 sections in a row: our lines may split the editor's section
+            fit = lambda st: abs(e - a + (template.repeat_times - 1) * (st[1] - st[0]) - int(length))
+            if cand and fit(best := min(cand, key=fit)) < fit((s, t)) - bar: s, t = best   # a clearly better fit (by more than a bar); else the longest
         if template.repeat_bars: t = min(t, s + int(round(template.repeat_bars * bar)))
         if a <= s < t <= e: idx = np.r_[np.arange(a, t), np.tile(np.arange(s, t), max(0, template.repeat_times - 1)), np.arange(t, e)]
     if length is not None:
