@@ -154,7 +154,7 @@ def find_retakes(y: np.ndarray, # mono samples (n,)
         if s < 0 or any(s2 <= s < t2 for _, s2, t2, _ in found): continue
         for n in (1, 2):
             ls = [l for l in range(int(n * bar) - 3, int(n * bar) + 4) if l > 0 and s + 2 * l <= T]
-            if not ls or in_tune(s, int(n * bar), 0.6, 0.1) is None: continue   # a few frames off the lag, the chroma still moves
+            if not ls or in_tune(s, min(ls, key=lambda l: abs(l - n * bar)), 0.6, 0.1) is None: continue   # a few frames off the lag, the chroma still moves
             sc = [(v, l) for l in ls if (v := in_tune(s, l)) is not None]
             if sc and (b := max(sc))[0][0] >= moved_db and b[0][1] <= moved_max_db: moved.append((b[0][0] / 100, s, s + b[1], 'wrong_notes'))
     if len({s for _, s, _, _ in moved}) > max_moved: found = [f for f in found if f[3] != 'wrong_notes']   # the music moves by itself: none is a mistake
