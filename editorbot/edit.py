@@ -435,7 +435,7 @@ class NoStyleWarning(UserWarning):
 
 # %% ../nbs/10_edit.ipynb #5a12566a
 from .retakes import find_retakes, kept_frames, restore_pointers, shift_times
-from .template import EditTemplate, model_template, template_edit, SONG_STYLES
+from .template import EditTemplate, model_template, template_edit, to_length, SONG_STYLES
 
 def without_frames(an: dict, # from `analyze_raw`
                    kept: np.ndarray, # the raw's frames to keep (`retakes.kept_frames`)
@@ -516,7 +516,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          sr: int | None = None, # sample rate of `raw` when it is an array
          style_example=None, # (raw, edit) example pair (paths or arrays at `sr`) whose style to follow
          target_duration: float | None = None, # wanted edit length in seconds (length conditioning)
-         duration_tolerance: float | None = 2.0, # with `target_duration`: the edit ends within this many seconds of it (at a beat line, so up to a beat more); None: the network alone decides where (length conditioning only)
+         duration_tolerance: float | str | None = 'beat', # with `target_duration`: the edit ends within this many seconds of it, or 'beat': within one beat of the raw's tempo (cut at the length when the network runs past); None: the network alone decides where (length conditioning only)
          seed: int = 0, # seed of the sampled candidates
          style: str | None = None, # a named style stored in the checkpoint (`model.style_presets`: e.g. 'radio', or 'all'), instead of an example
          n_best: int = 1, # candidates to decode; the best by score is returned, the others in `.alternatives`
@@ -562,7 +562,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     for f in (style_example or ()):                                 # a missing example file fails before the raw is analysed
         if isinstance(f, (str, os.PathLike)) and not Path(f).is_file():
             raise FileNotFoundError(f"{f}: no such file (style example)" if not Path(f).exists() else f"{f}: is a folder, not an audio file (style example)")
-    if duration_tolerance is not None and not duration_tolerance >= 0: raise ValueError(f"duration tolerance must be 0 or more seconds, got {duration_tolerance}")
+    if duration_tolerance is not None and duration_tolerance != 'beat' and not (isinstance(duration_tolerance, (int, float)) and duration_tolerance >= 0):
+        raise ValueError(f"duration tolerance must be 0 or more seconds, or 'beat', got {duration_tolerance!r}")
     rule = model.decoding_rule(jump_threshold, stop_threshold, decode_rule)   # a rule this network does not take is refused before the work
     if tpl is not None: rule = dict(rule or {}, template=tpl.to_dict())
     for what, thr in (('jump', jump_threshold), ('stop', stop_threshold)):
@@ -578,7 +579,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
     for what, v in (('target duration', target_duration), ('minimum duration', min_duration)):
         if v is not None and v > most:
             raise ValueError(f"{name}: a {what} of {v:g} s is more than an edit of this {raw_s:.1f}-s raw may last (at most {MAX_EDIT_RATIO:g} times the raw, {most:.1f} s)")
-    if target_duration is not None and duration_tolerance is not None and min_duration > target_duration + duration_tolerance:
+    if target_duration is not None and duration_tolerance is not None and min_duration > target_duration + (0 if duration_tolerance == 'beat' else duration_tolerance):
         raise ValueError(f"a minimum duration of {min_duration:g} s is past the target duration {target_duration:g} s and its tolerance ({duration_tolerance:g} s)")
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
     nt = torch.get_num_threads()
@@ -620,7 +621,9 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         dec_an = an if kept is None else without_frames(an, kept, rts, cfg)   # the raw as the network hears it: the music played once
         whole = target_duration is None and style in SONG_STYLES   # the cleanup style plays the take's whole song (a template's song always does)
         tf = None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length))
-        tol = None if target_duration is None or duration_tolerance is None else int(round(duration_tolerance * cfg.sr / cfg.hop_length))
+        bt = an['beat_times']
+        beat_f = float(np.median(np.diff(bt))) * cfg.sr / cfg.hop_length if bt is not None and len(bt) > 1 else float(cfg.frames_per_beat)
+        tol = None if target_duration is None or duration_tolerance is None else int(round(beat_f if duration_tolerance == 'beat' else duration_tolerance * cfg.sr / cfg.hop_length))
         net_kw = dict(n_best=n_best, seed=seed, temperature=temperature, min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
                       jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode_rule=decode_rule)
         with torch.inference_mode():
@@ -638,6 +641,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
                     tpl, rule = None, {k: v for k, v in rule.items() if k != 'template'}
                     cands = network(preset_latent(model, style))
                 else: raise ValueError(f"{name}: the song from the start of the template is shorter than the target duration of {target_duration:g} s; ask for less")
+        if tf is not None and tol is not None:                      # run past the window (the beat network ends on a beat line past it): cut at the length
+            for c in cands: c['pointers'], c['ops'] = to_length(c['pointers'], c['ops'], tf, tol)
         torch.set_num_threads(nt)
         an.pop('raw_mel')                                           # decoded: the spectrogram and a network loaded here are done with
         del dec_an
@@ -722,7 +727,7 @@ def edit_files(raw, # the raw recording
                progress: bool = True,
                log=None, # where progress messages go (default: stderr)
                style: str | None = None, # a named style of the checkpoint
-               duration_tolerance: float | None = 2.0, # seconds around `target_duration` the edit must end in (None: no window)
+               duration_tolerance: float | str | None = 'beat', # seconds around `target_duration` the edit must end in, or 'beat' (one beat of the raw's tempo; None: no window)
                jump_threshold: float | None = None, # beat network: how readily the edit cuts (None: the checkpoint's own; negative: plain argmax)
                stop_threshold: float | None = None, # beat network: how sure the network must be to end the edit (None: the checkpoint's own; negative: plain argmax)
                decode: str | None = None, # beat network: 'steps' or 'plan' (None: the checkpoint's own)
@@ -780,7 +785,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              style_example: Param("an example pair RAW2 EDIT2 whose editing style to follow (models with a style VAE)", str, nargs=2) = None,
              style: str = None, # a named style stored in the checkpoint by editorbot_train (e.g. radio, cleanup, all); instead of --style-example
              target_duration: float = None, # wanted edit length in seconds (models with length conditioning)
-             duration_tolerance: float = 2.0, # with --target-duration: end within this many seconds of it, on a beat line (negative: let the network decide alone)
+             duration_tolerance: str = 'beat', # with --target-duration: end within this many seconds of it, or within a beat of the raw's tempo ('beat'); negative: let the network decide alone
              seed: int = 0, # seed of the sampled candidates
              n_best: int = 1, # write this many alternative edits (EDITED_1 ... EDITED_K, best first) with their scores
              crossfade_ms: float = 20.0, # crossfade at joins in ms
@@ -803,10 +808,14 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
     if out is None: raise ValueError("give the output file with -o EDITED.wav")
     if n_best < 1: raise ValueError(f"--n-best must be at least 1, got {n_best}")
     if threads > 0: torch.set_num_threads(threads)
+    if duration_tolerance != 'beat':
+        try: duration_tolerance = float(duration_tolerance)
+        except (TypeError, ValueError): raise ValueError(f"--duration-tolerance must be seconds or 'beat', got {duration_tolerance!r}") from None
+        if duration_tolerance < 0: duration_tolerance = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always', NoStyleWarning)
         res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,
-                         duration_tolerance=duration_tolerance if duration_tolerance >= 0 else None, jump_threshold=jump_threshold,
+                         duration_tolerance=duration_tolerance, jump_threshold=jump_threshold,
                          stop_threshold=stop_threshold, force=force, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode=decode,
                          keep_retakes=keep_retakes, templates=not no_templates)
     for w in caught:   # the no-style notice as one plain line; anything else as Python shows it

@@ -344,14 +344,14 @@ def evaluate_items(model, # a `PointerNetwork`
                    progress: bool = True,
                    style: str = 'reference', # style latent of the free-running edits: 'reference' (posterior mean of the song's true edit), 'prior' (zeros), 'own' (each song's style by name: the preset of its style) or the name of one of the model's `style_presets` (e.g. 'all')
                    length_given: bool = False, # tell the network the true edit's length (teacher-forced and free-running; beat network): the user who asks for an edit of a given duration
-                   length_tolerance: int | None = None, # frames: with `length_given`, the free-running edit must end within this of the true length, as `editorbot_edit --target-duration` ends within `--duration-tolerance` (None: length conditioning only)
+                   length_tolerance: int | str | None = None, # frames, or 'beat' (each song's beat): with `length_given`, the free-running edit must end within this of the true length, as `editorbot_edit --target-duration` ends within `--duration-tolerance` (None: length conditioning only)
                    decode_kw: dict | None = None, # more arguments of `generate` for the free-running edits (e.g. `jump_threshold`)
                    retakes: bool = False, # free-running: drop the retakes `editorbot_edit` drops (`item_retakes`; items need `raw_path`) before decoding
                    templates: bool = True, # free-running, by name (with `length_given`, the template's start and repeat, the length's end): a style the checkpoint stores as an edit template (`editorbot.template`) is edited with it, as `editorbot_edit` does (items need `section_frames`, `load_items`)
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
-    from editorbot.template import model_template, template_edit, SONG_STYLES
+    from editorbot.template import model_template, template_edit, to_length, SONG_STYLES
     presets = getattr(model, 'style_presets', None) or {}
     named = {*presets, *((getattr(model, 'style_templates', None) or {}) if templates else {})}   # styles by name: latents and templates
     if style not in ('reference', 'prior', 'own', *named): raise ValueError(f"style must be 'reference', 'prior', 'own' or one of the model's named styles ({', '.join(sorted(named)) or 'none'}), got {style!r}")
@@ -371,21 +371,23 @@ def evaluate_items(model, # a `PointerNetwork`
         if free_running:
             ref = np.asarray(it['pointers'][:int(it['length'])])
             S = len(it['raw_mel'])
+            tol = int(round(beat)) if length_tolerance == 'beat' else length_tolerance
             tpl = model_template(model, item_style(it) if style == 'own' else style) if templates else None
             song, rts = without_retakes(it) if retakes else (it, [])
             if tpl is not None:                                     # the network plays the song in the template's base style, the template picks its sections (to the length)
                 sp, sf, bf = item_song(model, song, tpl.base, decode_kw), it.get('section_frames') or [], bar_frames(it, 4 * beat)
-                cut = template_edit(tpl, sp, sf, bf, length=len(ref) if length_given else None, tolerance=int(length_tolerance or 0))
+                cut = template_edit(tpl, sp, sf, bf, length=len(ref) if length_given else None, tolerance=int(tol or 0))
                 if cut is None and (item_style(it) if style == 'own' else style) not in presets: cut = template_edit(tpl, sp, sf, bf)   # editorbot_edit refuses the length: the template's own edit
                 if cut is None: tpl = None                          # the song is shorter than the length: the network edits the style to it, as editorbot_edit does
                 else: est = cut[0]
             if tpl is None:
                 z = model.encode_style(_collate([it])) if style == 'reference' and model.cfg.use_vae else preset_latent(model, item_style(it)) if style == 'own' else z_fixed
                 win = {} if length_given else dict(min_length=max(1, int(MIN_EDIT_SHARE * S)))   # as editorbot_edit: no stop before this share of the raw
-                if length_given and length_tolerance is not None:   # the window editorbot_edit puts round a target duration (`edit.decode`)
-                    win = dict(min_length=max(1, len(ref) - int(length_tolerance)), stop_after=len(ref) + int(length_tolerance))
+                if length_given and tol is not None:                # the window editorbot_edit puts round a target duration (`edit.decode`)
+                    win = dict(min_length=max(1, len(ref) - int(tol)), stop_after=len(ref) + int(tol))
                 whole = not length_given and (item_style(it) if style == 'own' else style) in SONG_STYLES   # as editorbot_edit: the cleanup style plays the take's whole song
-                est = generate_item(model, song, z=z, max_length=max(2 * S, len(ref) + 2 * int(length_tolerance or 0)), target_length=len(ref) if length_given else None, guard=whole, **win, **(decode_kw or {}))
+                est = generate_item(model, song, z=z, max_length=max(2 * S, len(ref) + 2 * int(tol or 0)), target_length=len(ref) if length_given else None, guard=whole, **win, **(decode_kw or {}))
+                if length_given and tol is not None: est = to_length(est, None, len(ref), tol)[0]   # run past the window: cut at the length, as editorbot_edit cuts it
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat), runs=pointer_runs(est), retakes=[[x.start, x.end] for x in rts])
             for k, v in free_running_scores(ref, copy_raw(S), S, beat).items(): fr[f'copy_{k}'] = v
             for k, v in free_running_scores(ref, trim_heuristic(it['raw_mel'], int(round(beat))), S, beat).items(): fr[f'trim_{k}'] = v
@@ -575,7 +577,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          threads: int = 0, # CPU threads for torch (0: default)
          style: str = 'reference', # free-running style latent: reference (the true edit's), prior (zeros), own (each song's style by name, from the checkpoint's presets) or one preset stored in the checkpoint (e.g. all)
          length_given: bool = False, # tell the network each true edit's length (the user who asks for an edit of a given duration); style examples are scored without it
-         length_tolerance: float = 2.0, # with --length-given: seconds round the true length the edit must end in, as editorbot_edit's --duration-tolerance (negative: length conditioning only)
+         length_tolerance: str = 'beat', # with --length-given: seconds round the true length the edit must end in, or 'beat' (each song's beat), as editorbot_edit's --duration-tolerance (negative: length conditioning only)
          jump_threshold: float = None, # beat network, free-running: continue a beat only while the network gives that at least this probability (default: the checkpoint's own; negative: plain argmax over all choices)
          stop_threshold: float = None, # beat network, both protocols: stop only where the network gives the stop at least this probability (default: the checkpoint's own; negative: plain argmax)
          decode: str = None, # beat network, free-running: steps (beat by beat) or plan (from the play plan) (default: the checkpoint's own)
@@ -598,7 +600,11 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
     st = bool(getattr(model.cfg, 'use_stems', False))   # the inputs the network listens to
     items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars, stems=st)
     dk = model.decoding_rule(jump_threshold, stop_threshold, decode)   # the network's own greedy rule, named in the table
-    tol = None if length_tolerance < 0 else int(round(length_tolerance * AudioConfig().sr / AudioConfig().hop_length))
+    if length_tolerance == 'beat': tol = 'beat'
+    else:
+        try: lt = float(length_tolerance)
+        except (TypeError, ValueError): raise ValueError(f"--length-tolerance must be seconds or 'beat', got {length_tolerance!r}") from None
+        tol = None if lt < 0 else int(round(lt * AudioConfig().sr / AudioConfig().hop_length))
     res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk, retakes=not keep_retakes, templates=not no_templates)
     if style_examples and model.cfg.use_vae and free_running:
         ex, seen = {}, {item_style(i) for i in items}

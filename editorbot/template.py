@@ -11,7 +11,7 @@ from .core import EditOp, STOP_TOKEN, raw_iou
 
 # %% auto #0
 __all__ = ['SONG_STYLES', 'GENERATE_GUARD', 'EditTemplate', 'song_sections', 'song_end', 'song_guard', 'edge_fades',
-           'to_song_end', 'template_anchors', 'share_end', 'fit_template', 'repeat_section', 'find_repeat',
+           'to_song_end', 'to_length', 'template_anchors', 'share_end', 'fit_template', 'repeat_section', 'find_repeat',
            'apply_template', 'model_template', 'template_edit']
 
 # %% ../nbs/06a_template.ipynb #e249ecaf
@@ -140,6 +140,22 @@ def to_song_end(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 
     ob = np.r_[ob[:n], np.full(max(0, n - len(ob)), int(EditOp.COPY))]
     if fo: ob[n - min(fo, n - j - 1):] = int(EditOp.FADE_OUT)
     return (np.r_[new, STOP_TOKEN] if stop else new), (np.r_[ob, int(EditOp.STOP)] if stop else ob)
+
+# %% ../nbs/06a_template.ipynb #9228288d
+def to_length(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,)` ending with STOP
+              ops=None, # its `EditOp`s, as long as `pointers` (None: pointers only)
+              length: int | None = None, # frames asked for (None: the edit as it is)
+              tolerance: int = 0, # frames: an edit longer than `length + tolerance` is cut at `length`
+             ):
+    "The edit cut at `length` when it runs more than `tolerance` past it; `(pointers, ops)`, the STOP kept."
+    p = np.asarray(pointers, np.int64)
+    o = None if ops is None else np.asarray(ops, np.int64)
+    stop = len(p) > 0 and p[-1] == STOP_TOKEN
+    n = len(p) - stop
+    if length is None or n <= int(length) + int(tolerance): return p, o
+    k = int(length)
+    p = np.r_[p[:k], STOP_TOKEN] if stop else p[:k]
+    return p, None if o is None else (np.r_[o[:k], int(EditOp.STOP)] if stop else o[:k])
 
 # %% ../nbs/06a_template.ipynb #d3d54a88
 def template_anchors(reference, # the true edit: raw frame per edit frame (-1: none, a final STOP ignored)
