@@ -141,7 +141,7 @@ def to_song_end(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 
     if fo: ob[n - min(fo, n - j - 1):] = int(EditOp.FADE_OUT)
     return (np.r_[new, STOP_TOKEN] if stop else new), (np.r_[ob, int(EditOp.STOP)] if stop else ob)
 
-# %% ../nbs/06a_template.ipynb #9228288d
+# %% ../nbs/06a_template.ipynb #b70dcb57
 def to_length(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,)` ending with STOP
               ops=None, # its `EditOp`s, as long as `pointers` (None: pointers only)
               length: int | None = None, # frames asked for (None: the edit as it is)
