@@ -13,8 +13,9 @@ import numpy as np
 # %% auto #0
 __all__ = ['STOP_TOKEN', 'PAD_TOKEN', 'MIN_EDIT_SHARE', 'SEGMENT_FIELDS', 'PRETRAINED_DIR', 'PRETRAINED', 'EditOp', 'AudioConfig',
            'Segment', 'segments_to_array', 'segments_from_array', 'segments_to_pointers', 'label_ops', 'raw_iou',
-           'atomic_write', 'atomic_write_text', 'atomic_torch_save', 'parse_floats', 'check_outputs', 'check_input',
-           'Terminated', 'run_cli', 'resolve_checkpoint', 'load_checkpoint_file', 'default_device', 'seed_everything']
+           'atomic_write', 'atomic_write_text', 'atomic_torch_save', 'parse_floats', 'parse_tolerance', 'check_outputs',
+           'check_input', 'Terminated', 'run_cli', 'resolve_checkpoint', 'load_checkpoint_file', 'default_device',
+           'seed_everything']
 
 # %% ../nbs/00_core.ipynb #d6e4b735
 class EditOp(IntEnum):
@@ -237,6 +238,16 @@ def parse_floats(s, # a command-line value: numbers separated by commas, e.g. '0
     except ValueError: v = ()
     if len(v) != n: raise ValueError(f"--{name} must be {n} comma-separated numbers, got {s!r}")
     return v
+
+# %% ../nbs/00_core.ipynb #61a310f3
+def parse_tolerance(s, # a command-line value: seconds, or 'beat'
+                    name: str, # the flag's name, for the error
+                   ) -> float | str | None:
+    "A length tolerance: 'beat' (one beat of the song's tempo), seconds, or None for a negative number (no window); else a one-line ValueError naming `--name`."
+    if s == 'beat': return 'beat'
+    try: v = float(s)
+    except (TypeError, ValueError): raise ValueError(f"--{name} must be seconds or 'beat', got {s!r}") from None
+    return None if v < 0 else v
 
 # %% ../nbs/00_core.ipynb #c732a880
 def check_outputs(outputs, # every file the command will write

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import torch
-from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs, check_input, MIN_EDIT_SHARE
+from .core import AudioConfig, EditOp, Segment, STOP_TOKEN, PAD_TOKEN, run_cli, atomic_write, atomic_write_text, check_outputs, check_input, MIN_EDIT_SHARE, parse_tolerance
 from .audio import AudioFileError, AudioReader, check_write_extension, check_audio, load_audio, save_audio, log_mel, normalize_db, mono_at, load_raw
 from .render import output_paths
 
@@ -462,13 +462,20 @@ def _song_grid(an: dict, # from `analyze_raw`
     d = np.diff(an['downbeat_times']) if an['downbeat_times'] is not None else []
     return sf, float(np.median(d)) * fr if len(d) else float(cfg.frames_per_bar)
 
+def _beat_frames(an: dict, # from `analyze_raw` (or `without_frames`)
+                 cfg: AudioConfig,
+                ) -> float | None:
+    "The median beat of `an`'s analysis in frames; None without beats."
+    bt = an.get('beat_times')
+    return None if bt is None or len(bt) < 2 else float(np.median(np.diff(bt))) * cfg.sr / cfg.hop_length
+
 def _song_bounds(an: dict, # from `analyze_raw` (or `without_frames`): the frames the network decodes
                  cfg: AudioConfig,
                 ) -> dict:
     "`template.song_guard`'s bounds for the take's whole song in `an`'s frames, by its median beat; {} without beats."
     from editorbot.template import song_guard
-    bt = an.get('beat_times')
-    return {} if bt is None or len(bt) < 2 else song_guard(an['raw_mel'], float(np.median(np.diff(bt))) * cfg.sr / cfg.hop_length)
+    beat = _beat_frames(an, cfg)
+    return {} if beat is None else song_guard(an['raw_mel'], beat)
 
 def _decode_song(model, dec_an: dict, # the raw as the network hears it (`without_frames` where retakes are dropped)
                  kept, # `retakes.kept_frames` of those, or None
@@ -580,7 +587,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         if v is not None and v > most:
             raise ValueError(f"{name}: a {what} of {v:g} s is more than an edit of this {raw_s:.1f}-s raw may last (at most {MAX_EDIT_RATIO:g} times the raw, {most:.1f} s)")
     if target_duration is not None and duration_tolerance is not None and min_duration > target_duration + (0 if duration_tolerance == 'beat' else duration_tolerance):
-        raise ValueError(f"a minimum duration of {min_duration:g} s is past the target duration {target_duration:g} s and its tolerance ({duration_tolerance:g} s)")
+        raise ValueError(f"a minimum duration of {min_duration:g} s is past the target duration {target_duration:g} s and its tolerance ({duration_tolerance if duration_tolerance == 'beat' else f'{duration_tolerance:g} s'})")
     bar = tqdm(total=4, desc='editing', disable=not progress, bar_format='{desc}: {n}/{total} {postfix}', initial=1)
     nt = torch.get_num_threads()
     if decode_threads > 0: torch.set_num_threads(decode_threads)
@@ -621,8 +628,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         dec_an = an if kept is None else without_frames(an, kept, rts, cfg)   # the raw as the network hears it: the music played once
         whole = target_duration is None and style in SONG_STYLES   # the cleanup style plays the take's whole song (a template's song always does)
         tf = None if target_duration is None else int(round(target_duration * cfg.sr / cfg.hop_length))
-        bt = an['beat_times']
-        beat_f = float(np.median(np.diff(bt))) * cfg.sr / cfg.hop_length if bt is not None and len(bt) > 1 else float(cfg.frames_per_beat)
+        beat_f = _beat_frames(an, cfg) or float(cfg.frames_per_beat)
         tol = None if target_duration is None or duration_tolerance is None else int(round(beat_f if duration_tolerance == 'beat' else duration_tolerance * cfg.sr / cfg.hop_length))
         net_kw = dict(n_best=n_best, seed=seed, temperature=temperature, min_frames=int(math.ceil(min_duration * cfg.sr / cfg.hop_length)),
                       jump_threshold=jump_threshold, stop_threshold=stop_threshold, decode_rule=decode_rule)
@@ -808,10 +814,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
     if out is None: raise ValueError("give the output file with -o EDITED.wav")
     if n_best < 1: raise ValueError(f"--n-best must be at least 1, got {n_best}")
     if threads > 0: torch.set_num_threads(threads)
-    if duration_tolerance != 'beat':
-        try: duration_tolerance = float(duration_tolerance)
-        except (TypeError, ValueError): raise ValueError(f"--duration-tolerance must be seconds or 'beat', got {duration_tolerance!r}") from None
-        if duration_tolerance < 0: duration_tolerance = None
+    duration_tolerance = parse_tolerance(duration_tolerance, 'duration-tolerance')
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always', NoStyleWarning)
         res = edit_files(raw, out, model, style_example, target_duration, seed, n_best, crossfade_ms, min_duration, progress=not quiet, style=style,

@@ -586,7 +586,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
     from editorbot.models.registry import load_model
-    from editorbot.core import parse_floats
+    from editorbot.core import parse_floats, parse_tolerance
     free_running, style_examples = not no_free_running, not no_style_examples
     if threads > 0: torch.set_num_threads(threads)
     fr = parse_floats(fractions, 3, 'fractions')
@@ -600,11 +600,8 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
     st = bool(getattr(model.cfg, 'use_stems', False))   # the inputs the network listens to
     items = load_items(pointer_dir, cache_dir, split, fr, max_songs, grid_sources=gs, chunk_bars=chunk_bars, stems=st)
     dk = model.decoding_rule(jump_threshold, stop_threshold, decode)   # the network's own greedy rule, named in the table
-    if length_tolerance == 'beat': tol = 'beat'
-    else:
-        try: lt = float(length_tolerance)
-        except (TypeError, ValueError): raise ValueError(f"--length-tolerance must be seconds or 'beat', got {length_tolerance!r}") from None
-        tol = None if lt < 0 else int(round(lt * AudioConfig().sr / AudioConfig().hop_length))
+    tol = parse_tolerance(length_tolerance, 'length-tolerance')
+    if tol not in (None, 'beat'): tol = int(round(tol * AudioConfig().sr / AudioConfig().hop_length))
     res = evaluate_items(model, items, free_running=free_running, style=style, length_given=length_given, length_tolerance=tol, decode_kw=dk, retakes=not keep_retakes, templates=not no_templates)
     if style_examples and model.cfg.use_vae and free_running:
         ex, seen = {}, {item_style(i) for i in items}

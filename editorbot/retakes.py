@@ -81,6 +81,10 @@ def _chroma_sim(X, Y) -> float:
     X, Y = X - X.mean(1, keepdims=True), Y - Y.mean(1, keepdims=True)
     return float((X * Y).sum() / (np.linalg.norm(X) * np.linalg.norm(Y) + 1e-9))
 
+def _moved_chroma(X, Y) -> tuple[float, float]:
+    "Chroma similarity of two passages `(T, 12)` in place, and at best with `X` moved 1 or 2 semitones: `(c0, crot)`."
+    return _chroma_sim(X, Y), max(_chroma_sim(np.roll(X, r, axis=1), Y) for r in (-2, -1, 1, 2))
+
 def find_retakes(y: np.ndarray, # mono samples (n,)
                  sr: int, # sample rate of `y`
                  downbeat_times, # the raw's bar lines (seconds; `beats.analyze`): the bar length, and where a botched take begins
@@ -136,26 +140,25 @@ def find_retakes(y: np.ndarray, # mono samples (n,)
             if x1 + li > T or not 0.85 * bar <= m <= 2.3 * bar: continue
             X, Y = slice(s, x1), slice(s + li, x1 + li)              # the botched bars, and the same bars after the retake
             diff = float(np.abs(F[Y] - F[X]).mean())
-            c0 = _chroma_sim(C[X], C[Y])
-            crot = max(_chroma_sim(np.roll(C[X], r, axis=1), C[Y]) for r in (-2, -1, 1, 2))
+            c0, crot = _moved_chroma(C[X], C[Y])
             if crot >= wrong_notes_chroma and crot - c0 >= 0.3 and diff >= 1.5 and (best is None or crot - c0 > best[0]): best = (crot - c0, s, s + li, 'wrong_notes')
         if best: found.append(best)
     M, moved = Q.shape[1], []
-    def in_tune(s, l, c_min=0.8, gain_min=0.2):                      # bars [s, s + l) against the next l frames: (dB closer moved than in place, dB apart moved)
-        X, Y = slice(s, s + l), slice(s + l, s + 2 * l)
-        if (e[s:s + 2 * l] < loud_db).mean() > 0.5: return None
-        c0, crot = _chroma_sim(C[X], C[Y]), max(_chroma_sim(np.roll(C[X], r, axis=1), C[Y]) for r in (-2, -1, 1, 2))
-        if crot < c_min or crot - c0 < gain_min: return None
-        if c_min < 0.8: return 0.0, 0.0                              # a screen: the chroma moves
-        d0 = float(np.abs(Q[X, 2:M - 2] - Q[Y, 2:M - 2]).mean())
-        ds = min(float(np.abs(Q[X, 2 - r:M - 2 - r] - Q[Y, 2:M - 2]).mean()) for r in (-2, -1, 1, 2))
+    def chroma_moves(s, l, c_min, gain_min):                        # bars [s, s + l) and the next l frames: loud, their chroma matching moved, not in place
+        if (e[s:s + 2 * l] < loud_db).mean() > 0.5: return False
+        c0, crot = _moved_chroma(C[s:s + l], C[s + l:s + 2 * l])
+        return crot >= c_min and crot - c0 >= gain_min
+    def in_tune(s, l):                                               # the same in Q: (dB closer moved than in place, dB apart moved)
+        X, Y = Q[s:s + l], Q[s + l:s + 2 * l]
+        d0 = float(np.abs(X[:, 2:M - 2] - Y[:, 2:M - 2]).mean())
+        ds = min(float(np.abs(X[:, 2 - r:M - 2 - r] - Y[:, 2:M - 2]).mean()) for r in (-2, -1, 1, 2))
         return d0 - ds, ds
-    for s in np.round(bars).astype(int).tolist():                             # wrong notes with no retake: one or two bars, then the same bars in tune
+    for s in np.round(bars).astype(int).tolist():                    # wrong notes with no retake: one or two bars, then the same bars in tune
         if s < 0 or any(s2 <= s < t2 for _, s2, t2, _ in found): continue
         for n in (1, 2):
             ls = [l for l in range(int(n * bar) - 3, int(n * bar) + 4) if l > 0 and s + 2 * l <= T]
-            if not ls or in_tune(s, min(ls, key=lambda l: abs(l - n * bar)), 0.6, 0.1) is None: continue   # a few frames off the lag, the chroma still moves
-            sc = [(v, l) for l in ls if (v := in_tune(s, l)) is not None]
+            if not ls or not chroma_moves(s, min(ls, key=lambda l: abs(l - n * bar)), 0.6, 0.1): continue   # a screen: a few frames off the lag, the chroma still moves
+            sc = [(in_tune(s, l), l) for l in ls if chroma_moves(s, l, 0.8, 0.2)]
             if sc and (b := max(sc))[0][0] >= moved_db and b[0][1] <= moved_max_db: moved.append((b[0][0] / 100, s, s + b[1], 'wrong_notes'))
     if len({s for _, s, _, _ in moved}) > max_moved: found = [f for f in found if f[3] != 'wrong_notes']   # the music moves by itself: none is a mistake
     else: found += moved

@@ -115,15 +115,23 @@ def edge_fades(ops) -> tuple[int, int]:
     return edge(o, EditOp.FADE_IN), edge(o[::-1], EditOp.FADE_OUT)
 
 # %% ../nbs/06a_template.ipynb #bdfa2ebf
+def _edit_arrays(pointers, ops):
+    "`(pointers, ops or None, ends with STOP)` as int arrays."
+    p = np.asarray(pointers, np.int64)
+    return p, None if ops is None else np.asarray(ops, np.int64), bool(len(p) and p[-1] == STOP_TOKEN)
+
+def _with_stop(body, ops_body, stop: bool):
+    "An edit's `(pointers, ops)` from their bodies, with the final STOP again where there was one."
+    if not stop: return body, ops_body
+    return np.r_[body, STOP_TOKEN], None if ops_body is None else np.r_[ops_body, int(EditOp.STOP)]
+
 def to_song_end(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,)` ending with STOP
                 ops=None, # its `EditOp`s, as long as `pointers` (None: pointers only)
                 end: int | None = None, # `song_end` in the raw's frames (None: the edit as it is)
                 reach: int = 0, # frames: an edit that stops at most this far before `end` plays on to it
                ):
     "The edit ended where the song ends: its last run cut at `end` when it plays on into the tail, or played on to `end` when it stops at most `reach` frames before; `(pointers, ops)`, the fade-out at its end kept."
-    p = np.asarray(pointers, np.int64)
-    o = None if ops is None else np.asarray(ops, np.int64)
-    stop = len(p) > 0 and p[-1] == STOP_TOKEN
+    p, o, stop = _edit_arrays(pointers, ops)
     body = p[:-1] if stop else p
     if end is None or not len(body) or body[-1] < 0: return p, o
     j = len(body) - 1                                                  # the last run: body[j:] plays the raw straight on
@@ -133,13 +141,13 @@ def to_song_end(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 
     elif last < end and end - last <= reach: n = len(body) + int(end - last)   # stopped short: play on
     else: return p, o
     new = np.r_[body[:n], np.arange(last, last + max(0, n - len(body)))]
-    if o is None: return (np.r_[new, STOP_TOKEN] if stop else new), None
+    if o is None: return _with_stop(new, None, stop)
     ob = (o[:-1] if stop else o).copy()
     fo = edge_fades(ob)[1]
     if fo: ob[len(ob) - fo:] = int(EditOp.COPY)                         # the fade-out moves to the new end (within the last run)
     ob = np.r_[ob[:n], np.full(max(0, n - len(ob)), int(EditOp.COPY))]
     if fo: ob[n - min(fo, n - j - 1):] = int(EditOp.FADE_OUT)
-    return (np.r_[new, STOP_TOKEN] if stop else new), (np.r_[ob, int(EditOp.STOP)] if stop else ob)
+    return _with_stop(new, ob, stop)
 
 # %% ../nbs/06a_template.ipynb #b70dcb57
 def to_length(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,)` ending with STOP
@@ -148,14 +156,10 @@ def to_length(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,
               tolerance: int = 0, # frames: an edit longer than `length + tolerance` is cut at `length`
              ):
     "The edit cut at `length` when it runs more than `tolerance` past it; `(pointers, ops)`, the STOP kept."
-    p = np.asarray(pointers, np.int64)
-    o = None if ops is None else np.asarray(ops, np.int64)
-    stop = len(p) > 0 and p[-1] == STOP_TOKEN
-    n = len(p) - stop
-    if length is None or n <= int(length) + int(tolerance): return p, o
+    p, o, stop = _edit_arrays(pointers, ops)
+    if length is None or len(p) - stop <= int(length) + int(tolerance): return p, o
     k = int(length)
-    p = np.r_[p[:k], STOP_TOKEN] if stop else p[:k]
-    return p, None if o is None else (np.r_[o[:k], int(EditOp.STOP)] if stop else o[:k])
+    return _with_stop(p[:k], None if o is None else o[:k], stop)
 
 # %% ../nbs/06a_template.ipynb #d3d54a88
 def template_anchors(reference, # the true edit: raw frame per edit frame (-1: none, a final STOP ignored)
