@@ -639,7 +639,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             else:                                                   # the song in the template's base style; the template cuts it (to the length asked for)
                 cands = _decode_song(model, dec_an, kept, z, cfg, **net_kw)
                 sf, bar_f = _song_grid(an, cfg)
-                cut = [template_edit(tpl, c['pointers'][:-1], sf, bar_f, c['ops'], tf, tol or 0) for c in cands]
+                cut = [template_edit(tpl, c['pointers'][:-1], sf, bar_f, c['ops'], tf, tol or 0, len(an['raw_mel'])) for c in cands]
                 if all(x is not None for x in cut):
                     for c, (q, o) in zip(cands, cut): c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
                 elif style in (getattr(model, 'style_presets', None) or {}):   # the song is shorter than the length: the network's own edit of the style, to the length

@@ -376,7 +376,7 @@ def evaluate_items(model, # a `PointerNetwork`
             song, rts = without_retakes(it) if retakes else (it, [])
             if tpl is not None:                                     # the network plays the song in the template's base style, the template picks its sections (to the length)
                 sp, sf, bf = item_song(model, song, tpl.base, decode_kw), it.get('section_frames') or [], bar_frames(it, 4 * beat)
-                cut = template_edit(tpl, sp, sf, bf, length=len(ref) if length_given else None, tolerance=int(tol or 0))
+                cut = template_edit(tpl, sp, sf, bf, length=len(ref) if length_given else None, tolerance=int(tol or 0), n_raw=S)
                 if cut is None and (item_style(it) if style == 'own' else style) not in presets: cut = template_edit(tpl, sp, sf, bf)   # editorbot_edit refuses the length: the template's own edit
                 if cut is None: tpl = None                          # the song is shorter than the length: the network edits the style to it, as editorbot_edit does
                 else: est = cut[0]

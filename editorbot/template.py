@@ -288,11 +288,14 @@ def apply_template(template: EditTemplate,
                    ops=None, # the cleanup edit's `EditOp`s `(T,)` or `(T + 1,)` (None: all COPY)
                    length: int | None = None, # frames: an edit of this length; the template's start and repeat, and the end where the length falls
                    tolerance: int = 0, # frames round `length`: the end moves to a bar line (of the song's sections) within this
+                   n_raw: int | None = None, # the raw's frames: with `length`, a song that ends short of it plays on in the raw (None: it does not)
+                   reach_bars: float = 4, # bars it plays on at most
                   ) -> tuple[np.ndarray, np.ndarray] | None:
     """The template's edit of a song: `(pointers (T',), ops (T' + 1,) ending STOP)`. A song with too few sections keeps at least its
     middle one. With `length`, the edit plays on from the template's start (and repeat) and ends on the bar line nearest `length`
-    within `tolerance`, else at `length`; None when the song from that start is shorter than `length - tolerance`. A whole section
-    repeated ('longest') is then the inner section (or 2-3 in a row) whose repeat brings the song nearest `length`, where that is more than a bar nearer."""
+    within `tolerance`, else at `length`; it plays on past the song's end in the raw (`n_raw`) when it is at most `reach_bars` short;
+    None when it is shorter than `length - tolerance`. A whole section repeated ('longest') then comes back for as long as the
+    length asks, from that section's first line."""
     p, bounds = np.asarray(pointers, np.int64), np.asarray(bounds, np.int64)
     n = len(bounds) - 1
     if n < 1 or len(p) == 0: raise ValueError("apply_template: the song is empty")
@@ -304,14 +307,17 @@ def apply_template(template: EditTemplate,
     if template.repeat is not None:                                # the named section (or its first bars) played `repeat_times` times
         i = repeat_section(bounds, template.repeat)
         s, t = int(bounds[i]), int(bounds[i + 1])
-        if length is not None and template.repeat == 'longest' and not template.repeat_bars and template.repeat_times > 1:   # the length says what comes back
-            inner = range(1, n - 1) if n > 2 else range(n)
-            cand = [(int(bounds[k]), int(bounds[k2 + 1])) for k in inner for k2 in range(k, min(k + 3, inner[-1] + 1)) if a <= bounds[k]]   # 1-3 sections in a row: our lines may split the editor's section
-            fit = lambda st: abs(e - a + (template.repeat_times - 1) * (st[1] - st[0]) - int(length))
-            if cand and fit(best := min(cand, key=fit)) < fit((s, t)) - bar: s, t = best   # a clearly better fit (by more than a bar); else the longest
+        r = None if length is None else (int(length) - (e - a)) / max(1, template.repeat_times - 1)   # frames each extra play must last
+        if r is not None and template.repeat == 'longest' and not template.repeat_bars and r >= bar:   # the length says how much comes back
+            t = min(e, s + int(round(r)))
         if template.repeat_bars: t = min(t, s + int(round(template.repeat_bars * bar)))
         if a <= s < t <= e: idx = np.r_[np.arange(a, t), np.tile(np.arange(s, t), max(0, template.repeat_times - 1)), np.arange(t, e)]
     if length is not None:
+        need = int(length) - len(idx)
+        if len(idx) and idx[-1] == len(p) - 1 and n_raw is not None and int(tolerance) < need <= reach_bars * bar and p[-1] + need < int(n_raw):
+            idx = np.r_[idx, len(p) + np.arange(need)]             # short of the length: play on past the song's end, in the raw
+            if ops is not None: ops = np.r_[np.asarray(ops)[:len(p)], np.full(need, int(EditOp.COPY))]
+            p = np.r_[p, p[-1] + 1 + np.arange(need)]
         if not len(idx) or len(idx) < int(length) - int(tolerance): return None
         lines = np.unique(np.concatenate([np.round(np.arange(x, y, bar)).astype(np.int64) for x, y in zip(bounds[:-1], bounds[1:])] + [bounds[-1:]]))   # bar lines from each section line
         at = np.flatnonzero(np.isin(idx, lines))                   # edit frames that start a bar (and the song's end)
@@ -338,8 +344,8 @@ def template_edit(template: EditTemplate,
                   section_frames, # raw frame where each analysed section starts
                   bar: float, # frames per bar
                   ops=None, # that edit's `EditOp`s (None: all COPY)
-                  length: int | None = None, tolerance: int = 0, # an edit of this length (`apply_template`)
+                  length: int | None = None, tolerance: int = 0, n_raw: int | None = None, # an edit of this length (`apply_template`)
                  ) -> tuple[np.ndarray, np.ndarray] | None:
     "`apply_template` on the song's `song_sections`: `(pointers (T',), ops (T' + 1,))`, or None when the song is too short for `length`."
     p = np.asarray(pointers, np.int64)
-    return apply_template(template, p, song_sections(p, section_frames, bar), bar, ops, length, tolerance)
+    return apply_template(template, p, song_sections(p, section_frames, bar), bar, ops, length, tolerance, n_raw)
