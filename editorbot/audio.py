@@ -15,7 +15,7 @@ def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # with
 
 # %% auto #0
 __all__ = ['AUDIO_EXTENSIONS', 'WRITE_EXTENSIONS', 'MIN_SECONDS', 'SILENT_PEAK', 'AudioFileError', 'check_audio', 'audio_files',
-           'resample', 'mono_at', 'load_audio', 'load_raw', 'AudioReader', 'save_audio', 'check_write_extension',
+           'resample', 'mono_at', 'load_audio', 'load_raw', 'AudioReader', 'check_write_extension', 'save_audio',
            'read_window', 'render_segments', 'mel_transform', 'mel_spectrogram', 'power_to_db', 'log_mel',
            'normalize_db', 'denormalize_db', 'power_spectrogram', 'estimate_tuning', 'chroma_filters',
            'chroma_from_power', 'mel_filters', 'plot_waveform', 'plot_mel', 'player', 'players']
@@ -220,6 +220,14 @@ class AudioReader:
     def __del__(self): self.close()
     def __repr__(self): return f"AudioReader({str(self.path)!r}, shape={self.shape}, sr={self.sr})"
 
+# %% ../nbs/01_audio.ipynb #aac04e99
+def check_write_extension(path) -> Path:
+    "`path` as a `Path` if `save_audio` can write its extension; else the one-line error the commands give before any work."
+    path = Path(path)
+    if path.suffix.lower() not in WRITE_EXTENSIONS:
+        raise AudioFileError(f"{path}: unknown audio extension {path.suffix!r} (use {', '.join(WRITE_EXTENSIONS[:-1])} or {WRITE_EXTENSIONS[-1]})")
+    return path
+
 # %% ../nbs/01_audio.ipynb #6e2862ea
 def save_audio(path, # destination; the format follows the suffix (.wav, .flac, .ogg, .mp3)
                y: np.ndarray, # samples, (n,) or (channels, n)
@@ -235,21 +243,13 @@ def save_audio(path, # destination; the format follows the suffix (.wav, .flac, 
         if not clip: raise AudioFileError(f"{path}: peak {peak:.3f} is above full scale and clip=False")
         warnings.warn(f"{path}: peak {peak:.3f} is above full scale; clipping")
         y = np.clip(y, -1.0, 1.0)
-    ext = path.suffix.lower()
-    if ext not in WRITE_EXTENSIONS: raise AudioFileError(f"{path}: cannot write audio with the extension {ext!r} (use one of {', '.join(WRITE_EXTENSIONS)})")
+    ext = check_write_extension(path).suffix.lower()
     if subtype is None and ext in ('.wav', '.flac', '.aif', '.aiff'): subtype = 'PCM_24'
     fmt = {'.wav': 'WAV', '.flac': 'FLAC', '.ogg': 'OGG', '.mp3': 'MP3', '.aif': 'AIFF', '.aiff': 'AIFF'}[ext]
     def write(tmp):                                                 # a block at a time: no transposed copy (and libsndfile's OGG writer fails on huge writes)
         with sf.SoundFile(tmp, 'w', sr, 1 if y.ndim == 1 else y.shape[0], subtype=subtype, format=fmt) as f:
             for a in range(0, y.shape[-1], 1 << 16): f.write(y[..., a:a + (1 << 16)].T)
     return atomic_write(path, write)
-
-# %% ../nbs/01_audio.ipynb #aac04e99
-def check_write_extension(path) -> Path:
-    "`path` as a `Path` if `save_audio` can write its extension; else the one-line error the commands give before any work."
-    path = Path(path)
-    if path.suffix.lower() not in WRITE_EXTENSIONS: raise ValueError(f"{path}: unknown audio extension {path.suffix!r} (use .wav, .flac, .ogg or .mp3)")
-    return path
 
 # %% ../nbs/01_audio.ipynb #408519b8
 def read_window(y: np.ndarray, # samples (n,) or (channels, n)

@@ -234,20 +234,21 @@ def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | No
     if kept is not None:                                            # a beat or bar wholly inside a dropped span leaves a gap: number them afresh
         for k in ('beat_index', 'bar_index'): arr[k] = np.unique(arr[k], return_inverse=True)[1].reshape(-1)
     t = lambda k, dt=None: torch.as_tensor(arr[k], dtype=dt)[None].to(dev)
-    gd = {}
-    if guard and model.decoding_rule(kw.get('jump_threshold'), kw.get('stop_threshold'), kw.get('decode')).get('decode') == 'steps':
-        from editorbot.template import song_guard, GENERATE_GUARD
-        gd = song_guard(arr['raw_mel'], beat_frames(item))             # in the frames decoded (the retakes' spans left out)
-        kw = dict(kw, **{k: gd[k] for k in GENERATE_GUARD if k in gd})
+    se = {}
+    if guard:
+        from editorbot.template import song_guard, split_guard
+        gk, se = split_guard(song_guard(arr['raw_mel'], beat_frames(item)),   # in the frames decoded (the retakes' spans left out)
+                             model.decoding_rule(kw.get('jump_threshold'), kw.get('stop_threshold'), kw.get('decode')).get('decode'))
+        kw = dict(kw, **gk)
     if z is None and model.cfg.use_vae: z = torch.zeros(1, model.cfg.d_latent, device=dev)
     g = model.generate(t('raw_mel', torch.float32), raw_pos=t('raw_pos', torch.float32), beat_index=t('beat_index', torch.long),
                        bar_index=t('bar_index', torch.long), z=z, greedy=True, seed=seed, max_length=max_length,
                        target_length=None if target_length is None else int(target_length),
                        **({'stem_mels': t('stem_mels', torch.float32)} if 'stem_mels' in item else {}), **kw)
     p = g['pointers'][0].cpu().numpy()[:int(g['length'][0])]
-    if gd:
+    if se:
         from editorbot.template import to_song_end
-        p = to_song_end(p, end=gd.get('end'), reach=gd.get('reach', 0))[0]   # the song ends where its tail begins, as `edit.decode` ends it
+        p = to_song_end(p, **se)[0]                                   # the song ends where its tail begins, as `edit.decode` ends it
     return p if kept is None else restore_pointers(p, kept)
 
 # %% ../nbs/09a_evaluate.ipynb #1e529749

@@ -10,8 +10,8 @@ import numpy as np
 from .core import EditOp, STOP_TOKEN, raw_iou
 
 # %% auto #0
-__all__ = ['SONG_STYLES', 'GENERATE_GUARD', 'EditTemplate', 'song_sections', 'song_end', 'song_guard', 'edge_fades',
-           'to_song_end', 'to_length', 'template_anchors', 'share_end', 'fit_template', 'repeat_section', 'find_repeat',
+__all__ = ['SONG_STYLES', 'EditTemplate', 'song_sections', 'song_end', 'song_guard', 'split_guard', 'edge_fades', 'to_song_end',
+           'to_length', 'template_anchors', 'share_end', 'fit_template', 'repeat_section', 'find_repeat',
            'apply_template', 'model_template', 'template_edit']
 
 # %% ../nbs/06a_template.ipynb #e249ecaf
@@ -103,7 +103,12 @@ def song_guard(raw_mel, # (S, n_mels) the normalised log-mel the network decodes
     k = int(round(slack_beats * float(beat)))
     return dict(first_by=int(on[0]) + k, stop_from=int(on[-1]) - k, end=song_end(m), reach=int(round(reach_beats * float(beat))))
 
-GENERATE_GUARD = ('first_by', 'stop_from')   # the keys of `song_guard` that the beat network's `generate` keeps to; `end` and `reach` are `to_song_end`'s
+def split_guard(guard: dict | None, # `song_guard`'s bounds (or None)
+                decode: str | None, # the beat network's decoding rule: the bounds hold for 'steps' only
+               ) -> tuple[dict, dict]:
+    "`song_guard`'s bounds as `(generate's keywords: first_by, stop_from; to_song_end's: end, reach)`, both {} unless the network decodes by steps."
+    if not guard or decode != 'steps': return {}, {}
+    return {k: guard[k] for k in ('first_by', 'stop_from') if k in guard}, dict(end=guard.get('end'), reach=guard.get('reach', 0))
 
 # %% ../nbs/06a_template.ipynb #cddbafeb
 def edge_fades(ops) -> tuple[int, int]:
