@@ -435,7 +435,7 @@ class NoStyleWarning(UserWarning):
 
 # %% ../nbs/10_edit.ipynb #5a12566a
 from .retakes import find_retakes, kept_frames, restore_pointers, shift_times
-from .template import EditTemplate, model_template, template_edit, to_length, SONG_STYLES
+from .template import EditTemplate, model_template, template_edit, to_length, song_fits, SONG_STYLES
 
 def without_frames(an: dict, # from `analyze_raw`
                    kept: np.ndarray, # the raw's frames to keep (`retakes.kept_frames`)
@@ -635,13 +635,16 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         with torch.inference_mode():
             network = lambda z_: [dict(c, pointers=restore_pointers(c['pointers'], kept)) if kept is not None else c
                                   for c in decode(model, dec_an, z_, tf, length_tolerance=tol, guard=_song_bounds(dec_an, cfg) if whole else None, **net_kw)]
-            if tpl is None: cands = network(z)
+            own = tpl is None and tf is not None and templates and style in SONG_STYLES   # the whole song asked for a length: played to it where the length is near its own
+            if tpl is None and not own: cands = network(z)
             else:                                                   # the song in the template's base style; the template cuts it (to the length asked for)
                 cands = _decode_song(model, dec_an, kept, z, cfg, **net_kw)
                 sf, bar_f = _song_grid(an, cfg)
-                cut = [template_edit(tpl, c['pointers'][:-1], sf, bar_f, c['ops'], tf, tol or 0, len(an['raw_mel'])) for c in cands]
+                cut = [None if own and not song_fits(len(c['pointers']) - 1, tf, bar_f) else
+                       template_edit(tpl or EditTemplate(0, 0, base=style), c['pointers'][:-1], sf, bar_f, c['ops'], tf, tol or 0, len(an['raw_mel'])) for c in cands]
                 if all(x is not None for x in cut):
                     for c, (q, o) in zip(cands, cut): c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
+                elif own: cands = network(z)                        # the length is further from the song's: the network edits to it
                 elif style in (getattr(model, 'style_presets', None) or {}):   # the song is shorter than the length: the network's own edit of the style, to the length
                     warnings.warn(f"{name}: the song from the start of the {style} template is shorter than the target duration of {target_duration:g} s: the network edits {style} to the length instead")
                     tpl, rule = None, {k: v for k, v in rule.items() if k != 'template'}

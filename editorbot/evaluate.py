@@ -352,7 +352,7 @@ def evaluate_items(model, # a `PointerNetwork`
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
-    from editorbot.template import model_template, template_edit, to_length, SONG_STYLES
+    from editorbot.template import EditTemplate, model_template, template_edit, to_length, song_fits, SONG_STYLES
     presets = getattr(model, 'style_presets', None) or {}
     named = {*presets, *((getattr(model, 'style_templates', None) or {}) if templates else {})}   # styles by name: latents and templates
     if style not in ('reference', 'prior', 'own', *named): raise ValueError(f"style must be 'reference', 'prior', 'own' or one of the model's named styles ({', '.join(sorted(named)) or 'none'}), got {style!r}")
@@ -373,11 +373,14 @@ def evaluate_items(model, # a `PointerNetwork`
             ref = np.asarray(it['pointers'][:int(it['length'])])
             S = len(it['raw_mel'])
             tol = int(round(beat)) if length_tolerance == 'beat' else length_tolerance
-            tpl = model_template(model, item_style(it) if style == 'own' else style) if templates else None
+            st = item_style(it) if style == 'own' else style
+            tpl = model_template(model, st) if templates else None
+            own = tpl is None and templates and length_given and st in SONG_STYLES and st in presets   # the whole song to a length near its own, as editorbot_edit plays it
+            if own: tpl = EditTemplate(0, 0, base=st)
             song, rts = without_retakes(it) if retakes else (it, [])
             if tpl is not None:                                     # the network plays the song in the template's base style, the template picks its sections (to the length)
                 sp, sf, bf = item_song(model, song, tpl.base, decode_kw), it.get('section_frames') or [], bar_frames(it, 4 * beat)
-                cut = template_edit(tpl, sp, sf, bf, length=len(ref) if length_given else None, tolerance=int(tol or 0), n_raw=S)
+                cut = None if own and not song_fits(len(sp), len(ref), bf) else template_edit(tpl, sp, sf, bf, length=len(ref) if length_given else None, tolerance=int(tol or 0), n_raw=S)
                 if cut is None and (item_style(it) if style == 'own' else style) not in presets: cut = template_edit(tpl, sp, sf, bf)   # editorbot_edit refuses the length: the template's own edit
                 if cut is None: tpl = None                          # the song is shorter than the length: the network edits the style to it, as editorbot_edit does
                 else: est = cut[0]

@@ -11,7 +11,7 @@ from .core import EditOp, STOP_TOKEN, raw_iou
 
 # %% auto #0
 __all__ = ['SONG_STYLES', 'EditTemplate', 'song_sections', 'song_end', 'song_guard', 'split_guard', 'edge_fades', 'to_song_end',
-           'to_length', 'template_anchors', 'share_end', 'fit_template', 'repeat_section', 'find_repeat',
+           'to_length', 'song_fits', 'template_anchors', 'share_end', 'fit_template', 'repeat_section', 'find_repeat',
            'apply_template', 'model_template', 'template_edit']
 
 # %% ../nbs/06a_template.ipynb #e249ecaf
@@ -165,6 +165,15 @@ def to_length(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,
     if length is None or len(p) - stop <= int(length) + int(tolerance): return p, o
     k = int(length)
     return _with_stop(p[:k], None if o is None else o[:k], stop)
+
+# %% ../nbs/06a_template.ipynb #511a462a
+def song_fits(song_frames: int, # the take's song as the network plays it (its cleanup edit), in frames
+              length: int, # frames asked for
+              bar: float, # frames per bar
+              bars: float = 1.0, # how near
+             ) -> bool:
+    "Whether a style that plays the take's whole song (`SONG_STYLES`) plays the song to `length` (`apply_template` with no sections dropped: cut there or played on) rather than have the network edit to it: the length lies within `bars` bars of the song's."
+    return abs(int(song_frames) - int(length)) <= bars * float(bar)
 
 # %% ../nbs/06a_template.ipynb #d3d54a88
 def template_anchors(reference, # the true edit: raw frame per edit frame (-1: none, a final STOP ignored)
