@@ -327,7 +327,7 @@ def apply_template(template: EditTemplate,
         if template.repeat_bars: t = min(t, s + int(round(template.repeat_bars * bar)))
         times = template.repeat_times
         if r is not None and template.repeat_bars and t > s:         # a phrase looped: the length says how many times (2 to twice the template's)
-            times = min(range(2, 2 * template.repeat_times), key=lambda k: (abs(e - a + (k - 1) * (t - s) - int(length)), k != template.repeat_times))
+            times = min(range(2, max(3, 2 * template.repeat_times)), key=lambda k: (abs(e - a + (k - 1) * (t - s) - int(length)), k != template.repeat_times))
         if a <= s < t <= e: idx = np.r_[np.arange(a, t), np.tile(np.arange(s, t), max(0, times - 1)), np.arange(t, e)]
     if length is not None:
         need = int(length) - len(idx)
