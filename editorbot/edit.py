@@ -640,8 +640,9 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             else:                                                   # the song in the template's base style; the template cuts it (to the length asked for)
                 cands = _decode_song(model, dec_an, kept, z, cfg, **net_kw)
                 sf, bar_f = _song_grid(an, cfg)
+                cut_by = tpl or EditTemplate(0, 0, base=style)       # the whole song: a template that drops no section
                 cut = [None if own and not song_fits(len(c['pointers']) - 1, tf, bar_f) else
-                       template_edit(tpl or EditTemplate(0, 0, base=style), c['pointers'][:-1], sf, bar_f, c['ops'], tf, tol or 0, len(an['raw_mel'])) for c in cands]
+                       template_edit(cut_by, c['pointers'][:-1], sf, bar_f, c['ops'], tf, tol or 0, len(an['raw_mel'])) for c in cands]
                 if all(x is not None for x in cut):
                     for c, (q, o) in zip(cands, cut): c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
                 elif own: cands = network(z)                        # the length is further from the song's: the network edits to it

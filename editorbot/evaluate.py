@@ -381,7 +381,7 @@ def evaluate_items(model, # a `PointerNetwork`
             if tpl is not None:                                     # the network plays the song in the template's base style, the template picks its sections (to the length)
                 sp, sf, bf = item_song(model, song, tpl.base, decode_kw), it.get('section_frames') or [], bar_frames(it, 4 * beat)
                 cut = None if own and not song_fits(len(sp), len(ref), bf) else template_edit(tpl, sp, sf, bf, length=len(ref) if length_given else None, tolerance=int(tol or 0), n_raw=S)
-                if cut is None and (item_style(it) if style == 'own' else style) not in presets: cut = template_edit(tpl, sp, sf, bf)   # editorbot_edit refuses the length: the template's own edit
+                if cut is None and st not in presets: cut = template_edit(tpl, sp, sf, bf)   # editorbot_edit refuses the length: the template's own edit
                 if cut is None: tpl = None                          # the song is shorter than the length: the network edits the style to it, as editorbot_edit does
                 else: est = cut[0]
             if tpl is None:
@@ -389,7 +389,7 @@ def evaluate_items(model, # a `PointerNetwork`
                 win = {} if length_given else dict(min_length=max(1, int(MIN_EDIT_SHARE * S)))   # as editorbot_edit: no stop before this share of the raw
                 if length_given and tol is not None:                # the window editorbot_edit puts round a target duration (`edit.decode`)
                     win = dict(min_length=max(1, len(ref) - int(tol)), stop_after=len(ref) + int(tol))
-                whole = not length_given and (item_style(it) if style == 'own' else style) in SONG_STYLES   # as editorbot_edit: the cleanup style plays the take's whole song
+                whole = not length_given and st in SONG_STYLES   # as editorbot_edit: the cleanup style plays the take's whole song
                 est = generate_item(model, song, z=z, max_length=max(2 * S, len(ref) + 2 * int(tol or 0)), target_length=len(ref) if length_given else None, guard=whole, **win, **(decode_kw or {}))
                 if length_given and tol is not None: est = to_length(est, None, len(ref), tol)[0]   # run past the window: cut at the length, as editorbot_edit cuts it
             fr = dict(name=it.get('name'), style=r['style'], **free_running_scores(ref, est, S, beat), runs=pointer_runs(est), retakes=[[x.start, x.end] for x in rts])
