@@ -216,7 +216,7 @@ class EditResult:
     n_raw: int = 0             # samples of the raw (kept when `release_raw` drops them)
     raw_peaks: tuple | None = None   # `waveform_peaks` of the raw, once it is released (the picture's raw panel)
     rule: dict | None = None   # the decoding rule the edit was made with (`decoding_rule`: jump_threshold, stop_threshold, decode)
-    retakes: list = field(default_factory=list)   # botched takes and retakes dropped before decoding (`retakes.Retake`, seconds in the raw)
+    retakes: list = field(default_factory=list)   # botched takes with their retakes, and jams, dropped before decoding (`retakes.Retake`, seconds in the raw)
 
     def __post_init__(self):
         if self.raw is not None and not self.n_raw: self.n_raw = int(self.raw.shape[-1])
@@ -434,7 +434,7 @@ class NoStyleWarning(UserWarning):
     "`edit` was given neither a style name nor an example, though the model has named styles: it decodes with the prior latent."
 
 # %% ../nbs/10_edit.ipynb #5a12566a
-from .retakes import find_retakes, kept_frames, restore_pointers, shift_times
+from .retakes import find_drops, kept_frames, restore_pointers, shift_times
 from .template import EditTemplate, model_template, template_edit, to_length, song_fits, SONG_STYLES
 
 def without_frames(an: dict, # from `analyze_raw`
@@ -492,7 +492,7 @@ def style_template(model, # a network with a `cleanup` style preset
                    edit, # the example's edit: path or samples
                    sr: int | None = None, # sample rate of arrays
                    cfg: AudioConfig | None = None,
-                   keep_retakes: bool = False, # as `edit`'s: the network plays the example raw with its botched takes
+                   keep_retakes: bool = False, # as `edit`'s: the network plays the example raw with its botched takes and jams
                    pair: dict | None = None, # the pair already read and aligned (`_example_pair`)
                   ) -> 'EditTemplate | None':
     "The `EditTemplate` one example pair is, or None (its edit is no choice of the song's sections, or the model has no `cleanup` style)."
@@ -503,7 +503,7 @@ def style_template(model, # a network with a `cleanup` style preset
     pair = pair or _example_pair(raw, edit, sr, cfg)
     al, an = pair['al'], pair['an']
     if not al.ok or an['downbeat_times'] is None or len(an['downbeat_times']) < 3: return None
-    rts = [] if keep_retakes else find_retakes(mono_at(pair['yr'], pair['sr_r'], cfg.sr), cfg.sr, an['downbeat_times'])
+    rts = [] if keep_retakes else find_drops(mono_at(pair['yr'], pair['sr_r'], cfg.sr), cfg.sr, an['downbeat_times'])
     kept = kept_frames(len(an['raw_mel']), rts, cfg.sr, cfg.hop_length) if rts else None
     with torch.inference_mode():
         p = _decode_song(model, an if kept is None else without_frames(an, kept, rts, cfg), kept, preset_latent(model, base), cfg)[0]['pointers'][:-1]
@@ -541,7 +541,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
          stems='auto', # for a model with `use_stems`: 'auto' (separate now with `separator`), a folder of NAME_{stem} files, {stem: samples at `sr`}, or 'off' (an error for such a model); other models ignore it
          separator=None, # with stems='auto': a demucs model or a separator checkpoint (`editorbot.stems`; None: demucs' pretrained htdemucs, downloaded by demucs)
          keep_raw: bool = True, # keep the raw's samples in the result (`.raw`, for `widget`); False: a raw file is cut from on disk a window at a time (`AudioReader`) and the result keeps only its length and envelope (`release_raw`): what `editorbot_edit` does, in less memory
-         keep_retakes: bool = False, # decode from the whole raw; by default a botched take and its retake (`retakes.find_retakes`) are dropped first, so the music is heard once
+         keep_retakes: bool = False, # decode from the whole raw; by default a botched take and its retake, and a jam (`retakes.find_drops`), are dropped first, so the music is heard once
          templates: bool = True, # edit a style stored as an edit template, or an example pair that is one (`style_template`), with the template (`06a`); False: the network's latents alone
         ) -> EditResult:
     "Edit `raw` with `model`: load, analyse, decode, render. Timings of each step are in `.timings`."
@@ -602,7 +602,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             peaks = (pk, step * sr / cfg.sr)
         if reread: del y                                            # only the mono copy is held while analysing and decoding
         an = analyze_raw(ym, cfg.sr, cfg, name, beats=beats)
-        rts = [] if keep_retakes or an['downbeat_times'] is None else find_retakes(ym, cfg.sr, an['downbeat_times'])
+        rts = [] if keep_retakes or an['downbeat_times'] is None else find_drops(ym, cfg.sr, an['downbeat_times'])
         del ym
         z = z_style
         if style_example is not None:                               # the pair read, aligned and analysed once, for its template or its latent
@@ -745,7 +745,7 @@ def edit_files(raw, # the raw recording
                force: bool = False, # replace output files that exist (else they are refused before any work)
                stems: str = 'auto', # models with `use_stems`: 'auto' (separate with `separator`), a folder of NAME_{stem} files, or 'off'
                separator=None, # separator checkpoint for stems='auto' (None: demucs' pretrained htdemucs)
-               keep_retakes: bool = False, # decode from the whole raw, botched takes and retakes included
+               keep_retakes: bool = False, # decode from the whole raw, botched takes, retakes and jams included
                templates: bool = True, # edit template styles and template example pairs with their templates (`06a`)
               ) -> list[dict]:
     "Edit a raw file and write the results; return per written edit `{'score', 'paths', 'summary', 'timings'}`, best first."
@@ -770,7 +770,7 @@ def edit_files(raw, # the raw recording
              stop_threshold=stop_threshold, end_fade_bars=end_fade_bars, stems=stems, separator=separator, decode_rule=decode, keep_raw=False,
              keep_retakes=keep_retakes, templates=templates)
     t = r.timings
-    for x in r.retakes: print(f"{raw}: dropped a botched take and its retake, {x.start:.2f}-{x.end:.2f} s ({x.kind.replace('_', ' ')})", file=log)
+    for x in r.retakes: print(f"{raw}: dropped " + ('a jam (bars played again, muffled)' if x.kind == 'jam' else f"a botched take and its retake ({x.kind.replace('_', ' ')})") + f", {x.start:.2f}-{x.end:.2f} s", file=log)
     if (r.rule or {}).get('template'): print(f"{raw}: {f'style {style}' if style else 'the style example'} is an edit template: {EditTemplate.from_dict(r.rule['template'])}", file=log)
     print(f"{raw}: load {t['load']:.2f} s, analysis {t['analysis']:.2f} s" + (f" (stems {t['stems']:.2f} s)" if 'stems' in t else '') + f", decoding {t['decoding']:.2f} s, rendering {t['rendering']:.2f} s", file=log)
     res = []
@@ -809,7 +809,7 @@ def edit_cli(raw: Param("the raw recording (wav, flac, ogg, mp3)", str),
              force: bool = False, # replace output files that exist (without it they are refused, before any work)
              stems: str = 'auto', # models that listen to stems (use_stems): auto separates the raw now (with --separator), DIR reads DIR/NAME_{drums,bass,other,vocals}.wav, off gives none (an error for such a model); other models ignore it
              separator: str = None, # separator checkpoint for --stems auto (editorbot_stems_train; default: demucs' pretrained htdemucs, downloaded by demucs)
-             keep_retakes: bool = False, # decode from the whole raw: by default a botched take and its retake (a passage played twice with wrong notes or a stumble between) are dropped first
+             keep_retakes: bool = False, # decode from the whole raw: by default a botched take and its retake (a passage played twice with wrong notes or a stumble between) and a jam (bars played again, muffled) are dropped first
              no_templates: bool = False, # the network's style latents alone: no edit template, stored (a style read off the song's form) or read off the --style-example pair
             ):
     """Edit a raw recording with a trained pointer network. Writes EDITED (the -o file), its decision lists EDITED.edl.csv, EDITED.edl.json,

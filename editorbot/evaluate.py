@@ -262,14 +262,14 @@ def free_running_scores(ref, est, n_raw: int, beat: float) -> dict:
 def item_retakes(item: dict, # a whole-song item with `raw_path` (`load_items`) and `bar_index`
                  cfg: AudioConfig | None = None,
                 ) -> list:
-    "The retakes `editorbot_edit` would drop from an item's raw (`retakes.find_retakes` on the raw file, with the item's own bar lines)."
+    "The spans `editorbot_edit` would drop from an item's raw: botched takes and jams (`retakes.find_drops` on the raw file, with the item's own bar lines)."
     from editorbot.audio import load_audio
-    from editorbot.retakes import find_retakes
+    from editorbot.retakes import find_drops
     cfg = cfg or AudioConfig()
     y, sr = load_audio(item['raw_path'], cfg.sr)
     ba = np.asarray(item['bar_index'])
     db = np.flatnonzero(np.r_[True, ba[1:] != ba[:-1]]) * cfg.hop_length / cfg.sr
-    return find_retakes(y, sr, db)
+    return find_drops(y, sr, db)
 
 # %% ../nbs/09a_evaluate.ipynb #605a05ea
 def without_retakes(item: dict) -> tuple[dict, list]:
@@ -585,7 +585,7 @@ def eval_cli(checkpoint: str = 'models/pointer_network/best.pt', # a checkpoint 
          jump_threshold: float = None, # beat network, free-running: continue a beat only while the network gives that at least this probability (default: the checkpoint's own; negative: plain argmax over all choices)
          stop_threshold: float = None, # beat network, both protocols: stop only where the network gives the stop at least this probability (default: the checkpoint's own; negative: plain argmax)
          decode: str = None, # beat network, free-running: steps (beat by beat) or plan (from the play plan) (default: the checkpoint's own)
-         keep_retakes: bool = False, # free-running: decode from the whole raw (editorbot_edit --keep-retakes), not without the botched takes and retakes found in it
+         keep_retakes: bool = False, # free-running: decode from the whole raw (editorbot_edit --keep-retakes), not without the botched takes, retakes and jams found in it
          no_templates: bool = False, # free-running by name: the network alone, even for a style the checkpoint stores as an edit template (editorbot.template)
         ):
     "Evaluate a pointer-network checkpoint on held-out songs: teacher-forced and free-running metrics against baselines, per style."
