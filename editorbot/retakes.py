@@ -228,6 +228,7 @@ def find_jams(y: np.ndarray, # mono samples (n,)
     loud = e > e.max() + loud_db
     T, bar = len(F), float(np.median(d)) * sr / hop_length
     B = int(round(bar))
+    if B < 4: return []                                                          # bar lines under 4 frames apart: no bars to compare
     tau = F[:, _HIGH].mean(1) - F[:, _LOW].mean(1)                               # (T,) treble against bass, dB
     FL = F[:, _LOW]
     def muffled(x0, x1, lag, mdb, ddb):
