@@ -11,8 +11,8 @@ from .core import EditOp, STOP_TOKEN, raw_iou
 
 # %% auto #0
 __all__ = ['SONG_STYLES', 'EditTemplate', 'song_sections', 'song_end', 'song_guard', 'split_guard', 'edge_fades', 'to_song_end',
-           'to_length', 'song_fits', 'template_anchors', 'share_end', 'fit_template', 'repeat_section', 'find_repeat',
-           'apply_template', 'model_template', 'template_edit']
+           'played_once', 'to_length', 'song_fits', 'template_anchors', 'share_end', 'fit_template', 'repeat_section',
+           'find_repeat', 'apply_template', 'model_template', 'template_edit']
 
 # %% ../nbs/06a_template.ipynb #e249ecaf
 @dataclass
@@ -153,6 +153,17 @@ def to_song_end(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 
     ob = np.r_[ob[:n], np.full(max(0, n - len(ob)), int(EditOp.COPY))]
     if fo: ob[n - min(fo, n - j - 1):] = int(EditOp.FADE_OUT)
     return _with_stop(new, ob, stop)
+
+# %% ../nbs/06a_template.ipynb #631e8b17
+def played_once(pointers, # the song's edit: raw frame per edit frame `(T,)`, or `(T + 1,)` ending with STOP (negative: no source)
+                ops=None, # its `EditOp`s, as long as `pointers` (None: pointers only)
+               ):
+    "The song playing each raw frame once, in order: the edit frames at or before the furthest raw frame already played are dropped (those with no source kept); `(pointers, ops)`."
+    p, o, stop = _edit_arrays(pointers, ops)
+    body = p[:-1] if stop else p
+    keep = (body < 0) | (body > np.maximum.accumulate(np.r_[-1, body[:-1]]))
+    if keep.all(): return p, o
+    return _with_stop(body[keep], None if o is None else (o[:-1] if stop else o)[keep], stop)
 
 # %% ../nbs/06a_template.ipynb #b70dcb57
 def to_length(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,)` ending with STOP
