@@ -14,6 +14,7 @@ import numpy as np
 from editorbot.core import AudioConfig
 from editorbot.audio import load_audio, audio_files
 from editorbot.retakes import find_jams
+from retake_eval import summary, corpus_rows   # bench/ is on the path when this runs as a script
 
 def score_raw(spans, truth: dict, bar: float) -> dict:
     "Found / left out / false alarms of one raw's jam spans against its truth (seconds; `bar` the bar length in seconds)."
@@ -26,21 +27,6 @@ def score_raw(spans, truth: dict, bar: float) -> dict:
         out['left_out'] = sum(max(0.0, min(s.end, j[1]) - max(s.start, j[0])) for s in spans) >= 0.9 * (j[1] - j[0])
     return out
 
-def corpus_rows(data: str, cache_dir: str) -> list:
-    from editorbot.data import find_pairs, MelCache, _analysis_beats
-    cfg = AudioConfig(); cache = MelCache(cache_dir, cfg)
-    pairs = [(p, t) for p in find_pairs(data, labels='truth', strict=False)
-             if (t := json.loads(Path(p.truth_json).read_text())).get('generator') == 'editorbot.corpus']
-    if not pairs: raise SystemExit(f"error: {data}: no real-recording pairs (editorbot_corpus) with truth files")
-    rows = []
-    for p, t in pairs:
-        _, db, _ = _analysis_beats(p, cfg, cache)
-        y, sr = load_audio(p.raw, cfg.sr)
-        t0 = time.perf_counter(); spans = find_jams(y, sr, db); dt = time.perf_counter() - t0
-        bar = float(np.median(np.diff(db))) if len(db) > 1 else 2.0
-        rows.append(dict(name=p.name, seconds=dt, spans=[(s.start, s.end) for s in spans], **score_raw(spans, t, bar)))
-    return rows
-
 def finished_rows(folder: str, folders: str | None, cache_dir: str, max_s: float = 240.0) -> list:
     from editorbot.beats import analyze_file, analysis_entry
     tops = [Path(folder) / f for f in folders.split(',')] if folders else [Path(folder)]
@@ -52,16 +38,9 @@ def finished_rows(folder: str, folders: str | None, cache_dir: str, max_s: float
         y, sr = load_audio(f, AudioConfig().sr)
         y = y[:int(max_s * sr)]
         t0 = time.perf_counter(); spans = find_jams(y, sr, an.downbeat_times[an.downbeat_times < max_s]); dt = time.perf_counter() - t0
-        rows.append(dict(name=str(f.relative_to(folder)), seconds=dt, spans=[(s.start, s.end) for s in spans], has=False,
+        rows.append(dict(name=str(f.relative_to(folder)), seconds=dt, spans=[(s.start, s.end, s.kind) for s in spans], has=False,
                          false=len(spans), false_s=float(sum(s.end - s.start for s in spans))))
     return rows
-
-def summary(rows: list) -> dict:
-    b = [r for r in rows if r['has']]
-    t = np.array([r['seconds'] for r in rows])
-    return dict(raws=len(rows), jams=len(b), found=int(sum(r['found'] for r in b)), left_out=int(sum(r['left_out'] for r in b)),
-                false_raws=int(sum(r['false'] > 0 for r in rows)), false_spans=int(sum(r['false'] for r in rows)),
-                false_seconds=float(sum(r['false_s'] for r in rows)), seconds_median=float(np.median(t)), seconds_max=float(t.max()))
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -71,12 +50,12 @@ if __name__ == '__main__':
     ap.add_argument('--folders', help='with --finished: only these comma-separated first-level folders of DATA')
     ap.add_argument('--json', help='write the per-raw rows and the summary here')
     a = ap.parse_args()
-    rows = finished_rows(a.data, a.folders, a.cache_dir) if a.finished else corpus_rows(a.data, a.cache_dir)
-    s = summary(rows)
+    rows = finished_rows(a.data, a.folders, a.cache_dir) if a.finished else corpus_rows(a.data, a.cache_dir, find_jams, score_raw)
+    s = summary(rows, has='jams')
     print(f"| raws | jams found | jam left out | raws with a span over music | seconds per raw (median, most) |\n|---|---|---|---|---|\n"
           f"| {s['raws']} ({s['jams']} with a jam) | {s['found']} of {s['jams']} ({s['found'] / max(s['jams'], 1):.0%}) | "
           f"{s['left_out']} ({s['left_out'] / max(s['jams'], 1):.0%}) | {s['false_raws']} of {s['raws']} ({s['false_seconds']:.0f} s) | "
           f"{s['seconds_median']:.2f}, {s['seconds_max']:.2f} |")
     for r in rows:
-        if r['false']: print(f"  span over music: {r['name']}: " + ', '.join(f"{a:.1f}-{b:.1f} s" for a, b in r['spans']))
+        if r['false']: print(f"  span over music: {r['name']}: " + ', '.join(f"{a:.1f}-{b:.1f} s" for a, b, _ in r['spans']))
     if a.json: Path(a.json).write_text(json.dumps(dict(summary=s, rows=rows), indent=1))

@@ -33,12 +33,31 @@ def score_raw(spans, truth: dict, bar: float) -> dict:
         out['left_out'] = inside >= 0.9 * (mis[1] - mis[0])
     return out
 
-def summary(rows: list) -> dict:
+def summary(rows: list, has: str = 'botched') -> dict:
+    "Totals of per-raw rows (`score_raw`'s, with `seconds`); `has` names the count of raws with the artefact (also `bench/jam_eval.py`'s)."
     b = [r for r in rows if r['has']]
     t = np.array([r['seconds'] for r in rows])
-    return dict(raws=len(rows), botched=len(b), found=int(sum(r['found'] for r in b)), left_out=int(sum(r['left_out'] for r in b)),
+    return {'raws': len(rows), has: len(b)} | dict( found=int(sum(r['found'] for r in b)), left_out=int(sum(r['left_out'] for r in b)),
                 false_raws=int(sum(r['false'] > 0 for r in rows)), false_spans=int(sum(r['false'] for r in rows)),
                 false_seconds=float(sum(r['false_s'] for r in rows)), seconds_median=float(np.median(t)), seconds_max=float(t.max()))
+
+def corpus_rows(data: str, cache_dir: str, find, score, every: int = 1) -> list:
+    "Per real raw of a corpus (every `every`-th): `find(y, sr, downbeat_times)`'s spans, its seconds, and `score(spans, truth, bar)`."
+    cfg = AudioConfig(); cache = MelCache(cache_dir, cfg)
+    pairs = []
+    for p in find_pairs(data, labels='truth', strict=False):
+        t = json.loads(Path(p.truth_json).read_text())
+        if t.get('generator') == 'editorbot.corpus': pairs.append((p, t))   # real recordings only (synthetic takes have no retakes)
+    pairs = pairs[::every]
+    if not pairs: raise SystemExit(f"error: {data}: no real-recording pairs (editorbot_corpus) with truth files")
+    rows = []
+    for p, t in pairs:
+        _, db, _ = _analysis_beats(p, cfg, cache)
+        y, sr = load_audio(p.raw, cfg.sr)
+        t0 = time.perf_counter(); spans = find(y, sr, db); dt = time.perf_counter() - t0
+        bar = float(np.median(np.diff(db))) if len(db) > 1 else 2.0
+        rows.append(dict(name=p.name, seconds=dt, spans=[(s.start, s.end, s.kind) for s in spans], **score(spans, t, bar)))
+    return rows
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -47,20 +66,7 @@ if __name__ == '__main__':
     ap.add_argument('--every', type=int, default=1, help='every n-th real raw only')
     ap.add_argument('--json', help='write the per-raw rows and the summary here')
     a = ap.parse_args()
-    cfg = AudioConfig(); cache = MelCache(a.cache_dir, cfg)
-    pairs = []
-    for p in find_pairs(a.data, labels='truth', strict=False):
-        t = json.loads(Path(p.truth_json).read_text())
-        if t.get('generator') == 'editorbot.corpus': pairs.append((p, t))   # real recordings only (synthetic takes have no retakes)
-    pairs = pairs[::a.every]
-    if not pairs: raise SystemExit(f"error: {a.data}: no real-recording pairs (editorbot_corpus) with truth files")
-    rows = []
-    for p, t in pairs:
-        _, db, _ = _analysis_beats(p, cfg, cache)
-        y, sr = load_audio(p.raw, cfg.sr)
-        t0 = time.perf_counter(); spans = find_retakes(y, sr, db); dt = time.perf_counter() - t0
-        bar = float(np.median(np.diff(db))) if len(db) > 1 else 2.0
-        rows.append(dict(name=p.name, seconds=dt, spans=[(s.start, s.end, s.kind) for s in spans], **score_raw(spans, t, bar)))
+    rows = corpus_rows(a.data, a.cache_dir, find_retakes, score_raw, a.every)
     s = summary(rows)
     print(f"| raws | botched takes found | mistake left out | raws with a span over music | seconds per raw (median, most) |\n|---|---|---|---|---|\n"
           f"| {s['raws']} ({s['botched']} botched) | {s['found']} of {s['botched']} ({s['found'] / max(s['botched'], 1):.0%}) | "
