@@ -145,9 +145,8 @@ def find_retakes(y: np.ndarray, # mono samples (n,)
             if s + li <= T and 0.85 * bar <= l - (s - a0) <= (2.3 + 3 * (k == 0)) * bar: found.append((-dip / 40, s, s + li, 'stumble'))
             continue
         best = None
-        for k in ks:                                                 # wrong notes: the bar line after which the chroma matches the retake's moved, not in place
-            if k < 1: continue
-            s = on_bar(a0 + k * bar)
+        starts = {on_bar(a0 + k * bar) for k in ks if k >= 1} | {on_bar(b0)}   # or where the exact repeat ends (bar lines of the take can be off)
+        for s in sorted(x for x in starts if x - a0 >= 0.75 * bar):  # wrong notes: the bar line after which the chroma matches the retake's moved, not in place
             m = l - (s - a0)                                         # frames of the botched take
             x1 = s + int(round(m))
             if x1 + li > T or not 0.85 * bar <= m <= 2.3 * bar: continue
