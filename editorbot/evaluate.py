@@ -96,15 +96,16 @@ def op_macro_f1(reference, # true edit ops per frame (-1 padding and STOP ignore
 # %% ../nbs/09a_evaluate.ipynb #b6209e20
 def cut_points(pointers, # raw frame per edit frame (-1: no source; a final STOP entry is ignored)
                n_raw: int, # raw frames
+               tol: int = 1, # pointer deviations up to this many frames are not cuts (as `label_ops`' jumps)
               ) -> np.ndarray:
     "Sorted raw frames where the edit enters or leaves the raw (see above)."
     p = np.asarray(pointers, dtype=np.int64)
     p = p[p >= 0]
     if not len(p): return np.zeros(0, np.int64)
-    j = np.flatnonzero(p[1:] != p[:-1] + 1) + 1
+    j = np.flatnonzero(np.abs(p[1:] - (p[:-1] + 1)) > tol) + 1
     pts = [p[j - 1] + 1, p[j]]
-    if p[0] > 0: pts.append(p[:1])
-    if p[-1] + 1 < n_raw: pts.append(p[-1:] + 1)
+    if p[0] > tol: pts.append(p[:1])
+    if p[-1] + 1 < n_raw - tol: pts.append(p[-1:] + 1)
     return np.unique(np.concatenate(pts))
 
 # %% ../nbs/09a_evaluate.ipynb #f0efa86a
