@@ -160,7 +160,7 @@ def decode(model, # a `PointerNetwork`
     if target_frames and length_tolerance is not None:
         min_frames = max(int(min_frames), int(target_frames) - int(length_tolerance))
         gen_kw['stop_after'] = int(target_frames) + int(length_tolerance)   # the window's far edge: the network ends the edit there (the beat network on the first beat line past it)
-    from editorbot.template import split_guard, to_song_end, played_once
+    from editorbot.template import split_guard, as_song
     gk, se = split_guard(guard, gen_kw.get('decode'))
     gen_kw.update(gk)
     out = []
@@ -174,8 +174,7 @@ def decode(model, # a `PointerNetwork`
                            seed=seed + k, max_length=cap, min_length=max(1, int(min_frames)), **gen_kw)
         n = int(g['length'][0])
         p, o = g['pointers'][0, :n + 1].cpu().numpy(), g['ops'][0, :n + 1].cpu().numpy()
-        if guard is not None: p, o = played_once(p, o)              # a take's song plays each raw frame once
-        p, o = to_song_end(p, o, **se)                              # the song ends where its tail begins
+        if guard is not None: p, o = as_song(p, o, **se)            # a take's song: each raw frame once, ending where its tail begins
         out.append(dict(pointers=p, ops=o, score=decision_score(g), seed=seed + k, greedy=greedy, z=None if zk is None else zk.cpu()))
     return sorted(out, key=lambda d: -d['score'])
 

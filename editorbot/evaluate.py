@@ -248,8 +248,8 @@ def generate_item(model, item: dict, z=None, seed: int = 0, max_length: int | No
                        **({'stem_mels': t('stem_mels', torch.float32)} if 'stem_mels' in item else {}), **kw)
     p = g['pointers'][0].cpu().numpy()[:int(g['length'][0])]
     if guard:
-        from editorbot.template import to_song_end, played_once
-        p = to_song_end(played_once(p)[0], **se)[0]                   # played once, ending where its tail begins, as `edit.decode` makes the song
+        from editorbot.template import as_song
+        p = as_song(p, **se)[0]                                       # as `edit.decode` makes the song
     return p if kept is None else restore_pointers(p, kept)
 
 # %% ../nbs/09a_evaluate.ipynb #1e529749

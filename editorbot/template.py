@@ -11,8 +11,8 @@ from .core import EditOp, STOP_TOKEN, raw_iou
 
 # %% auto #0
 __all__ = ['SONG_STYLES', 'EditTemplate', 'song_sections', 'song_end', 'song_guard', 'split_guard', 'edge_fades', 'to_song_end',
-           'played_once', 'to_length', 'song_fits', 'template_anchors', 'share_end', 'fit_template', 'repeat_section',
-           'find_repeat', 'apply_template', 'model_template', 'template_edit']
+           'played_once', 'as_song', 'to_length', 'song_fits', 'template_anchors', 'share_end', 'fit_template',
+           'repeat_section', 'find_repeat', 'apply_template', 'model_template', 'template_edit']
 
 # %% ../nbs/06a_template.ipynb #e249ecaf
 @dataclass
@@ -164,6 +164,14 @@ def played_once(pointers, # the song's edit: raw frame per edit frame `(T,)`, or
     keep = (body < 0) | (body > np.maximum.accumulate(np.r_[-1, body[:-1]]))
     if keep.all(): return p, o
     return _with_stop(body[keep], None if o is None else (o[:-1] if stop else o)[keep], stop)
+
+# %% ../nbs/06a_template.ipynb #f7cb8d35
+def as_song(pointers, # a decode of the take's song: raw frame per edit frame `(T,)`, or `(T + 1,)` ending with STOP
+            ops=None, # its `EditOp`s, as long as `pointers` (None: pointers only)
+            **end_kw, # `to_song_end`'s `end` and `reach` (`split_guard`'s second dict; none: the end as decoded)
+           ):
+    "The song as the decoders make it (`edit.decode`, `evaluate.generate_item`): each raw frame played once (`played_once`), ending where its tail begins (`to_song_end`); `(pointers, ops)`."
+    return to_song_end(*played_once(pointers, ops), **end_kw)
 
 # %% ../nbs/06a_template.ipynb #b70dcb57
 def to_length(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,)` ending with STOP
