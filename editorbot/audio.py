@@ -17,7 +17,7 @@ def _is_tensor(x) -> bool: return type(x).__module__.startswith('torch')  # with
 __all__ = ['AUDIO_EXTENSIONS', 'WRITE_EXTENSIONS', 'MIN_SECONDS', 'SILENT_PEAK', 'AudioFileError', 'check_audio', 'audio_files',
            'resample', 'mono_at', 'load_audio', 'load_raw', 'AudioReader', 'check_write_extension', 'save_audio',
            'read_window', 'render_segments', 'mel_transform', 'mel_spectrogram', 'power_to_db', 'log_mel',
-           'normalize_db', 'denormalize_db', 'power_spectrogram', 'estimate_tuning', 'chroma_filters',
+           'normalize_db', 'denormalize_db', 'power_blocks', 'power_spectrogram', 'estimate_tuning', 'chroma_filters',
            'chroma_from_power', 'mel_filters', 'plot_waveform', 'plot_mel', 'player', 'players']
 
 # %% ../nbs/01_audio.ipynb #cf6f1068
@@ -326,15 +326,18 @@ def _mel_blocks(t, m, cfg: AudioConfig, block: int):
     import torch
     n, pad, hop = t.shape[-1], cfg.n_fft // 2, cfg.hop_length
     T = 1 + (n + 2 * pad - cfg.n_fft) // hop                                # frames of the centred STFT
-    tp = torch.nn.functional.pad(t.reshape(-1, n), (pad, pad))               # center=True, zero padding
+    t2 = t.reshape(-1, n)
     win, fb = m.spectrogram.window, m.mel_scale.fb
-    out = torch.empty(tp.shape[0], fb.shape[1], T)
+    out = torch.empty(t2.shape[0], fb.shape[1], T)
     nt = torch.get_num_threads()
     torch.set_num_threads(1)                 # blocks this small run fastest on one thread (on 2 shared cores, 2 threads: 3-9x slower)
     try:
         for f0 in range(0, T, block):
             f1 = min(T, f0 + block)
-            X = torch.view_as_real(torch.stft(tp[:, f0 * hop:(f1 - 1) * hop + cfg.n_fft], cfg.n_fft, hop, cfg.n_fft, win, center=False, return_complex=True))
+            s, e = f0 * hop - pad, (f1 - 1) * hop + cfg.n_fft - pad            # the block's samples; center=True, zero padding, a block at a time
+            seg = t2[:, max(0, s):max(0, min(n, e))]
+            if s < 0 or e > n: seg = torch.nn.functional.pad(seg, (max(0, -s), e - s - max(0, -s) - seg.shape[-1]))
+            X = torch.view_as_real(torch.stft(seg, cfg.n_fft, hop, cfg.n_fft, win, center=False, return_complex=True))
             P = X[..., 0].square() + X[..., 1].square()                        # |X|^2 without the square root (several times faster than abs().pow(2))
             out[:, :, f0:f1] = torch.matmul(P.transpose(-1, -2), fb).transpose(-1, -2)
     finally: torch.set_num_threads(nt)
@@ -404,6 +407,26 @@ def _hann(n: int) -> np.ndarray:
     for a, k in ((0.5, 0), (0.5, 1)): w += np.float64(a) * np.cos(k * fac)
     return w[:-1]
 
+def _n_stft_frames(n: int, n_fft: int, hop_length: int) -> int: return 1 + max(0, n + 2 * (n_fft // 2) - n_fft) // hop_length
+
+def power_blocks(y, # mono samples (n,)
+                 n_fft: int = 2048,
+                 hop_length: int = 512,
+                 block: int | None = None, # frames per block (default: about 2^20 samples' worth)
+                ):
+    "Yield `(first frame, power (1 + n_fft // 2, frames))`: `power_spectrogram` a block of frames at a time, neither it nor a padded copy of `y` held whole."
+    y = np.asarray(y, dtype=np.float32)
+    if y.ndim != 1: raise ValueError(f"power_spectrogram: mono samples (n,) expected, got shape {y.shape}")
+    h, T, win = n_fft // 2, _n_stft_frames(len(y), n_fft, hop_length), _hann(n_fft)
+    block = block or max(1, (1 << 20) // n_fft)
+    for a in range(0, T, block):
+        b = min(T, a + block)
+        s, e = a * hop_length - h, (b - 1) * hop_length - h + n_fft               # the block's samples, centred frames
+        seg = y[max(0, s):max(0, min(len(y), e))]
+        if s < 0 or e > len(y): seg = np.pad(seg, (max(0, -s), e - s - max(0, -s) - len(seg)))   # zero padding, as librosa
+        fr = np.lib.stride_tricks.sliding_window_view(seg, n_fft)[::hop_length]   # (b - a, n_fft)
+        yield a, (np.abs(np.fft.rfft(fr * win, axis=-1).astype(np.complex64)) ** 2).T   # float64 FFT stored as complex64, as librosa does
+
 def power_spectrogram(y, # mono samples (n,)
                       n_fft: int = 2048,
                       hop_length: int = 512,
@@ -411,43 +434,40 @@ def power_spectrogram(y, # mono samples (n,)
                      ) -> np.ndarray:
     "`np.abs(librosa.stft(y, n_fft=n_fft, hop_length=hop_length)) ** 2`, float32 `(1 + n_fft // 2, n_frames)`, the same values without librosa, a block of frames at a time."
     y = np.asarray(y, dtype=np.float32)
-    if y.ndim != 1: raise ValueError(f"power_spectrogram: mono samples (n,) expected, got shape {y.shape}")
-    yp = np.pad(y, n_fft // 2)                                               # centred frames, zero padding
-    if len(yp) < n_fft: yp = np.pad(yp, (0, n_fft - len(yp)))
-    T = 1 + (len(yp) - n_fft) // hop_length
-    fr = np.lib.stride_tricks.sliding_window_view(yp, n_fft)[::hop_length][:T]
-    win, S = _hann(n_fft), np.empty((1 + n_fft // 2, T), np.float32)
-    block = block or max(1, (1 << 20) // n_fft)
-    for a in range(0, T, block):                                             # float64 FFT stored as complex64, as librosa does
-        S[:, a:a + block] = (np.abs(np.fft.rfft(fr[a:a + block] * win, axis=-1).astype(np.complex64)) ** 2).T
+    S = np.empty((1 + n_fft // 2, _n_stft_frames(len(y), n_fft, hop_length)), np.float32)
+    for a, P in power_blocks(y, n_fft, hop_length, block): S[:, a:a + P.shape[1]] = P
     return S
 
 # %% ../nbs/01_audio.ipynb #6daf7e46
-def estimate_tuning(S, # power (or magnitude) spectrogram (1 + n_fft // 2, T)
+def _tuning_peaks(X, # power block (1 + n_fft // 2, t)
+                  lo: int, hi: int, # the band's bins [lo, hi)
+                  sr: int, n_fft: int, threshold: float):
+    "The block's spectral peaks in the band (librosa's `piptrack` on it): their frequencies and magnitudes."
+    ref = threshold * X.max(axis=0)
+    X = X[lo - 1:hi + 1]
+    Xt = X * (X > ref)
+    r, t = np.nonzero((Xt[1:-1] > Xt[:-2]) & (Xt[1:-1] >= Xt[2:]))           # local maxima above threshold * the frame's peak
+    s0, sm, sp = X[1:-1][r, t], X[:-2][r, t], X[2:][r, t]
+    a, b = (sp + sm).astype(np.float64) - 2 * s0.astype(np.float64), (sp - sm).astype(np.float64) / 2
+    with np.errstate(divide='ignore', invalid='ignore'): shift = np.where(np.abs(b) >= np.abs(a), 0.0, -b / a).astype(np.float32)
+    return (r + lo + shift) * float(sr) / n_fft, s0 + 0.5 * ((sp - sm) / 2.0) * shift
+
+def estimate_tuning(S, # power (or magnitude) spectrogram (1 + n_fft // 2, T), or an iterable of its blocks `(1 + n_fft // 2, t)` (`power_blocks`' second items)
                     sr: int, n_fft: int,
                     fmin: float = 150.0, fmax: float = 4000.0, threshold: float = 0.1, resolution: float = 0.01, bins_per_octave: int = 12,
-                    block: int = 512, # frames per block
+                    block: int = 512, # frames per block of an array
                    ) -> float:
     "`librosa.estimate_tuning(S=S, sr=sr, n_fft=n_fft)` (parabolic peak picking over fmin..fmax, the histogram peak of the strong peaks' deviations) without librosa, and without its full-size intermediates: 0.0 when nothing is found."
-    S = np.asarray(S)
-    d, T = S.shape
+    d = 1 + n_fft // 2
+    blocks = (S[:, c:c + block] for c in range(0, S.shape[1], block)) if isinstance(S, np.ndarray) else S
     freqs = np.fft.rfftfreq(n_fft, 1.0 / sr)
     band = np.flatnonzero((max(fmin, 0) <= freqs) & (freqs < min(fmax, float(sr) / 2)))
     band = band[(band > 0) & (band < d - 1)]                                 # the first bin is never a local maximum; the last is above fmax
-    if not len(band) or T == 0: return 0.0
+    if not len(band): return 0.0
     lo, hi = int(band[0]), int(band[-1]) + 1
-    ref = threshold * S.max(axis=0)
-    pitch, mag = [], []
-    for c in range(0, T, block):
-        X = S[lo - 1:hi + 1, c:c + block]
-        Xt = X * (X > ref[c:c + block])
-        r, t = np.nonzero((Xt[1:-1] > Xt[:-2]) & (Xt[1:-1] >= Xt[2:]))       # local maxima above threshold * the frame's peak
-        s0, sm, sp = X[1:-1][r, t], X[:-2][r, t], X[2:][r, t]
-        a, b = (sp + sm).astype(np.float64) - 2 * s0.astype(np.float64), (sp - sm).astype(np.float64) / 2
-        with np.errstate(divide='ignore', invalid='ignore'): shift = np.where(np.abs(b) >= np.abs(a), 0.0, -b / a).astype(np.float32)
-        pitch.append((r + lo + shift) * float(sr) / n_fft)
-        mag.append(s0 + 0.5 * ((sp - sm) / 2.0) * shift)
-    pitch, mag = np.concatenate(pitch).astype(np.float32), np.concatenate(mag)
+    pk = [_tuning_peaks(X, lo, hi, sr, n_fft, threshold) for X in blocks]
+    if not pk: return 0.0
+    pitch, mag = np.concatenate([p for p, _ in pk]).astype(np.float32), np.concatenate([m for _, m in pk])
     if not (pitch > 0).any(): return 0.0
     f = pitch[(mag >= np.median(mag[pitch > 0])) & (pitch > 0)]
     if not np.any(f): return 0.0

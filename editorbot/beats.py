@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict, fields, field
 from pathlib import Path
 import numpy as np
 from .core import AudioConfig, run_cli, atomic_write
-from .audio import (AudioFileError, check_audio, load_audio, mel_spectrogram, log_mel, AUDIO_EXTENSIONS, audio_files, power_spectrogram, estimate_tuning,
+from .audio import (AudioFileError, check_audio, load_audio, mel_spectrogram, log_mel, AUDIO_EXTENSIONS, audio_files, power_spectrogram, power_blocks, estimate_tuning,
                     chroma_filters, chroma_from_power)
 
 # %% auto #0
@@ -68,7 +68,7 @@ def _check(y, sr, cfg: BeatConfig, name='audio'):
         y = resample(y, sr, cfg.sr)
     if len(y) < cfg.min_seconds * cfg.sr:
         raise AudioFileError(f"{name}: too short for beat analysis ({len(y) / cfg.sr:.2f} s; at least {cfg.min_seconds} s needed)")
-    if float(np.abs(y).max()) < 1e-5: raise AudioFileError(f"{name}: is silent (peak below -100 dBFS); no beats to find")
+    if max(float(y.max()), -float(y.min())) < 1e-5: raise AudioFileError(f"{name}: is silent (peak below -100 dBFS); no beats to find")
     return y
 
 def _mel_frequencies(n_mels: int, fmin: float = 0.0, fmax: float = 11025.0) -> np.ndarray:
@@ -86,8 +86,13 @@ def onset_features(y: np.ndarray, # mono samples (n,) at `cfg.sr`
     cfg = cfg or BeatConfig()
     acfg = AudioConfig(sr=cfg.sr, hop_length=cfg.hop_length, n_mels=cfg.n_mels, n_fft=cfg.n_fft)
     M = mel_spectrogram(np.asarray(y, dtype=np.float32), acfg, device='cpu')          # (n_mels, T)
-    L = np.log1p(1e4 * M / (M.max() + 1e-20))
-    flux = np.maximum(0.0, np.diff(L, axis=1, prepend=L[:, :1]))                      # (n_mels, T)
+    L = 1e4 * M                                                                       # log1p(1e4 M / max M), in place
+    L /= M.max() + 1e-20
+    del M
+    np.log1p(L, out=L)
+    flux = np.empty_like(L); flux[:, 0] = 0                                           # (n_mels, T): max(0, the rise from the frame before)
+    np.subtract(L[:, 1:], L[:, :-1], out=flux[:, 1:])
+    np.maximum(flux, 0.0, out=flux)
     freqs = _mel_frequencies(cfg.n_mels + 2, fmin=0.0, fmax=cfg.sr / 2)[1:-1]
     return dict(oenv=flux.mean(0), low=flux[freqs < 150].mean(0), high=flux[freqs > 1000].mean(0), logmel=L)
 
@@ -225,11 +230,17 @@ def chroma_features(y: np.ndarray, # mono samples (n,) at `cfg.sr`
     "Chroma `(12, T4)` of the mix and `bass` chroma (< 300 Hz) at a hop of `4 * cfg.hop_length` (`hop` gives it)."
     cfg = cfg or BeatConfig()
     hop = 4 * cfg.hop_length
-    S = power_spectrogram(y, 4096, hop)                                     # librosa's STFT power, computed without librosa (`01_audio`)
-    tuning = estimate_tuning(S, cfg.sr, 4096) if S.max() > 0 else 0.0
-    C = chroma_from_power(S, cfg.sr, 4096, tuning)
+    blocks = lambda: power_blocks(y, 4096, hop)                             # librosa's STFT power (`01_audio`), a block at a time: two passes, never held whole
+    top = []
+    tuning = estimate_tuning((top.append(P.max()) or P for _, P in blocks()), cfg.sr, 4096)
+    if not max(top, default=0) > 0: tuning = 0.0
     low = np.fft.rfftfreq(4096, 1.0 / cfg.sr) < 300
-    Cb = chroma_filters(cfg.sr, 4096, tuning)[:, low] @ S[low]               # the chroma of the band below 300 Hz
+    Fb = chroma_filters(cfg.sr, 4096, tuning)[:, low]
+    T = 1 + len(y) // hop                                                   # centred frames
+    C, Cb = np.empty((12, T), np.float32), np.empty((12, T), np.float32)
+    for a, P in blocks():
+        C[:, a:a + P.shape[1]] = chroma_from_power(P, cfg.sr, 4096, tuning)
+        Cb[:, a:a + P.shape[1]] = Fb @ P[low]                               # the chroma of the band below 300 Hz
     return dict(chroma=C, bass=Cb, hop=hop)
 
 

@@ -436,7 +436,7 @@ class NoStyleWarning(UserWarning):
 
 # %% ../nbs/10_edit.ipynb #5a12566a
 from .retakes import find_drops, kept_frames, restore_pointers, shift_times
-from .template import EditTemplate, model_template, template_edit, to_length, song_fits, SONG_STYLES
+from .template import EditTemplate, model_template, template_edit, to_length, song_fits, song_section_frames, SONG_STYLES
 
 def without_frames(an: dict, # from `analyze_raw`
                    kept: np.ndarray, # the raw's frames to keep (`retakes.kept_frames`)
@@ -457,7 +457,7 @@ def without_frames(an: dict, # from `analyze_raw`
 def _song_grid(an: dict, # from `analyze_raw`
                cfg: AudioConfig,
               ) -> tuple[np.ndarray, float]:
-    "Frames where the analysed sections start, and the median bar in frames (`cfg.frames_per_bar` without bar lines): what a template cuts by."
+    "Frames where the raw's analysed sections start (what `style_template` reads a template off; a template cuts the song by its sections as heard, `template.song_section_frames`), and the median bar in frames (`cfg.frames_per_bar` without bar lines)."
     fr = cfg.sr / cfg.hop_length
     sf = np.round(np.array([s['start'] for s in an['sections'] or []], np.float64) * fr)
     d = np.diff(an['downbeat_times']) if an['downbeat_times'] is not None else []
@@ -604,7 +604,6 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         if reread: del y                                            # only the mono copy is held while analysing and decoding
         an = analyze_raw(ym, cfg.sr, cfg, name, beats=beats)
         rts = [] if keep_retakes or an['downbeat_times'] is None else find_drops(ym, cfg.sr, an['downbeat_times'])
-        del ym
         z = z_style
         if style_example is not None:                               # the pair read, aligned and analysed once, for its template or its latent
             pair = _example_pair(*style_example, sr=sr, cfg=cfg)
@@ -612,6 +611,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
                 z, rule = preset_latent(model, tpl.base), dict(rule or {}, template=tpl.to_dict())   # the example is a choice of sections: edit with it
             else: z = style_latent(model, *style_example, sr=sr, cfg=cfg, pair=pair)
             del pair
+        song_y = ym if templates and (tpl is not None or (target_duration is not None and style in SONG_STYLES)) else None   # a template cuts the song by its sections as heard
+        del ym
         if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
             warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
                           f"{', '.join(sorted(model.style_presets))} (style=NAME, --style NAME), or give an example pair", NoStyleWarning)
@@ -640,10 +641,11 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             if tpl is None and not own: cands = network(z)
             else:                                                   # the song in the template's base style; the template cuts it (to the length asked for)
                 cands = _decode_song(model, dec_an, kept, z, cfg, **net_kw)
-                sf, bar_f = _song_grid(an, cfg)
+                bar_f = _song_grid(an, cfg)[1]
                 cut_by = tpl or EditTemplate(0, 0, base=style)       # the whole song: a template that drops no section
                 cut = [None if own and not song_fits(len(c['pointers']) - 1, tf, bar_f) else
-                       template_edit(cut_by, c['pointers'][:-1], sf, bar_f, c['ops'], tf, tol or 0, len(an['raw_mel'])) for c in cands]
+                       template_edit(cut_by, c['pointers'][:-1], song_section_frames(song_y, cfg.sr, c['pointers'][:-1], cfg.hop_length),
+                                     bar_f, c['ops'], tf, tol or 0, len(an['raw_mel'])) for c in cands]
                 if all(x is not None for x in cut):
                     for c, (q, o) in zip(cands, cut): c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
                 elif own: cands = network(z)                        # the length is further from the song's: the network edits to it
@@ -656,7 +658,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             for c in cands: c['pointers'], c['ops'] = to_length(c['pointers'], c['ops'], tf, tol)
         torch.set_num_threads(nt)
         an.pop('raw_mel')                                           # decoded: the spectrogram and a network loaded here are done with
-        del dec_an
+        del dec_an, song_y
         if own: model = None
         _release_freed_memory()
         t['decoding'] = time.perf_counter() - t1

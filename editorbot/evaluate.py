@@ -16,9 +16,9 @@ from .models.registry import song_style, preset_latent
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
            'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'copy_raw',
            'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'bar_frames',
-           'generate_item', 'free_running_scores', 'item_retakes', 'without_retakes', 'item_song', 'template_examples',
-           'evaluate_items', 'style_by_example', 'pointer_runs', 'results_table', 'paired_bootstrap', 'paired_songs',
-           'artefact_table', 'load_items', 'eval_cli', 'main', 'raw_iou']
+           'generate_item', 'free_running_scores', 'item_retakes', 'without_retakes', 'item_song', 'item_song_sections',
+           'template_examples', 'evaluate_items', 'style_by_example', 'pointer_runs', 'results_table',
+           'paired_bootstrap', 'paired_songs', 'artefact_table', 'load_items', 'eval_cli', 'main', 'raw_iou']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
 def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source), without the STOP entry
@@ -288,6 +288,16 @@ def item_song(model, # a network with the `base` style among its presets
     S = len(item['raw_mel'])
     return generate_item(model, item, z=preset_latent(model, base), max_length=2 * S, min_length=max(1, int(MIN_EDIT_SHARE * S)), guard=True, **(decode_kw or {}))
 
+def item_song_sections(item: dict, # a whole-song item with `raw_path` (`load_items`)
+                       pointers, # its song: raw frame per song frame (`item_song`)
+                      ) -> list:
+    "Raw frames where the song's sections start as heard (`template.song_section_frames` of the item's raw file), as `editorbot_edit` cuts a template's song; the raw's own `section_frames` for an item without `raw_path`."
+    from editorbot.audio import load_audio
+    from editorbot.template import song_section_frames
+    if not item.get('raw_path'): return item.get('section_frames') or []
+    cfg = AudioConfig()
+    return song_section_frames(load_audio(item['raw_path'], cfg.sr)[0], cfg.sr, pointers, cfg.hop_length)
+
 def template_examples(model, # a network with the `base` style among its presets
                       items: list, # whole songs (`evaluate.load_items`: with `raw_path` and `section_frames`)
                       base: str = 'cleanup', # the style that plays the song (the raw without its studio artefacts)
@@ -380,7 +390,8 @@ def evaluate_items(model, # a `PointerNetwork`
             if own: tpl = EditTemplate(0, 0, base=st)
             song, rts = without_retakes(it) if retakes else (it, [])
             if tpl is not None:                                     # the network plays the song in the template's base style, the template picks its sections (to the length)
-                sp, sf, bf = item_song(model, song, tpl.base, decode_kw), it.get('section_frames') or [], bar_frames(it, 4 * beat)
+                sp, bf = item_song(model, song, tpl.base, decode_kw), bar_frames(it, 4 * beat)
+                sf = item_song_sections(it, sp)                     # the song's sections as heard, as editorbot_edit cuts it
                 cut = None if own and not song_fits(len(sp), len(ref), bf) else template_edit(tpl, sp, sf, bf, length=len(ref) if length_given else None, tolerance=int(tol or 0), n_raw=S)
                 if cut is None and st not in presets: cut = template_edit(tpl, sp, sf, bf)   # editorbot_edit refuses the length: the template's own edit
                 if cut is None: tpl = None                          # the song is shorter than the length: the network edits the style to it, as editorbot_edit does
@@ -436,7 +447,9 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
             S = len(it['raw_mel'])
             beat = beat_frames(it)
             if tpl is None: est = generate_item(model, it, z=z, max_length=2 * S, **kw)
-            else: est = template_edit(tpl, item_song(model, without_retakes(it)[0], tpl.base, kw), it.get('section_frames') or [], bar_frames(it, 4 * beat))[0]   # as editorbot_edit
+            else:                                                   # as editorbot_edit
+                sp = item_song(model, without_retakes(it)[0], tpl.base, kw)
+                est = template_edit(tpl, sp, item_song_sections(it, sp), bar_frames(it, 4 * beat))[0]
             rows.append(free_running_scores(ref, est, S, beat))
             prior.append(free_running_scores(ref, generate_item(model, it, z=None, max_length=2 * S, **kw), S, beat))
             if zp is not None: preset.append(free_running_scores(ref, generate_item(model, it, z=zp, max_length=2 * S, **kw), S, beat))

@@ -10,9 +10,10 @@ import numpy as np
 from .core import EditOp, STOP_TOKEN, raw_iou
 
 # %% auto #0
-__all__ = ['SONG_STYLES', 'EditTemplate', 'song_sections', 'song_end', 'song_guard', 'split_guard', 'edge_fades', 'to_song_end',
-           'played_once', 'as_song', 'to_length', 'song_fits', 'template_anchors', 'share_end', 'fit_template',
-           'repeat_section', 'find_repeat', 'apply_template', 'model_template', 'template_edit']
+__all__ = ['SONG_STYLES', 'EditTemplate', 'song_sections', 'song_section_frames', 'song_end', 'song_guard', 'split_guard',
+           'edge_fades', 'to_song_end', 'played_once', 'as_song', 'to_length', 'song_fits', 'template_anchors',
+           'share_end', 'fit_template', 'repeat_section', 'find_repeat', 'apply_template', 'model_template',
+           'template_edit']
 
 # %% ../nbs/06a_template.ipynb #e249ecaf
 @dataclass
@@ -63,6 +64,26 @@ def song_sections(pointers, # the song: raw frame per edit frame of its cleanup 
         else: secs.append([int(a), int(e)])
     if len(secs) > 1 and secs[0][1] - secs[0][0] < short: secs = [[0, secs[1][1]]] + secs[2:]
     return np.array([s[0] for s in secs] + [T], np.int64)
+
+# %% ../nbs/06a_template.ipynb #65a9509a
+def song_section_frames(y: np.ndarray, # the raw's mono samples (n,) at `sr`
+                        sr: int, # sample rate of `y`
+                        pointers, # the song: raw frame per song frame, its cleanup edit played once `(T,)` (negative: none)
+                        hop_length: int = 256, # samples per frame
+                        min_seconds: float = 8.0, # a shorter song is one section: `[]`
+                       ) -> list:
+    "Raw frames where the song's sections start as a listener hears it: the raw's samples in the song's order, analysed anew (`beats.analyze`, as the corpus analyses a finished recording). `[]` for a song too short or silent."
+    from editorbot.beats import analyze, BeatConfig
+    p = np.asarray(pointers, np.int64)
+    p = p[p >= 0]
+    if len(p) * hop_length < min_seconds * sr: return []
+    runs = np.split(p, np.flatnonzero(np.diff(p) != 1) + 1)              # frames played in order
+    ys = np.concatenate([y[int(r[0]) * hop_length:(int(r[-1]) + 1) * hop_length] for r in runs]).astype(np.float32, copy=False)
+    peak = max(float(ys.max()), -float(ys.min())) if len(ys) else 0.0
+    if peak < 1e-4: return []
+    ys *= np.float32(0.89 / peak)                                        # at the level the corpus analyses a recording
+    secs = analyze(ys, sr, BeatConfig(sr=sr)).sections
+    return [int(p[min(len(p) - 1, int(round(s['start'] * sr / hop_length)))]) for s in secs]
 
 # %% ../nbs/06a_template.ipynb #11b065e1
 def song_end(raw_mel, # (S, n_mels) normalised log-mel (1: the loudest bin, 0: `top_db` under it)
