@@ -454,14 +454,12 @@ def without_frames(an: dict, # from `analyze_raw`
     return out
 
 # %% ../nbs/10_edit.ipynb #9a1843f7
-def _song_grid(an: dict, # from `analyze_raw`
-               cfg: AudioConfig,
-              ) -> tuple[np.ndarray, float]:
-    "Frames where the raw's analysed sections start (what `style_template` reads a template off; a template cuts the song by its sections as heard, `template.song_section_frames`), and the median bar in frames (`cfg.frames_per_bar` without bar lines)."
-    fr = cfg.sr / cfg.hop_length
-    sf = np.round(np.array([s['start'] for s in an['sections'] or []], np.float64) * fr)
+def _bar_frames(an: dict, # from `analyze_raw`
+                cfg: AudioConfig,
+               ) -> float:
+    "The median bar of the raw's analysis in frames (`cfg.frames_per_bar` without bar lines): what a template cuts by, with the song's sections as heard (`template.song_section_frames`)."
     d = np.diff(an['downbeat_times']) if an['downbeat_times'] is not None else []
-    return sf, float(np.median(d)) * fr if len(d) else float(cfg.frames_per_bar)
+    return float(np.median(d)) * cfg.sr / cfg.hop_length if len(d) else float(cfg.frames_per_bar)
 
 def _beat_frames(an: dict, # from `analyze_raw` (or `without_frames`)
                  cfg: AudioConfig,
@@ -504,7 +502,8 @@ def style_template(model, # a network with a `cleanup` style preset
     pair = pair or _example_pair(raw, edit, sr, cfg)
     al, an = pair['al'], pair['an']
     if not al.ok or an['downbeat_times'] is None or len(an['downbeat_times']) < 3: return None
-    rts = [] if keep_retakes else find_drops(mono_at(pair['yr'], pair['sr_r'], cfg.sr), cfg.sr, an['downbeat_times'])
+    ym = mono_at(pair['yr'], pair['sr_r'], cfg.sr)
+    rts = [] if keep_retakes else find_drops(ym, cfg.sr, an['downbeat_times'])
     kept = kept_frames(len(an['raw_mel']), rts, cfg.sr, cfg.hop_length) if rts else None
     with torch.inference_mode():
         p = _decode_song(model, an if kept is None else without_frames(an, kept, rts, cfg), kept, preset_latent(model, base), cfg)[0]['pointers'][:-1]
@@ -515,7 +514,8 @@ def style_template(model, # a network with a `cleanup` style preset
     ops = np.full(len(ref) + 1, int(EditOp.COPY)); ops[-1] = EditOp.STOP
     if fi: ops[:min(fi, len(ref))] = EditOp.FADE_IN
     if fo: ops[max(0, len(ref) - fo):len(ref)] = EditOp.FADE_OUT
-    sf, bar = _song_grid(an, cfg)
+    bar = _bar_frames(an, cfg)
+    sf = song_section_frames(ym, cfg.sr, p, cfg.hop_length)          # the song's sections as heard, as `edit` cuts it
     return fit_template([dict(reference=ref, pointers=p, bounds=song_sections(p, sf, bar), bar=bar, ops=ops)], base, min_support=1.0)
 
 # %% ../nbs/10_edit.ipynb #b62c5f11
@@ -641,7 +641,7 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
             if tpl is None and not own: cands = network(z)
             else:                                                   # the song in the template's base style; the template cuts it (to the length asked for)
                 cands = _decode_song(model, dec_an, kept, z, cfg, **net_kw)
-                bar_f = _song_grid(an, cfg)[1]
+                bar_f = _bar_frames(an, cfg)
                 cut_by = tpl or EditTemplate(0, 0, base=style)       # the whole song: a template that drops no section
                 cut = [None if own and not song_fits(len(c['pointers']) - 1, tf, bar_f) else
                        template_edit(cut_by, c['pointers'][:-1], song_section_frames(song_y, cfg.sr, c['pointers'][:-1], cfg.hop_length),

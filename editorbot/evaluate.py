@@ -299,7 +299,7 @@ def item_song_sections(item: dict, # a whole-song item with `raw_path` (`load_it
     return song_section_frames(load_audio(item['raw_path'], cfg.sr)[0], cfg.sr, pointers, cfg.hop_length)
 
 def template_examples(model, # a network with the `base` style among its presets
-                      items: list, # whole songs (`evaluate.load_items`: with `raw_path` and `section_frames`)
+                      items: list, # whole songs (`evaluate.load_items`: with `raw_path`)
                       base: str = 'cleanup', # the style that plays the song (the raw without its studio artefacts)
                       retakes: bool = True, # drop the botched takes `editorbot_edit` drops before decoding
                       decode_kw: dict | None = None, # more arguments of `generate` (the checkpoint's decoding rule)
@@ -312,7 +312,7 @@ def template_examples(model, # a network with the `base` style among its presets
         p = item_song(model, without_retakes(it)[0] if retakes else it, base, decode_kw)
         bar = bar_frames(it, 4 * beat_frames(it))
         out.append(dict(name=it.get('name'), reference=np.asarray(it['pointers'][:n]), ops=np.asarray(it['ops'][:n + 1]), pointers=p,
-                        bounds=song_sections(p, it.get('section_frames') or [], bar), bar=bar))
+                        bounds=song_sections(p, item_song_sections(it, p), bar), bar=bar))   # the song's sections as heard, as editorbot_edit reads an example pair
     return out
 
 # %% ../nbs/09a_evaluate.ipynb #071a66ff
@@ -359,7 +359,7 @@ def evaluate_items(model, # a `PointerNetwork`
                    length_tolerance: int | str | None = None, # frames, or 'beat' (each song's beat): with `length_given`, the free-running edit must end within this of the true length, as `editorbot_edit --target-duration` ends within `--duration-tolerance` (None: length conditioning only)
                    decode_kw: dict | None = None, # more arguments of `generate` for the free-running edits (e.g. `jump_threshold`)
                    retakes: bool = False, # free-running: drop the retakes `editorbot_edit` drops (`item_retakes`; items need `raw_path`) before decoding
-                   templates: bool = True, # free-running, by name (with `length_given`, the template's start and repeat, the length's end): a style the checkpoint stores as an edit template (`editorbot.template`) is edited with it, as `editorbot_edit` does (items need `section_frames`, `load_items`)
+                   templates: bool = True, # free-running, by name (with `length_given`, the template's start and repeat, the length's end): a style the checkpoint stores as an edit template (`editorbot.template`) is edited with it, as `editorbot_edit` does (items need `raw_path`, `load_items`: the song's sections as heard)
                   ) -> dict:
     "Per-song rows and per-style / overall aggregates: `{'songs': [...], 'teacher_forced': {style: {...}}, 'free_running': {style: {...}}}`."
     from tqdm.auto import tqdm
@@ -428,7 +428,7 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
                      items: list, # songs to edit; each is scored against its own true edit in its style
                      progress: bool = True,
                      decode_kw: dict | None = None, # more arguments of `generate` (e.g. `jump_threshold`)
-                     templates: bool = True, # where the example pair is an edit template (`template.fit_template` on it alone) and the model has its base style, edit with the template, as `editorbot_edit --style-example` does (items need `section_frames`, `raw_path`)
+                     templates: bool = True, # where the example pair is an edit template (`template.fit_template` on it alone) and the model has its base style, edit with the template, as `editorbot_edit --style-example` does (items need `raw_path`: the song's sections as heard)
                     ) -> dict:
     "Per style: free-running scores of the songs of that style edited with the example's style latent (or its edit template: `template`); under `prior` the same songs edited with the prior mean (zeros), and under `preset` with the model's named style latent of that style (`style_presets`, when it has one)."
     from tqdm.auto import tqdm
