@@ -349,7 +349,8 @@ def apply_template(template: EditTemplate,
     middle one. With `length`, the edit plays on from the template's start (and repeat) and ends on the bar line nearest `length`
     within `tolerance`, else at `length`; it plays on past the song's end in the raw (`n_raw`) when it is at most `reach_bars` short;
     None when it is shorter than `length - tolerance`. A whole section repeated ('longest') then comes back for as long as the
-    length asks, from that section's first line; a looped phrase (`repeat_bars`) is played the number of times that fits it best."""
+    length asks, from that section's first line; a looped phrase (`repeat_bars`) is played the number of times that fits it best
+    without ending short of it where the song cannot play on."""
     p, bounds = np.asarray(pointers, np.int64), np.asarray(bounds, np.int64)
     n = len(bounds) - 1
     if n < 1 or len(p) == 0: raise ValueError("apply_template: the song is empty")
@@ -367,7 +368,10 @@ def apply_template(template: EditTemplate,
         if template.repeat_bars: t = min(t, s + int(round(template.repeat_bars * bar)))
         times = template.repeat_times
         if r is not None and template.repeat_bars and t > s:         # a phrase looped: the length says how many times (2 to twice the template's)
-            times = min(range(2, max(3, 2 * template.repeat_times)), key=lambda k: (abs(e - a + (k - 1) * (t - s) - int(length)), k != template.repeat_times))
+            def short(k):                                          # the edit would end short of the length and could not play on to it
+                need = int(length) - (e - a + (k - 1) * (t - s))
+                return need > int(tolerance) and not (need <= reach_bars * bar and n_raw is not None and p[-1] + need < int(n_raw))
+            times = min(range(2, max(3, 2 * template.repeat_times)), key=lambda k: (short(k), abs(e - a + (k - 1) * (t - s) - int(length)), k != template.repeat_times))
         if a <= s < t <= e: idx = np.r_[np.arange(a, t), np.tile(np.arange(s, t), max(0, times - 1)), np.arange(t, e)]
     if length is not None:
         need = int(length) - len(idx)
