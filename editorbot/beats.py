@@ -230,18 +230,12 @@ def chroma_features(y: np.ndarray, # mono samples (n,) at `cfg.sr`
     "Chroma `(12, T4)` of the mix and `bass` chroma (< 300 Hz) at a hop of `4 * cfg.hop_length` (`hop` gives it)."
     cfg = cfg or BeatConfig()
     hop = 4 * cfg.hop_length
-    blocks = lambda: power_blocks(y, 4096, hop)                             # librosa's STFT power (`01_audio`), a block at a time: two passes, never held whole
-    top = []
-    tuning = estimate_tuning((top.append(P.max()) or P for _, P in blocks()), cfg.sr, 4096)
-    if not max(top, default=0) > 0: tuning = 0.0
+    blocks = lambda: (P for _, P in power_blocks(y, 4096, hop))             # librosa's STFT power (`01_audio`), a block at a time: two passes, never held whole
+    tuning = estimate_tuning(blocks(), cfg.sr, 4096)                        # 0.0 for silence
     low = np.fft.rfftfreq(4096, 1.0 / cfg.sr) < 300
     Fb = chroma_filters(cfg.sr, 4096, tuning)[:, low]
-    T = 1 + len(y) // hop                                                   # centred frames
-    C, Cb = np.empty((12, T), np.float32), np.empty((12, T), np.float32)
-    for a, P in blocks():
-        C[:, a:a + P.shape[1]] = chroma_from_power(P, cfg.sr, 4096, tuning)
-        Cb[:, a:a + P.shape[1]] = Fb @ P[low]                               # the chroma of the band below 300 Hz
-    return dict(chroma=C, bass=Cb, hop=hop)
+    C, Cb = zip(*[(chroma_from_power(P, cfg.sr, 4096, tuning), Fb @ P[low]) for P in blocks()])   # the mix, and the band below 300 Hz
+    return dict(chroma=np.concatenate(C, 1), bass=np.concatenate(Cb, 1), hop=hop)
 
 
 def _window_change(X: np.ndarray, m: int) -> np.ndarray:

@@ -611,7 +611,8 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
                 z, rule = preset_latent(model, tpl.base), dict(rule or {}, template=tpl.to_dict())   # the example is a choice of sections: edit with it
             else: z = style_latent(model, *style_example, sr=sr, cfg=cfg, pair=pair)
             del pair
-        song_y = ym if templates and (tpl is not None or (target_duration is not None and style in SONG_STYLES)) else None   # a template cuts the song by its sections as heard
+        whole_len = tpl is None and target_duration is not None and templates and style in SONG_STYLES   # the whole song asked for a length: played to it where the length is near its own
+        song_y = ym if tpl is not None or whole_len else None       # a template cuts the song by its sections as heard
         del ym
         if z is None and mc.use_vae and getattr(model, 'style_presets', None):   # held out, the prior edits far less like any style (09a)
             warnings.warn(f"no style given: decoding with the prior style latent, which edits timidly; this model's named styles are "
@@ -637,18 +638,17 @@ def edit(raw, # path of the raw recording, or samples `(n,)` / `(channels, n)`
         with torch.inference_mode():
             network = lambda z_: [dict(c, pointers=restore_pointers(c['pointers'], kept)) if kept is not None else c
                                   for c in decode(model, dec_an, z_, tf, length_tolerance=tol, guard=_song_bounds(dec_an, cfg) if whole else None, **net_kw)]
-            own = tpl is None and tf is not None and templates and style in SONG_STYLES   # the whole song asked for a length: played to it where the length is near its own
-            if tpl is None and not own: cands = network(z)
+            if tpl is None and not whole_len: cands = network(z)
             else:                                                   # the song in the template's base style; the template cuts it (to the length asked for)
                 cands = _decode_song(model, dec_an, kept, z, cfg, **net_kw)
                 bar_f = _bar_frames(an, cfg)
                 cut_by = tpl or EditTemplate(0, 0, base=style)       # the whole song: a template that drops no section
-                cut = [None if own and not song_fits(len(c['pointers']) - 1, tf, bar_f) else
+                cut = [None if whole_len and not song_fits(len(c['pointers']) - 1, tf, bar_f) else
                        template_edit(cut_by, c['pointers'][:-1], song_section_frames(song_y, cfg.sr, c['pointers'][:-1], cfg.hop_length),
                                      bar_f, c['ops'], tf, tol or 0, len(an['raw_mel'])) for c in cands]
                 if all(x is not None for x in cut):
                     for c, (q, o) in zip(cands, cut): c['pointers'], c['ops'] = np.r_[q, c['pointers'][-1]], o
-                elif own: cands = network(z)                        # the length is further from the song's: the network edits to it
+                elif whole_len: cands = network(z)                  # the length is further from the song's: the network edits to it
                 elif style in (getattr(model, 'style_presets', None) or {}):   # the song is shorter than the length: the network's own edit of the style, to the length
                     warnings.warn(f"{name}: the song from the start of the {style} template is shorter than the target duration of {target_duration:g} s: the network edits {style} to the length instead")
                     tpl, rule = None, {k: v for k, v in rule.items() if k != 'template'}

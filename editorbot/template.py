@@ -358,6 +358,7 @@ def apply_template(template: EditTemplate,
     k1 = min(template.end, n - 1 - k0)
     a, e = int(bounds[k0]), int(bounds[n - k1]) if template.end_share is None else share_end(bounds, k0, template.end_share)
     if length is not None: e = len(p)                             # the length decides the end
+    plays_on = lambda need: n_raw is not None and int(tolerance) < need <= reach_bars * bar and p[-1] + need < int(n_raw)   # a song `need` frames short of the length plays on past its end, in the raw
     idx = np.arange(a, e)
     if template.repeat is not None:                                # the named section (or its first bars) played `repeat_times` times
         i = repeat_section(bounds, template.repeat)
@@ -368,14 +369,12 @@ def apply_template(template: EditTemplate,
         if template.repeat_bars: t = min(t, s + int(round(template.repeat_bars * bar)))
         times = template.repeat_times
         if r is not None and template.repeat_bars and t > s:         # a phrase looped: the length says how many times (2 to twice the template's)
-            def short(k):                                          # the edit would end short of the length and could not play on to it
-                need = int(length) - (e - a + (k - 1) * (t - s))
-                return need > int(tolerance) and not (need <= reach_bars * bar and n_raw is not None and p[-1] + need < int(n_raw))
-            times = min(range(2, max(3, 2 * template.repeat_times)), key=lambda k: (short(k), abs(e - a + (k - 1) * (t - s) - int(length)), k != template.repeat_times))
+            short = lambda need: need > int(tolerance) and not plays_on(need)   # the edit would end short of the length and could not play on to it
+            times = min(range(2, max(3, 2 * template.repeat_times)), key=lambda k: (short(int(length) - (e - a + (k - 1) * (t - s))), abs(e - a + (k - 1) * (t - s) - int(length)), k != template.repeat_times))
         if a <= s < t <= e: idx = np.r_[np.arange(a, t), np.tile(np.arange(s, t), max(0, times - 1)), np.arange(t, e)]
     if length is not None:
         need = int(length) - len(idx)
-        if len(idx) and idx[-1] == len(p) - 1 and n_raw is not None and int(tolerance) < need <= reach_bars * bar and p[-1] + need < int(n_raw):
+        if len(idx) and idx[-1] == len(p) - 1 and plays_on(need):
             idx = np.r_[idx, len(p) + np.arange(need)]             # short of the length: play on past the song's end, in the raw
             if ops is not None: ops = np.r_[np.asarray(ops)[:len(p)], np.full(need, int(EditOp.COPY))]
             p = np.r_[p, p[-1] + 1 + np.arange(need)]
