@@ -16,9 +16,10 @@ from .models.registry import song_style, preset_latent
 __all__ = ['TF_ROWS', 'FR_ROWS', 'pointer_accuracy', 'plus_one', 'f1_score', 'jump_scores', 'stop_precision', 'stop_recall',
            'length_mae', 'op_macro_f1', 'cut_points', 'match_events', 'cut_set_scores', 'cut_point_scores', 'copy_raw',
            'frame_flatness', 'trim_heuristic', 'teacher_forced', 'item_style', 'beat_frames', 'bar_frames',
-           'generate_item', 'free_running_scores', 'item_retakes', 'without_retakes', 'item_song', 'item_song_sections',
-           'template_examples', 'evaluate_items', 'style_by_example', 'pointer_runs', 'results_table',
-           'paired_bootstrap', 'paired_songs', 'artefact_table', 'load_items', 'eval_cli', 'main', 'raw_iou']
+           'generate_item', 'free_running_scores', 'item_raw', 'item_retakes', 'without_retakes', 'item_song',
+           'item_song_sections', 'template_examples', 'evaluate_items', 'style_by_example', 'pointer_runs',
+           'results_table', 'paired_bootstrap', 'paired_songs', 'artefact_table', 'load_items', 'eval_cli', 'main',
+           'raw_iou']
 
 # %% ../nbs/09a_evaluate.ipynb #42e1a68c
 def pointer_accuracy(reference, # true raw frame per edit frame (-1: no source), without the STOP entry
@@ -260,23 +261,32 @@ def free_running_scores(ref, est, n_raw: int, beat: float) -> dict:
     return d
 
 # %% ../nbs/09a_evaluate.ipynb #a2135d60
+def item_raw(item: dict, # a whole-song item with `raw_path` (`load_items`)
+            ) -> np.ndarray | None:
+    "The item's raw file as mono samples at the analysis rate (what `item_retakes` and `item_song_sections` read), or None without `raw_path`."
+    from editorbot.audio import load_audio
+    return load_audio(item['raw_path'], AudioConfig().sr)[0] if item.get('raw_path') else None
+
 def item_retakes(item: dict, # a whole-song item with `raw_path` (`load_items`) and `bar_index`
                  cfg: AudioConfig | None = None,
+                 y: np.ndarray | None = None, # the raw's samples at `cfg.sr` (`item_raw`; None: read from `raw_path`)
                 ) -> list:
     "The spans `editorbot_edit` would drop from an item's raw: botched takes and jams (`retakes.find_drops` on the raw file, with the item's own bar lines)."
     from editorbot.audio import load_audio
     from editorbot.retakes import find_drops
     cfg = cfg or AudioConfig()
-    y, sr = load_audio(item['raw_path'], cfg.sr)
+    if y is None: y = load_audio(item['raw_path'], cfg.sr)[0]
     ba = np.asarray(item['bar_index'])
     db = np.flatnonzero(np.r_[True, ba[1:] != ba[:-1]]) * cfg.hop_length / cfg.sr
-    return find_drops(y, sr, db)
+    return find_drops(y, cfg.sr, db)
 
 # %% ../nbs/09a_evaluate.ipynb #605a05ea
-def without_retakes(item: dict) -> tuple[dict, list]:
+def without_retakes(item: dict,
+                    y: np.ndarray | None = None, # the raw's samples (`item_raw`; None: read from `raw_path`)
+                   ) -> tuple[dict, list]:
     "The item as `editorbot_edit` decodes it (with `kept` frames where `item_retakes` finds botched takes), and those retakes."
     from editorbot.retakes import kept_frames
-    rts, cfg = item_retakes(item), AudioConfig()
+    rts, cfg = item_retakes(item, y=y), AudioConfig()
     return (dict(item, kept=kept_frames(len(item['raw_mel']), rts, cfg.sr, cfg.hop_length)) if rts else item), rts
 
 def item_song(model, # a network with the `base` style among its presets
@@ -290,13 +300,13 @@ def item_song(model, # a network with the `base` style among its presets
 
 def item_song_sections(item: dict, # a whole-song item with `raw_path` (`load_items`)
                        pointers, # its song: raw frame per song frame (`item_song`)
+                       y: np.ndarray | None = None, # the raw's samples (`item_raw`; None: read from `raw_path`)
                       ) -> list:
     "Raw frames where the song's sections start as heard (`template.song_section_frames` of the item's raw file), as `editorbot_edit` cuts a template's song; the raw's own `section_frames` for an item without `raw_path`."
-    from editorbot.audio import load_audio
     from editorbot.template import song_section_frames
-    if not item.get('raw_path'): return item.get('section_frames') or []
+    if y is None and not item.get('raw_path'): return item.get('section_frames') or []
     cfg = AudioConfig()
-    return song_section_frames(load_audio(item['raw_path'], cfg.sr)[0], cfg.sr, pointers, cfg.hop_length)
+    return song_section_frames(item_raw(item) if y is None else y, cfg.sr, pointers, cfg.hop_length)
 
 def template_examples(model, # a network with the `base` style among its presets
                       items: list, # whole songs (`evaluate.load_items`: with `raw_path`)
@@ -309,10 +319,11 @@ def template_examples(model, # a network with the `base` style among its presets
     out = []
     for it in items:
         n = int(it['length'])
-        p = item_song(model, without_retakes(it)[0] if retakes else it, base, decode_kw)
+        y = item_raw(it)                                            # read once: its retakes and its song's sections
+        p = item_song(model, without_retakes(it, y)[0] if retakes else it, base, decode_kw)
         bar = bar_frames(it, 4 * beat_frames(it))
         out.append(dict(name=it.get('name'), reference=np.asarray(it['pointers'][:n]), ops=np.asarray(it['ops'][:n + 1]), pointers=p,
-                        bounds=song_sections(p, item_song_sections(it, p), bar), bar=bar))   # the song's sections as heard, as editorbot_edit reads an example pair
+                        bounds=song_sections(p, item_song_sections(it, p, y), bar), bar=bar))   # the song's sections as heard, as editorbot_edit reads an example pair
     return out
 
 # %% ../nbs/09a_evaluate.ipynb #071a66ff
@@ -388,10 +399,11 @@ def evaluate_items(model, # a `PointerNetwork`
             tpl = model_template(model, st) if templates else None
             own = tpl is None and templates and length_given and st in SONG_STYLES and st in presets   # the whole song to a length near its own, as editorbot_edit plays it
             if own: tpl = EditTemplate(0, 0, base=st)
-            song, rts = without_retakes(it) if retakes else (it, [])
+            y = item_raw(it) if retakes or tpl is not None else None   # the raw file read once: its retakes and its song's sections
+            song, rts = without_retakes(it, y) if retakes else (it, [])
             if tpl is not None:                                     # the network plays the song in the template's base style, the template picks its sections (to the length)
                 sp, bf = item_song(model, song, tpl.base, decode_kw), bar_frames(it, 4 * beat)
-                sf = item_song_sections(it, sp)                     # the song's sections as heard, as editorbot_edit cuts it
+                sf = item_song_sections(it, sp, y)                  # the song's sections as heard, as editorbot_edit cuts it
                 cut = None if own and not song_fits(len(sp), len(ref), bf) else template_edit(tpl, sp, sf, bf, length=len(ref) if length_given else None, tolerance=int(tol or 0), n_raw=S)
                 if cut is None and st not in presets: cut = template_edit(tpl, sp, sf, bf)   # editorbot_edit refuses the length: the template's own edit
                 if cut is None: tpl = None                          # the song is shorter than the length: the network edits the style to it, as editorbot_edit does
@@ -448,8 +460,9 @@ def style_by_example(model, # a `PointerNetwork` (with `use_vae`)
             beat = beat_frames(it)
             if tpl is None: est = generate_item(model, it, z=z, max_length=2 * S, **kw)
             else:                                                   # as editorbot_edit
-                sp = item_song(model, without_retakes(it)[0], tpl.base, kw)
-                est = template_edit(tpl, sp, item_song_sections(it, sp), bar_frames(it, 4 * beat))[0]
+                y = item_raw(it)
+                sp = item_song(model, without_retakes(it, y)[0], tpl.base, kw)
+                est = template_edit(tpl, sp, item_song_sections(it, sp, y), bar_frames(it, 4 * beat))[0]
             rows.append(free_running_scores(ref, est, S, beat))
             prior.append(free_running_scores(ref, generate_item(model, it, z=None, max_length=2 * S, **kw), S, beat))
             if zp is not None: preset.append(free_running_scores(ref, generate_item(model, it, z=zp, max_length=2 * S, **kw), S, beat))
