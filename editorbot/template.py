@@ -294,13 +294,15 @@ def fit_template(examples: list, # dicts: `reference` (true pointers), `pointers
 # %% ../nbs/06a_template.ipynb #b815ff74
 def repeat_section(bounds, # `song_sections`
                    rule, # 'longest' (the longest inner section, the earliest of equals) or a section index (negative: from the end)
+                   bar: float | None = None, # frames per bar: lengths counted in whole bars, so sections a few frames apart are equal (None: in frames)
                   ) -> int:
     "The section a repeat rule names in a song with these `bounds`."
     b = np.asarray(bounds, np.int64)
     n = len(b) - 1
     if rule == 'longest':
         cand = range(1, n - 1) if n > 2 else range(n)
-        return max(cand, key=lambda k: (int(b[k + 1] - b[k]), -k))
+        size = (lambda k: int(b[k + 1] - b[k])) if not bar else (lambda k: int(round((b[k + 1] - b[k]) / bar)))
+        return max(cand, key=lambda k: (size(k), -k))
     k = int(rule)
     return min(max(k if k >= 0 else n + k, 0), n - 1)
 
@@ -331,7 +333,7 @@ def find_repeat(reference, # the true edit: raw frame per edit frame (-1: none)
     if abs(b[i] - s) > bar: return None
     bars = 0 if abs(b[i + 1] - t) <= bar else int(round((t - s) / bar))
     if bars == 0 and abs(b[i + 1] - t) > bar: return None
-    rules = {i, i - n} | ({'longest'} if repeat_section(b, 'longest') == i else set())
+    rules = {i, i - n} | ({'longest'} if repeat_section(b, 'longest', bar) == i else set())
     return dict(rules=rules, bars=bars, times=times, once=np.r_[ref[:j], ref[k:]])
 
 # %% ../nbs/06a_template.ipynb #e8951d6f
@@ -361,7 +363,7 @@ def apply_template(template: EditTemplate,
     plays_on = lambda need: n_raw is not None and int(tolerance) < need <= reach_bars * bar and p[-1] + need < int(n_raw)   # a song `need` frames short of the length plays on past its end, in the raw
     idx = np.arange(a, e)
     if template.repeat is not None:                                # the named section (or its first bars) played `repeat_times` times
-        i = repeat_section(bounds, template.repeat)
+        i = repeat_section(bounds, template.repeat, bar)
         s, t = int(bounds[i]), int(bounds[i + 1])
         r = None if length is None else (int(length) - (e - a)) / max(1, template.repeat_times - 1)   # frames each extra play must last
         if r is not None and template.repeat == 'longest' and not template.repeat_bars and r >= bar:   # the length says how much comes back
