@@ -348,10 +348,11 @@ def apply_template(template: EditTemplate,
                    reach_bars: float = 4, # bars it plays on at most
                   ) -> tuple[np.ndarray, np.ndarray] | None:
     """The template's edit of a song: `(pointers (T',), ops (T' + 1,) ending STOP)`. A song with too few sections keeps at least its
-    middle one. With `length`, the edit plays on from the template's start (and repeat) and ends on the bar line nearest `length`
-    within `tolerance`, else at `length`; it plays on past the song's end in the raw (`n_raw`) when it is at most `reach_bars` short;
+    middle one. With `length`, the edit plays on from the template's start (and repeat) and ends at the song's end where that is
+    within `tolerance` of `length`, else on the bar line nearest `length` within it, else at `length`; it plays on past the song's end in the raw (`n_raw`) when it is at most `reach_bars` short;
     None when it is shorter than `length - tolerance`. A whole section repeated ('longest') then comes back for as long as the
-    length asks, from that section's first line; a looped phrase (`repeat_bars`) is played the number of times that fits it best
+    length asks, from that section's first line, unless the template's own edit ends within `tolerance` of the length or short of
+    it by what the song can play on (then it comes back whole and the song plays on); a looped phrase (`repeat_bars`) is played the number of times that fits it best
     without ending short of it where the song cannot play on."""
     p, bounds = np.asarray(pointers, np.int64), np.asarray(bounds, np.int64)
     n = len(bounds) - 1
@@ -367,7 +368,8 @@ def apply_template(template: EditTemplate,
         s, t = int(bounds[i]), int(bounds[i + 1])
         r = None if length is None else (int(length) - (e - a)) / max(1, template.repeat_times - 1)   # frames each extra play must last
         if r is not None and template.repeat == 'longest' and not template.repeat_bars and r >= bar:   # the length says how much comes back
-            t = min(e, s + int(round(r)))
+            need = int(length) - (e - a + (template.repeat_times - 1) * (t - s))   # frames the template's own edit falls short of the length
+            if not (abs(need) <= int(tolerance) or plays_on(need)): t = min(e, s + int(round(r)))   # else the section whole, the song playing on
         if template.repeat_bars: t = min(t, s + int(round(template.repeat_bars * bar)))
         times = template.repeat_times
         if r is not None and template.repeat_bars and t > s:         # a phrase looped: the length says how many times (2 to twice the template's)
@@ -385,7 +387,8 @@ def apply_template(template: EditTemplate,
         at = np.flatnonzero(np.isin(idx, lines))                   # edit frames that start a bar (and the song's end)
         at = np.r_[at, len(idx)] if idx[-1] + 1 in lines else at
         near = at[np.abs(at - int(length)) <= int(tolerance)]
-        idx = idx[:int(near[np.argmin(np.abs(near - int(length)))]) if len(near) else min(int(length), len(idx))]
+        end = len(idx) if len(idx) in near else int(near[np.argmin(np.abs(near - int(length)))]) if len(near) else min(int(length), len(idx))   # the song's own end first
+        idx = idx[:end]
     o = np.full(len(idx), int(EditOp.COPY), np.int64) if ops is None else np.array(np.asarray(ops)[idx], np.int64)
     o[(o == EditOp.FADE_IN) | (o == EditOp.FADE_OUT) | (o == EditOp.STOP)] = EditOp.COPY   # the cleanup's own fades are not the template's
     fi, fo = (min(len(idx) // 2, int(round(f * bar))) for f in (template.fade_in, template.fade_out))
