@@ -210,7 +210,7 @@ def to_length(pointers, # the edit: raw frame per edit frame `(T,)`, or `(T + 1,
 def song_fits(song_frames: int, # the take's song as the network plays it (its cleanup edit), in frames
               length: int, # frames asked for
               bar: float, # frames per bar
-              bars: float = 1.0, # how near
+              bars: float = 4.0, # how near: as far as `apply_template` plays a song on past its end
              ) -> bool:
     "Whether a style that plays the take's whole song (`SONG_STYLES`) plays the song to `length` (`apply_template` with no sections dropped: cut there or played on) rather than have the network edit to it: the length lies within `bars` bars of the song's."
     return abs(int(song_frames) - int(length)) <= bars * float(bar)
