@@ -349,11 +349,12 @@ def apply_template(template: EditTemplate,
                   ) -> tuple[np.ndarray, np.ndarray] | None:
     """The template's edit of a song: `(pointers (T',), ops (T' + 1,) ending STOP)`. A song with too few sections keeps at least its
     middle one. With `length`, the edit plays on from the template's start (and repeat) and ends at the song's end where that is
-    within `tolerance` of `length`, else on the bar line nearest `length` within it, else at `length`; it plays on past the song's end in the raw (`n_raw`) when it is at most `reach_bars` short;
-    None when it is shorter than `length - tolerance`. A whole section repeated ('longest') then comes back for as long as the
-    length asks, from that section's first line, unless the template's own edit ends within `tolerance` of the length or short of
-    it by what the song can play on (then it comes back whole and the song plays on); a looped phrase (`repeat_bars`) is played the number of times that fits it best
-    without ending short of it where the song cannot play on."""
+    within `tolerance` of `length`, else on the bar line nearest `length` within it, else at `length`; it plays on past the song's
+    end in the raw (`n_raw`) when it is at most `reach_bars` short; None when it is shorter than `length - tolerance`. A whole
+    section repeated ('longest') then comes back for as long as the length asks, from that section's first line, unless the
+    template's own edit ends within `tolerance` of the length or short of it by what the song can play on (then it comes back
+    whole and the song plays on); a looped phrase (`repeat_bars`) is played the number of times that fits it best without ending
+    short of it where the song cannot play on."""
     p, bounds = np.asarray(pointers, np.int64), np.asarray(bounds, np.int64)
     n = len(bounds) - 1
     if n < 1 or len(p) == 0: raise ValueError("apply_template: the song is empty")
