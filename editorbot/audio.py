@@ -321,11 +321,22 @@ def mel_transform(sr, n_fft, hop_length, n_mels, fmin, fmax, device='cpu'):
         sample_rate=sr, n_fft=n_fft, hop_length=hop_length, n_mels=n_mels, f_min=fmin, f_max=fmax,
         power=2.0, center=True, pad_mode='constant', norm='slaney', mel_scale='slaney').to(device)
 
+def _n_stft_frames(n: int, n_fft: int, hop_length: int) -> int: return 1 + max(0, n + 2 * (n_fft // 2) - n_fft) // hop_length   # frames of the centred STFT
+
+def _block_span(n: int, # samples of the signal
+                f0: int, f1: int, # the block's frames [f0, f1)
+                hop: int, n_fft: int,
+               ) -> tuple[int, int, int, int]:
+    "The samples `[lo, hi)` that centred frames `f0..f1` read, and the zeros to pad them with `(left, right)` (librosa's centring, a block at a time)."
+    s, e = f0 * hop - n_fft // 2, (f1 - 1) * hop + n_fft - n_fft // 2
+    lo = max(0, s); hi = max(lo, min(n, e))
+    return lo, hi, lo - s, e - s - (lo - s) - (hi - lo)
+
 def _mel_blocks(t, m, cfg: AudioConfig, block: int):
     "`m(t)` for a CPU tensor `t` (..., n), `block` frames at a time: a long song's complex STFT is never held whole (same values up to float rounding)."
     import torch
-    n, pad, hop = t.shape[-1], cfg.n_fft // 2, cfg.hop_length
-    T = 1 + (n + 2 * pad - cfg.n_fft) // hop                                # frames of the centred STFT
+    n, hop = t.shape[-1], cfg.hop_length
+    T = _n_stft_frames(n, cfg.n_fft, hop)
     t2 = t.reshape(-1, n)
     win, fb = m.spectrogram.window, m.mel_scale.fb
     out = torch.empty(t2.shape[0], fb.shape[1], T)
@@ -334,9 +345,9 @@ def _mel_blocks(t, m, cfg: AudioConfig, block: int):
     try:
         for f0 in range(0, T, block):
             f1 = min(T, f0 + block)
-            s, e = f0 * hop - pad, (f1 - 1) * hop + cfg.n_fft - pad            # the block's samples; center=True, zero padding, a block at a time
-            seg = t2[:, max(0, s):max(0, min(n, e))]
-            if s < 0 or e > n: seg = torch.nn.functional.pad(seg, (max(0, -s), e - s - max(0, -s) - seg.shape[-1]))
+            lo, hi, left, right = _block_span(n, f0, f1, hop, cfg.n_fft)      # center=True, zero padding, a block at a time
+            seg = t2[:, lo:hi]
+            if left or right: seg = torch.nn.functional.pad(seg, (left, right))
             X = torch.view_as_real(torch.stft(seg, cfg.n_fft, hop, cfg.n_fft, win, center=False, return_complex=True))
             P = X[..., 0].square() + X[..., 1].square()                        # |X|^2 without the square root (several times faster than abs().pow(2))
             out[:, :, f0:f1] = torch.matmul(P.transpose(-1, -2), fb).transpose(-1, -2)
@@ -407,8 +418,6 @@ def _hann(n: int) -> np.ndarray:
     for a, k in ((0.5, 0), (0.5, 1)): w += np.float64(a) * np.cos(k * fac)
     return w[:-1]
 
-def _n_stft_frames(n: int, n_fft: int, hop_length: int) -> int: return 1 + max(0, n + 2 * (n_fft // 2) - n_fft) // hop_length
-
 def power_blocks(y, # mono samples (n,)
                  n_fft: int = 2048,
                  hop_length: int = 512,
@@ -417,13 +426,12 @@ def power_blocks(y, # mono samples (n,)
     "Yield `(first frame, power (1 + n_fft // 2, frames))`: `power_spectrogram` a block of frames at a time, neither it nor a padded copy of `y` held whole."
     y = np.asarray(y, dtype=np.float32)
     if y.ndim != 1: raise ValueError(f"power_spectrogram: mono samples (n,) expected, got shape {y.shape}")
-    h, T, win = n_fft // 2, _n_stft_frames(len(y), n_fft, hop_length), _hann(n_fft)
+    T, win = _n_stft_frames(len(y), n_fft, hop_length), _hann(n_fft)
     block = block or max(1, (1 << 20) // n_fft)
     for a in range(0, T, block):
         b = min(T, a + block)
-        s, e = a * hop_length - h, (b - 1) * hop_length - h + n_fft               # the block's samples, centred frames
-        seg = y[max(0, s):max(0, min(len(y), e))]
-        if s < 0 or e > len(y): seg = np.pad(seg, (max(0, -s), e - s - max(0, -s) - len(seg)))   # zero padding, as librosa
+        lo, hi, left, right = _block_span(len(y), a, b, hop_length, n_fft)       # centred frames
+        seg = y[lo:hi] if not (left or right) else np.pad(y[lo:hi], (left, right))   # zero padding, as librosa
         fr = np.lib.stride_tricks.sliding_window_view(seg, n_fft)[::hop_length]   # (b - a, n_fft)
         yield a, (np.abs(np.fft.rfft(fr * win, axis=-1).astype(np.complex64)) ** 2).T   # float64 FFT stored as complex64, as librosa does
 
@@ -477,8 +485,9 @@ def estimate_tuning(S, # power (or magnitude) spectrogram (1 + n_fft // 2, T), o
     return float(edges[np.argmax(counts)])
 
 # %% ../nbs/01_audio.ipynb #3e0c54fb
+@lru_cache(maxsize=8)
 def chroma_filters(sr: int, n_fft: int, tuning: float = 0.0, n_chroma: int = 12, ctroct: float = 5.0, octwidth: float | None = 2.0) -> np.ndarray:
-    "`librosa.filters.chroma(sr=sr, n_fft=n_fft, tuning=tuning)` without librosa: float32 `(n_chroma, 1 + n_fft // 2)`, rows C, C#, ..., B."
+    "`librosa.filters.chroma(sr=sr, n_fft=n_fft, tuning=tuning)` without librosa: float32 `(n_chroma, 1 + n_fft // 2)`, rows C, C#, ..., B (read-only: one per parameter set, as a spectrogram's blocks share it)."
     f = np.linspace(0, sr, n_fft, endpoint=False)[1:]
     fb = n_chroma * np.log2(f / (float(440.0 * 2.0 ** (tuning / n_chroma)) / 16))
     fb = np.concatenate(([fb[0] - 1.5 * n_chroma], fb))                     # the 0 Hz bin: 1.5 octaves below bin 1
@@ -491,7 +500,9 @@ def chroma_filters(sr: int, n_fft: int, tuning: float = 0.0, n_chroma: int = 12,
     w = w / norm
     if octwidth is not None: w *= np.tile(np.exp(-0.5 * (((fb / n_chroma - ctroct) / octwidth) ** 2)), (n_chroma, 1))
     w = np.roll(w, -3 * (n_chroma // 12), axis=0)                            # start at C
-    return np.ascontiguousarray(w[:, :int(1 + n_fft / 2)], dtype=np.float32)
+    w = np.ascontiguousarray(w[:, :int(1 + n_fft / 2)], dtype=np.float32)
+    w.setflags(write=False)
+    return w
 
 # %% ../nbs/01_audio.ipynb #28ad2a6f
 def chroma_from_power(S, # power spectrogram (1 + n_fft // 2, T)

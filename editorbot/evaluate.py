@@ -262,20 +262,20 @@ def free_running_scores(ref, est, n_raw: int, beat: float) -> dict:
 
 # %% ../nbs/09a_evaluate.ipynb #a2135d60
 def item_raw(item: dict, # a whole-song item with `raw_path` (`load_items`)
+             cfg: AudioConfig | None = None, # its rate: `cfg.sr` (default `AudioConfig()`)
             ) -> np.ndarray | None:
     "The item's raw file as mono samples at the analysis rate (what `item_retakes` and `item_song_sections` read), or None without `raw_path`."
     from editorbot.audio import load_audio
-    return load_audio(item['raw_path'], AudioConfig().sr)[0] if item.get('raw_path') else None
+    return load_audio(item['raw_path'], (cfg or AudioConfig()).sr)[0] if item.get('raw_path') else None
 
 def item_retakes(item: dict, # a whole-song item with `raw_path` (`load_items`) and `bar_index`
                  cfg: AudioConfig | None = None,
                  y: np.ndarray | None = None, # the raw's samples at `cfg.sr` (`item_raw`; None: read from `raw_path`)
                 ) -> list:
     "The spans `editorbot_edit` would drop from an item's raw: botched takes and jams (`retakes.find_drops` on the raw file, with the item's own bar lines)."
-    from editorbot.audio import load_audio
     from editorbot.retakes import find_drops
     cfg = cfg or AudioConfig()
-    if y is None: y = load_audio(item['raw_path'], cfg.sr)[0]
+    if y is None: y = item_raw(item, cfg)
     ba = np.asarray(item['bar_index'])
     db = np.flatnonzero(np.r_[True, ba[1:] != ba[:-1]]) * cfg.hop_length / cfg.sr
     return find_drops(y, cfg.sr, db)

@@ -367,15 +367,16 @@ def apply_template(template: EditTemplate,
     if template.repeat is not None:                                # the named section (or its first bars) played `repeat_times` times
         i = repeat_section(bounds, template.repeat, bar)
         s, t = int(bounds[i]), int(bounds[i + 1])
+        played = lambda k, t: e - a + (k - 1) * (t - s)            # frames of the edit with [s, t) played k times
         r = None if length is None else (int(length) - (e - a)) / max(1, template.repeat_times - 1)   # frames each extra play must last
         if r is not None and template.repeat == 'longest' and not template.repeat_bars and r >= bar:   # the length says how much comes back
-            need = int(length) - (e - a + (template.repeat_times - 1) * (t - s))   # frames the template's own edit falls short of the length
+            need = int(length) - played(template.repeat_times, t)  # frames the template's own edit falls short of the length
             if not (abs(need) <= int(tolerance) or plays_on(need)): t = min(e, s + int(round(r)))   # else the section whole, the song playing on
         if template.repeat_bars: t = min(t, s + int(round(template.repeat_bars * bar)))
         times = template.repeat_times
         if r is not None and template.repeat_bars and t > s:         # a phrase looped: the length says how many times (2 to twice the template's)
             short = lambda need: need > int(tolerance) and not plays_on(need)   # the edit would end short of the length and could not play on to it
-            times = min(range(2, max(3, 2 * template.repeat_times)), key=lambda k: (short(int(length) - (e - a + (k - 1) * (t - s))), abs(e - a + (k - 1) * (t - s) - int(length)), k != template.repeat_times))
+            times = min(range(2, max(3, 2 * template.repeat_times)), key=lambda k: (short(int(length) - played(k, t)), abs(played(k, t) - int(length)), k != template.repeat_times))
         if a <= s < t <= e: idx = np.r_[np.arange(a, t), np.tile(np.arange(s, t), max(0, times - 1)), np.arange(t, e)]
     if length is not None:
         need = int(length) - len(idx)
